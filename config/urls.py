@@ -1,0 +1,22 @@
+"""Top-level routes: the API, its schema and docs, the admin and the health probes."""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from config import health
+
+urlpatterns = [
+    path("api/v1/", include("config.api_router")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+]
+
+handler400 = "statements.api.exceptions.bad_request"
+handler403 = "statements.api.exceptions.permission_denied"
+handler404 = "statements.api.exceptions.page_not_found"
+handler500 = "statements.api.exceptions.server_error"

@@ -1,0 +1,283 @@
+"""The API's views: each states its queryset, serializer and filterset; writes go to services."""
+
+from typing import Any
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from statements import selectors, services
+from statements.api import schema
+from statements.api.conditional import check_if_match, not_modified, representation_etag
+from statements.api.serializers import (
+    AttributionSerializer,
+    RelationSerializer,
+    RetractSerializer,
+    SourceSerializer,
+    SpeakerSerializer,
+    StatementSerializer,
+)
+from statements.filtersets import (
+    AttributionFilterSet,
+    RelationFilterSet,
+    SourceFilterSet,
+    SpeakerFilterSet,
+    StatementFilterSet,
+)
+from statements.models import Attribution, Statement
+
+
+class ResourceViewSet(viewsets.ModelViewSet):
+    """CRUD whose writes go through services and whose responses are read back through
+    ``get_queryset``, so a write's response costs the same queries as a read.
+
+    Subclasses implement ``create_object(data)``, ``update_object(instance, data)`` and
+    ``delete_object(instance)``.
+    """
+
+    lookup_value_regex = r"[0-9]+"
+
+    def create_object(self, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def update_object(self, instance: Any, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def delete_object(self, instance: Any) -> None:
+        raise NotImplementedError
+
+    # --- reads ---------------------------------------------------------------------------
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        data = self.get_serializer(self.get_object()).data
+        etag = representation_etag(data)
+        if not_modified(request, etag):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(data, headers={"ETag": etag})
+
+    # --- writes --------------------------------------------------------------------------
+
+    def create(self, request: Request, *args, **kwargs) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        instance = self.create_object(serializer.validated_data)
+        return self._read_back(instance, status.HTTP_201_CREATED)
+
+    def update(self, request: Request, *args, **kwargs) -> Response:
+        partial = kwargs.pop("partial", False)
+        with transaction.atomic():
+            instance = self._get_locked_object()
+            serializer = self.get_serializer(instance, data=request.data, partial=partial)
+            serializer.is_valid(raise_exception=True)
+            instance = self.update_object(instance, serializer.validated_data)
+        return self._read_back(instance, status.HTTP_200_OK)
+
+    def destroy(self, request: Request, *args, **kwargs) -> Response:
+        with transaction.atomic():
+            self.delete_object(self._get_locked_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _get_locked_object(self) -> Any:
+        """The object, locked for the rest of the transaction, after If-Match is checked
+        against what is stored now."""
+        model = self.get_queryset().model
+        # Lock the bare row: FOR UPDATE cannot cover the outer joins of the read queryset.
+        model.objects.select_for_update().filter(pk=self.kwargs[self.lookup_field]).first()
+        instance = self.get_object()
+        check_if_match(self.request, representation_etag(self.get_serializer(instance).data))
+        return instance
+
+    def _read_back(self, instance: Any, status_code: int) -> Response:
+        instance = self.get_queryset().filter(pk=instance.pk).first() or instance
+        data = self.get_serializer(instance).data
+        headers = {"ETag": representation_etag(data)}
+        if status_code == status.HTTP_201_CREATED:
+            headers["Location"] = self.request.build_absolute_uri(f"{instance.pk}/")
+        return Response(data, status=status_code, headers=headers)
+
+
+# --- Speaker ----------------------------------------------------------------------------------
+
+
+@extend_schema_view(**schema.crud("speaker", "speakers", SpeakerSerializer))
+class SpeakerViewSet(ResourceViewSet):
+    serializer_class = SpeakerSerializer
+    filterset_class = SpeakerFilterSet
+
+    def get_queryset(self):
+        return selectors.speaker_queryset(user=self.request.user)
+
+    def create_object(self, data):
+        return services.speaker_create(user=self.request.user, **data)
+
+    def update_object(self, instance, data):
+        return services.speaker_update(speaker=instance, user=self.request.user, **data)
+
+    def delete_object(self, instance):
+        services.speaker_delete(speaker=instance, user=self.request.user)
+
+
+# --- Source -----------------------------------------------------------------------------------
+
+
+@extend_schema_view(**schema.crud("source", "sources", SourceSerializer))
+class SourceViewSet(ResourceViewSet):
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilterSet
+
+    def get_queryset(self):
+        return selectors.source_queryset(user=self.request.user)
+
+    def create_object(self, data):
+        return services.source_create(user=self.request.user, **data)
+
+    def update_object(self, instance, data):
+        return services.source_update(source=instance, user=self.request.user, **data)
+
+    def delete_object(self, instance):
+        services.source_delete(source=instance, user=self.request.user)
+
+
+# --- Statement --------------------------------------------------------------------------------
+
+
+@extend_schema_view(**schema.crud("statement", "statements", StatementSerializer))
+class StatementViewSet(ResourceViewSet):
+    serializer_class = StatementSerializer
+    filterset_class = StatementFilterSet
+
+    def get_queryset(self):
+        return selectors.statement_queryset(user=self.request.user)
+
+    def create_object(self, data):
+        return services.statement_create(user=self.request.user, **data)
+
+    def update_object(self, instance, data):
+        return services.statement_update(statement=instance, user=self.request.user, **data)
+
+    def delete_object(self, instance):
+        services.statement_delete(statement=instance, user=self.request.user)
+
+    def get_permissions(self):
+        # The workflow actions have permissions of their own, checked in each action.
+        if self.action in ("publish", "retract"):
+            return [IsAuthenticated()]
+        return super().get_permissions()
+
+    def _require(self, permission: str) -> None:
+        if not self.request.user.has_perm(f"statements.{permission}"):
+            raise PermissionDenied(f"You need the {permission} permission (reviewers have it).")
+
+    @extend_schema(**schema.PUBLISH)
+    @action(detail=True, methods=["post"], serializer_class=StatementSerializer)
+    def publish(self, request: Request, pk: str) -> Response:
+        self._require("publish_statement")
+        with transaction.atomic():
+            statement = self._get_locked_object()
+            statement = services.statement_publish(statement=statement, user=request.user)
+        return self._read_back(statement, status.HTTP_200_OK)
+
+    @extend_schema(**schema.RETRACT)
+    @action(detail=True, methods=["post"], serializer_class=StatementSerializer)
+    def retract(self, request: Request, pk: str) -> Response:
+        self._require("retract_statement")
+        reason = RetractSerializer(data=request.data)
+        reason.is_valid(raise_exception=True)
+        with transaction.atomic():
+            statement = self._get_locked_object()
+            statement = services.statement_retract(
+                statement=statement, user=request.user, reason=reason.validated_data["reason"]
+            )
+        return self._read_back(statement, status.HTTP_200_OK)
+
+
+@extend_schema_view(list=extend_schema(**schema.SPEAKER_STATEMENTS))
+class SpeakerStatementViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """``speakers/{id}/statements/``: the statements a speaker made, with every statement filter."""
+
+    serializer_class = StatementSerializer
+    filterset_class = StatementFilterSet
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no URL kwargs
+            return Statement.objects.none()
+        speaker = get_object_or_404(
+            selectors.speaker_queryset(user=self.request.user), pk=self.kwargs["speaker_pk"]
+        )
+        return selectors.statements_of_speaker(user=self.request.user, speaker=speaker)
+
+
+# --- Attribution ------------------------------------------------------------------------------
+
+
+@extend_schema_view(**schema.crud("attribution", "attributions", AttributionSerializer))
+class AttributionViewSet(ResourceViewSet):
+    serializer_class = AttributionSerializer
+    filterset_class = AttributionFilterSet
+
+    def get_queryset(self):
+        return selectors.attribution_queryset(user=self.request.user)
+
+    def create_object(self, data):
+        return services.attribution_create(user=self.request.user, **data)
+
+    def update_object(self, instance, data):
+        data.pop("statement", None)
+        return services.attribution_update(attribution=instance, user=self.request.user, **data)
+
+    def delete_object(self, instance):
+        services.attribution_delete(attribution=instance, user=self.request.user)
+
+
+@extend_schema_view(list=extend_schema(**schema.SOURCE_ATTRIBUTIONS))
+class SourceAttributionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """``sources/{id}/attributions/``: every statement a source reports, and how."""
+
+    serializer_class = AttributionSerializer
+    filterset_class = AttributionFilterSet
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no URL kwargs
+            return Attribution.objects.none()
+        source = get_object_or_404(
+            selectors.source_queryset(user=self.request.user), pk=self.kwargs["source_pk"]
+        )
+        return selectors.attribution_queryset(user=self.request.user).filter(source=source)
+
+
+# --- Relation ---------------------------------------------------------------------------------
+
+
+@extend_schema_view(**schema.crud("relation", "relations", RelationSerializer))
+class RelationViewSet(ResourceViewSet):
+    serializer_class = RelationSerializer
+    filterset_class = RelationFilterSet
+
+    def get_queryset(self):
+        return selectors.relation_queryset(user=self.request.user)
+
+    def create_object(self, data):
+        return services.relation_create(user=self.request.user, **data)
+
+    def update_object(self, instance, data):
+        return services.relation_update(relation=instance, user=self.request.user, **data)
+
+    def delete_object(self, instance):
+        services.relation_delete(relation=instance, user=self.request.user)
+
+
+__all__ = [
+    "AttributionViewSet",
+    "RelationViewSet",
+    "SourceAttributionViewSet",
+    "SourceViewSet",
+    "SpeakerStatementViewSet",
+    "SpeakerViewSet",
+    "StatementViewSet",
+]

@@ -1,0 +1,253 @@
+"""Filters of the list endpoints; a value that does not parse is a 400 naming the parameter."""
+
+import datetime as dt
+
+import django_filters as filters
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+
+from statements import search
+from statements.choices import (
+    AttributionMode,
+    RelationKind,
+    SourceKind,
+    SourceStatus,
+    SpeakerKind,
+    SpeechAct,
+    StatementStatus,
+)
+from statements.models import Attribution, Relation, Source, Speaker, Statement
+
+
+def start_of_day(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
+
+
+class IdFilter(filters.NumberFilter):
+    """An object id: a positive integer (an unknown id matches nothing)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        field = super().field
+        field.decimal_places = 0
+        return field
+
+
+# --- Speaker ----------------------------------------------------------------------------------
+
+
+class SpeakerFilterSet(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=SpeakerKind.choices, help_text="Speaker kind.")
+    country = filters.CharFilter(help_text="ISO 3166-1 alpha-2 country code, e.g. KR.")
+    wikidata_id = filters.CharFilter(help_text='Wikidata item id, e.g. "Q6279".')
+    q = filters.CharFilter(method="filter_q", help_text="Words in the name or the aliases.")
+    ordering = filters.OrderingFilter(fields=("name", "id", "created_at", "updated_at"))
+
+    class Meta:
+        model = Speaker
+        fields = ["kind", "country", "wikidata_id"]
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for word in value.split():
+            queryset = queryset.filter(Q(name__icontains=word) | Q(aliases__icontains=word))
+        return queryset
+
+
+# --- Source -----------------------------------------------------------------------------------
+
+
+class SourceFilterSet(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=SourceKind.choices)
+    status = filters.ChoiceFilter(choices=SourceStatus.choices)
+    publisher = filters.CharFilter(lookup_expr="iexact", help_text="Publisher, any case.")
+    language = filters.CharFilter(help_text="BCP 47 language tag.")
+    url = filters.CharFilter(method="filter_url", help_text="Exact URL (normalized first).")
+    published_after = filters.DateFilter(method="filter_published_after")
+    published_before = filters.DateFilter(method="filter_published_before")
+    q = filters.CharFilter(method="filter_q", help_text="Words in the title or the publisher.")
+    ordering = filters.OrderingFilter(
+        fields=("published_at", "title", "id", "created_at", "updated_at")
+    )
+
+    class Meta:
+        model = Source
+        fields = ["kind", "status", "publisher", "language"]
+
+    def filter_url(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        from statements.normalize import normalize_url
+
+        return queryset.filter(url=normalize_url(value))
+
+    def filter_published_after(self, queryset: QuerySet, name: str, value: dt.date) -> QuerySet:
+        return queryset.filter(published_at__gte=start_of_day(value))
+
+    def filter_published_before(self, queryset: QuerySet, name: str, value: dt.date) -> QuerySet:
+        return queryset.filter(published_at__lt=start_of_day(value + dt.timedelta(days=1)))
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for word in value.split():
+            queryset = queryset.filter(Q(title__icontains=word) | Q(publisher__icontains=word))
+        return queryset
+
+
+# --- Attribution-level conditions, shared by statements and attributions ----------------------
+
+
+def attribution_conditions(data: dict) -> Q:
+    """The conditions on one attribution that the statement and attribution filters share.
+
+    On statements they hold together for one attribution ("Kirby's direct quotes", not
+    "a statement Kirby made that someone else quoted directly").
+    """
+    condition = Q()
+    lookups = {
+        "speaker": "speaker_id",
+        "speaker_kind": "speaker__kind",
+        "source": "source_id",
+        "publisher": "source__publisher__iexact",
+        "mode": "mode",
+        "speech_act": "speech_act",
+        "stated_after": "stated_on__gte",
+        "stated_before": "stated_on__lte",
+    }
+    for name, lookup in lookups.items():
+        if data.get(name) not in (None, ""):
+            condition &= Q(**{lookup: data[name]})
+    if data.get("published_after"):
+        condition &= Q(source__published_at__gte=start_of_day(data["published_after"]))
+    if data.get("published_before"):
+        next_day = data["published_before"] + dt.timedelta(days=1)
+        condition &= Q(source__published_at__lt=start_of_day(next_day))
+    return condition
+
+
+class AttributionConditionsMixin(filters.FilterSet):
+    speaker = IdFilter(method="collect", help_text="Speaker id.")
+    speaker_kind = filters.ChoiceFilter(
+        choices=SpeakerKind.choices, method="collect", help_text="Kind of the speaker."
+    )
+    source = IdFilter(method="collect", help_text="Source id.")
+    publisher = filters.CharFilter(method="collect", help_text="Publisher of the source, any case.")
+    mode = filters.ChoiceFilter(choices=AttributionMode.choices, method="collect")
+    speech_act = filters.ChoiceFilter(choices=SpeechAct.choices, method="collect")
+    stated_after = filters.DateFilter(method="collect", help_text="Stated on or after (date).")
+    stated_before = filters.DateFilter(method="collect", help_text="Stated on or before (date).")
+    published_after = filters.DateFilter(
+        method="collect", help_text="Source published on or after (date, UTC)."
+    )
+    published_before = filters.DateFilter(
+        method="collect", help_text="Source published on or before (date, UTC)."
+    )
+
+    def collect(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        # Applied together in filter_queryset, so that they hold for one attribution.
+        return queryset
+
+
+# --- Statement --------------------------------------------------------------------------------
+
+
+def _earliest(field: str) -> Subquery:
+    earliest = Attribution.objects.filter(statement=OuterRef("pk"), **{f"{field}__isnull": False})
+    return Subquery(earliest.order_by(field).values(field)[:1])
+
+
+class StatementOrderingFilter(filters.OrderingFilter):
+    """Orders by id, timestamps, or date: the earliest date that one of the attributions
+    gives (``stated_on``) or the earliest publication of a reporting source
+    (``published_at``). Undated statements come last; ties are broken by id."""
+
+    DATES = {"stated_on": "stated_on", "published_at": "source__published_at"}
+
+    def filter(self, queryset: QuerySet, value: list[str] | None) -> QuerySet:
+        if not value:
+            return queryset
+        order = []
+        for param in value:
+            name = param.lstrip("-")
+            if name in self.DATES:
+                queryset = queryset.annotate(**{f"sort_{name}": _earliest(self.DATES[name])})
+                name = f"sort_{name}"
+            expression = F(name)
+            order.append(
+                expression.desc(nulls_last=True)
+                if param.startswith("-")
+                else expression.asc(nulls_last=True)
+            )
+        return queryset.order_by(*order, "id")
+
+
+class StatementFilterSet(AttributionConditionsMixin):
+    status = filters.ChoiceFilter(choices=StatementStatus.choices)
+    topic = filters.CharFilter(field_name="topics__slug", help_text="Topic slug.")
+    language = filters.CharFilter(help_text="BCP 47 language tag.")
+    q = filters.CharFilter(
+        method="filter_q",
+        help_text=(
+            'Full-text query: words (all must match), "quoted phrases", OR, -exclusion. '
+            "Matches the text, the speakers' names and aliases and the source titles."
+        ),
+    )
+    ordering = StatementOrderingFilter(
+        fields=("stated_on", "published_at", "id", "created_at", "updated_at"),
+        help_text=(
+            "Sort by stated_on (the earliest date an attribution gives), published_at (the "
+            "earliest reporting source), id, created_at or updated_at; - for descending."
+        ),
+    )
+
+    class Meta:
+        model = Statement
+        fields = ["status", "language"]
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return search.filter_statements(queryset, value)
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        condition = attribution_conditions(self.form.cleaned_data)
+        if condition:
+            matching = Attribution.objects.filter(condition, statement=OuterRef("pk"))
+            queryset = queryset.filter(Exists(matching))
+        return queryset
+
+
+# --- Attribution ------------------------------------------------------------------------------
+
+
+class AttributionFilterSet(AttributionConditionsMixin):
+    statement = IdFilter(field_name="statement_id", help_text="Statement id.")
+    on_behalf_of = IdFilter(
+        field_name="on_behalf_of_id", help_text="Id of the speaker represented."
+    )
+    ordering = filters.OrderingFilter(fields=("stated_on", "id", "created_at", "updated_at"))
+
+    class Meta:
+        model = Attribution
+        fields = []
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = super().filter_queryset(queryset)
+        condition = attribution_conditions(self.form.cleaned_data)
+        return queryset.filter(condition) if condition else queryset
+
+
+# --- Relation ---------------------------------------------------------------------------------
+
+
+class RelationFilterSet(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=RelationKind.choices)
+    from_statement = IdFilter(field_name="from_statement_id")
+    to_statement = IdFilter(field_name="to_statement_id")
+    statement = IdFilter(method="filter_statement", help_text="Statement id, on either side.")
+    ordering = filters.OrderingFilter(fields=("id", "created_at", "updated_at"))
+
+    class Meta:
+        model = Relation
+        fields = ["kind"]
+
+    def filter_statement(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(Q(from_statement_id=value) | Q(to_statement_id=value))

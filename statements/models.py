@@ -1,0 +1,283 @@
+"""The domain: speakers make statements, sources report them, attributions link the three."""
+
+import hashlib
+
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from statements.choices import (
+    AttributionMode,
+    RelationKind,
+    SourceKind,
+    SourceStatus,
+    SpeakerKind,
+    SpeechAct,
+    StatementStatus,
+)
+from statements.validators import (
+    WIKIDATA_ID_PATTERN,
+    validate_country_code,
+    validate_language_tag,
+    validate_wikidata_id,
+)
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+def _in_choices(field: str, choices: type[models.TextChoices]) -> Q:
+    return Q(**{f"{field}__in": choices.values})
+
+
+# --- Speaker ----------------------------------------------------------------------------------
+
+
+class Speaker(TimeStampedModel):
+    name = models.CharField(max_length=200, db_index=True)
+    kind = models.CharField(max_length=20, choices=SpeakerKind.choices)
+    aliases = models.JSONField(
+        default=list, blank=True, help_text='Other spellings: "Zelensky", "Zelenskiy".'
+    )
+    description = models.TextField(blank=True)
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        validators=[validate_country_code],
+        help_text="ISO 3166-1 alpha-2 code, e.g. KR.",
+    )
+    wikidata_id = models.CharField(
+        max_length=16,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[validate_wikidata_id],
+        help_text='Wikidata item id, e.g. "Q6279".',
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=_in_choices("kind", SpeakerKind), name="speaker_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(wikidata_id__isnull=True) | Q(wikidata_id__regex=WIKIDATA_ID_PATTERN),
+                name="speaker_wikidata_id_format",
+            ),
+            models.CheckConstraint(
+                condition=Q(country="") | Q(country__regex=r"^[A-Z]{2}$"),
+                name="speaker_country_format",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --- Source -----------------------------------------------------------------------------------
+
+
+class Source(TimeStampedModel):
+    title = models.CharField(max_length=500)
+    url = models.URLField(max_length=2000, unique=True, help_text="Stored normalized.")
+    publisher = models.CharField(max_length=200, blank=True, db_index=True)
+    kind = models.CharField(
+        max_length=20, choices=SourceKind.choices, default=SourceKind.NEWS_ARTICLE
+    )
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    language = models.CharField(max_length=35, default="en", validators=[validate_language_tag])
+    body = models.TextField(blank=True, help_text="The full text; quotes are anchored in it.")
+    body_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    archived_url = models.URLField(max_length=2000, blank=True)
+    status = models.CharField(
+        max_length=10, choices=SourceStatus.choices, default=SourceStatus.CURRENT
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=_in_choices("kind", SourceKind), name="source_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("status", SourceStatus), name="source_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.publisher})" if self.publisher else self.title
+
+    def save(self, *args, **kwargs) -> None:
+        # The digest is derived from the body, so it is kept next to it on every save.
+        self.body_sha256 = hashlib.sha256(self.body.encode()).hexdigest() if self.body else ""
+        if kwargs.get("update_fields") and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_sha256"}
+        super().save(*args, **kwargs)
+
+
+# --- Statement --------------------------------------------------------------------------------
+
+
+class Topic(models.Model):
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class Statement(TimeStampedModel):
+    text = models.TextField(help_text="Verbatim for a quote, otherwise a neutral paraphrase.")
+    language = models.CharField(max_length=35, default="en", validators=[validate_language_tag])
+    topics = models.ManyToManyField(Topic, related_name="statements", blank=True)
+    status = models.CharField(
+        max_length=10,
+        choices=StatementStatus.choices,
+        default=StatementStatus.DRAFT,
+        db_index=True,
+    )
+    retraction_reason = models.TextField(blank=True)
+
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    class Meta:
+        ordering = ["id"]
+        permissions = [
+            ("publish_statement", "Can publish a statement"),
+            ("retract_statement", "Can retract a statement"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=_in_choices("status", StatementStatus), name="statement_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=StatementStatus.RETRACTED) | ~Q(retraction_reason=""),
+                name="statement_retraction_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
+
+
+# --- Attribution ------------------------------------------------------------------------------
+
+
+class Attribution(TimeStampedModel):
+    """Who made a statement, which source reports it, and how the source renders it."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="attributions")
+    # PROTECT: a speaker or a source cannot vanish from under the statements it backs.
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="attributions")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="attributions")
+    mode = models.CharField(max_length=20, choices=AttributionMode.choices)
+    speech_act = models.CharField(max_length=20, choices=SpeechAct.choices)
+    verb = models.CharField(
+        max_length=60, blank=True, help_text='The reporting verb: "claims", "warned", "denied".'
+    )
+    speaker_role = models.CharField(
+        max_length=200, blank=True, help_text='The role at the time: "US defence secretary".'
+    )
+    on_behalf_of = models.ForeignKey(
+        Speaker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="represented_in",
+        help_text="Kirby speaks for the US government, a spokesperson for a ministry.",
+    )
+    occasion = models.CharField(max_length=300, blank=True)
+    stated_on = models.DateField(null=True, blank=True, db_index=True)
+    # W3C Web Annotation TextQuoteSelector (exact, prefix, suffix) and
+    # TextPositionSelector (start, end) into the source's body.
+    quote_exact = models.TextField(blank=True)
+    quote_prefix = models.CharField(max_length=500, blank=True)
+    quote_suffix = models.CharField(max_length=500, blank=True)
+    quote_start = models.PositiveIntegerField(null=True, blank=True)
+    quote_end = models.PositiveIntegerField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "speaker", "source"],
+                name="attribution_unique_statement_speaker_source",
+                violation_error_message=(
+                    "This speaker is already attributed this statement in this source."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("mode", AttributionMode), name="attribution_mode_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("speech_act", SpeechAct),
+                name="attribution_speech_act_valid",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(quote_start__isnull=True, quote_end__isnull=True)
+                    | Q(quote_start__isnull=False, quote_end__gte=F("quote_start"))
+                ),
+                name="attribution_quote_position_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["speaker", "statement"], name="attribution_speaker_idx"),
+            models.Index(fields=["source", "statement"], name="attribution_source_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker} in {self.source}: {self.statement}"
+
+
+# --- Relation ---------------------------------------------------------------------------------
+
+
+class Relation(TimeStampedModel):
+    """A statement's bearing on another: the denial denies the claim."""
+
+    from_statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="relations_out"
+    )
+    to_statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="relations_in"
+    )
+    kind = models.CharField(max_length=20, choices=RelationKind.choices)
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_statement", "to_statement", "kind"],
+                name="relation_unique_kind_between_statements",
+                violation_error_message="These statements already have a relation of this kind.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_statement=F("to_statement")), name="relation_not_to_itself"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("kind", RelationKind), name="relation_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"#{self.from_statement_id} {self.get_kind_display().lower()} #{self.to_statement_id}"
+        )

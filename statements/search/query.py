@@ -1,0 +1,76 @@
+"""The query syntax of web search engines, parsed once for every search backend.
+
+    words           every word must match          troops Russia
+    "a phrase"      the words in this order        "press briefing"
+    OR              either side may match          denied OR denies
+    -word           must not match                 troops -Ukraine
+
+Anything else (stray quotes, lone operators, punctuation) is read as plain words, so no
+query fails to parse.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+MAX_QUERY_LENGTH = 500
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # one word, or the words of a phrase in order
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.words) > 1
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass
+class ParsedQuery:
+    # All groups must match; a group matches when any of its terms does.
+    required: list[list[Term]] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.required)
+
+    @property
+    def terms(self) -> list[Term]:
+        return [term for group in self.required for term in group]
+
+
+def _term(text: str) -> Term | None:
+    words = tuple(word.lower() for word in _WORD.findall(text))
+    return Term(words) if words else None
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    """Parse a query; a query of exclusions alone, or of punctuation, matches nothing."""
+    parsed = ParsedQuery()
+    pending_or = False
+    for match in _TOKEN.finditer(raw[:MAX_QUERY_LENGTH]):
+        negated, phrase, bare = match.group(1), match.group(2), match.group(3)
+        if bare == "OR":
+            pending_or = bool(parsed.required)
+            continue
+        if bare is not None and bare.startswith("-") and len(bare) > 1:
+            negated, bare = "-", bare[1:]
+        text = phrase if phrase is not None else bare
+        # A word with inner punctuation ("U.S.", "Kim-Jong") is one phrase of its parts.
+        term = _term(text)
+        if term is None:
+            pending_or = False
+            continue
+        if negated:
+            parsed.excluded.append(term)
+        elif pending_or:
+            parsed.required[-1].append(term)
+        else:
+            parsed.required.append([term])
+        pending_or = False
+    return parsed

@@ -1,0 +1,363 @@
+"""Writes: every change to the data goes through here, from the API and from the admin alike.
+
+Services take keyword arguments, run in one transaction and record who made the change
+in the history. Domain rules live here (quote anchoring, the publishing workflow, what
+may be deleted); shapes and types are the serializers' and forms' concern.
+"""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from statements.choices import AttributionMode, StatementStatus
+from statements.errors import ConflictError
+from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
+from statements.normalize import normalize_topic, normalize_url
+from statements.quotes import QuoteAnchorError, anchor_quote
+
+User = AbstractBaseUser | AnonymousUser | None
+
+QUOTE_FIELDS = ("quote_exact", "quote_prefix", "quote_suffix")
+
+
+def field_error(field: str, message: str, *, code: str) -> ValidationError:
+    """A validation error on one field, by its path in the request ("quote.exact")."""
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
+def _save(instance: models.Model, *, user: User) -> None:
+    # The history library reads the user from the request, which token-authenticated API
+    # calls do not carry: hand it over explicitly.
+    instance._history_user = user if user is not None and user.is_authenticated else None
+    instance.save()
+
+
+def _assign(instance: models.Model, fields: Mapping[str, Any]) -> None:
+    for name, value in fields.items():
+        setattr(instance, name, value)
+
+
+# --- Speaker ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def speaker_create(*, user: User, **fields: Any) -> Speaker:
+    speaker = Speaker(**fields)
+    _save(speaker, user=user)
+    return speaker
+
+
+@transaction.atomic
+def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
+    _assign(speaker, fields)
+    _save(speaker, user=user)
+    return speaker
+
+
+@transaction.atomic
+def speaker_delete(*, speaker: Speaker, user: User) -> None:
+    speaker._history_user = user
+    speaker.delete()  # PROTECT refuses while an attribution names the speaker
+
+
+# --- Source -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def source_create(*, user: User, **fields: Any) -> Source:
+    source = Source(**fields)
+    source.url = normalize_url(source.url)
+    _save(source, user=user)
+    return source
+
+
+@transaction.atomic
+def source_update(*, source: Source, user: User, **fields: Any) -> Source:
+    body_changed = "body" in fields and fields["body"] != source.body
+    _assign(source, fields)
+    source.url = normalize_url(source.url)
+    _save(source, user=user)
+    if body_changed:
+        _reanchor_quotes(source=source, user=user)
+    return source
+
+
+def _reanchor_quotes(*, source: Source, user: User) -> None:
+    """A corrected body moves the quotes: find each again, or refuse the correction."""
+    lost = []
+    for attribution in source.attributions.exclude(quote_exact="").order_by("id"):
+        try:
+            attribution.quote_start, attribution.quote_end = attribution_anchor(
+                source=source,
+                quote_exact=attribution.quote_exact,
+                quote_prefix=attribution.quote_prefix,
+                quote_suffix=attribution.quote_suffix,
+            )
+        except ValidationError:
+            lost.append(attribution.pk)
+            continue
+        _save(attribution, user=user)
+    if lost:
+        ids = ", ".join(f"#{pk}" for pk in lost)
+        raise field_error(
+            "body",
+            f"The new body no longer contains the quotes of attribution(s) {ids}. "
+            "Update those quotes first, or keep the quoted passages.",
+            code="quote_lost",
+        )
+
+
+@transaction.atomic
+def source_delete(*, source: Source, user: User) -> None:
+    source._history_user = user
+    source.delete()  # PROTECT refuses while an attribution cites the source
+
+
+# --- Attribution ------------------------------------------------------------------------------
+
+
+def attribution_anchor(
+    *, source: Source, quote_exact: str, quote_prefix: str = "", quote_suffix: str = ""
+) -> tuple[int | None, int | None]:
+    """The position of the quote in the source body, or (None, None) when there is no body
+    to anchor in. Raises ValidationError naming ``quote.exact``, ``quote.prefix`` or
+    ``quote.suffix`` when the quote is absent or ambiguous."""
+    if not source.body or not quote_exact:
+        return None, None
+    try:
+        anchor = anchor_quote(
+            body=source.body, exact=quote_exact, prefix=quote_prefix, suffix=quote_suffix
+        )
+    except QuoteAnchorError as error:
+        raise field_error(f"quote.{error.field}", error.message, code=error.code) from None
+    return anchor.start, anchor.end
+
+
+def _validate_attribution(attribution: Attribution) -> None:
+    if attribution.mode == AttributionMode.DIRECT_QUOTE and not attribution.quote_exact:
+        raise field_error("quote.exact", "A direct quote needs its exact words.", code="required")
+    if (
+        attribution.on_behalf_of_id is not None
+        and attribution.on_behalf_of_id == attribution.speaker_id
+    ):
+        raise field_error(
+            "on_behalf_of", "A speaker does not speak on their own behalf.", code="invalid"
+        )
+    attribution.quote_start, attribution.quote_end = attribution_anchor(
+        source=attribution.source,
+        quote_exact=attribution.quote_exact,
+        quote_prefix=attribution.quote_prefix,
+        quote_suffix=attribution.quote_suffix,
+    )
+
+
+def _duplicate_attribution_error() -> ValidationError:
+    return field_error(
+        "speaker",
+        "This speaker is already attributed this statement in this source.",
+        code="unique",
+    )
+
+
+@transaction.atomic
+def attribution_create(*, statement: Statement, user: User, **fields: Any) -> Attribution:
+    attribution = Attribution(statement=statement, **fields)
+    _validate_attribution(attribution)
+    if statement.attributions.filter(
+        speaker_id=attribution.speaker_id, source_id=attribution.source_id
+    ).exists():
+        raise _duplicate_attribution_error()
+    _save(attribution, user=user)
+    return attribution
+
+
+@transaction.atomic
+def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -> Attribution:
+    _assign(attribution, fields)
+    _validate_attribution(attribution)
+    duplicate = Attribution.objects.filter(
+        statement_id=attribution.statement_id,
+        speaker_id=attribution.speaker_id,
+        source_id=attribution.source_id,
+    ).exclude(pk=attribution.pk)
+    if duplicate.exists():
+        raise _duplicate_attribution_error()
+    _save(attribution, user=user)
+    return attribution
+
+
+@transaction.atomic
+def attribution_delete(*, attribution: Attribution, user: User) -> None:
+    if attribution.statement.status != StatementStatus.DRAFT:
+        raise ConflictError(
+            "An attribution of a published or retracted statement cannot be deleted: "
+            "retract the statement instead."
+        )
+    attribution._history_user = user
+    attribution.delete()
+
+
+# --- Statement --------------------------------------------------------------------------------
+
+
+def _topics(names: Iterable[str]) -> list[Topic]:
+    slugs = sorted({slug for slug in map(normalize_topic, names) if slug})
+    existing = {topic.slug: topic for topic in Topic.objects.filter(slug__in=slugs)}
+    missing = [Topic(slug=slug) for slug in slugs if slug not in existing]
+    # ignore_conflicts: a concurrent request may create the same topic meanwhile.
+    Topic.objects.bulk_create(missing, ignore_conflicts=True)
+    return list(Topic.objects.filter(slug__in=slugs)) if missing else list(existing.values())
+
+
+def _sync_attributions(
+    *, statement: Statement, attributions: list[dict[str, Any]], user: User
+) -> None:
+    """Make the statement's attributions exactly ``attributions``, matched on
+    (speaker, source): matches are updated, new ones created, the others removed."""
+    errors: dict[str, Any] = {}
+    seen: dict[tuple[int, int], int] = {}
+    for index, fields in enumerate(attributions):
+        key = (fields["speaker"].pk, fields["source"].pk)
+        if key in seen:
+            errors[f"attributions.{index}.speaker"] = ValidationError(
+                f"Attribution {seen[key]} already pairs this speaker with this source.",
+                code="unique",
+            )
+        seen.setdefault(key, index)
+    existing = {(a.speaker_id, a.source_id): a for a in statement.attributions.all()}
+    to_save = []
+    for index, fields in enumerate(attributions):
+        key = (fields["speaker"].pk, fields["source"].pk)
+        attribution = existing.get(key) or Attribution(statement=statement)
+        _assign(attribution, fields)
+        try:
+            _validate_attribution(attribution)
+        except ValidationError as error:
+            for field, messages in error.error_dict.items():
+                errors[f"attributions.{index}.{field}"] = messages
+        to_save.append(attribution)
+    if errors:
+        raise ValidationError(errors)
+    for key, attribution in existing.items():
+        if key not in seen:
+            attribution._history_user = user
+            attribution.delete()
+    for attribution in to_save:
+        _save(attribution, user=user)
+
+
+@transaction.atomic
+def statement_create(
+    *,
+    user: User,
+    text: str,
+    language: str = "en",
+    topics: Iterable[str] = (),
+    attributions: list[dict[str, Any]] = (),
+) -> Statement:
+    """Create a statement with its attributions, all or nothing."""
+    statement = Statement(text=text, language=language)
+    _save(statement, user=user)
+    statement.topics.set(_topics(topics))
+    _sync_attributions(statement=statement, attributions=list(attributions), user=user)
+    return statement
+
+
+@transaction.atomic
+def statement_update(
+    *,
+    statement: Statement,
+    user: User,
+    topics: Iterable[str] | None = None,
+    attributions: list[dict[str, Any]] | None = None,
+    **fields: Any,
+) -> Statement:
+    """Update the statement; topics and attributions are replaced only when given."""
+    if statement.status == StatementStatus.RETRACTED:
+        raise ConflictError("A retracted statement cannot be edited.")
+    _assign(statement, fields)
+    _save(statement, user=user)
+    if topics is not None:
+        statement.topics.set(_topics(topics))
+    if attributions is not None:
+        _sync_attributions(statement=statement, attributions=attributions, user=user)
+    return statement
+
+
+@transaction.atomic
+def statement_delete(*, statement: Statement, user: User) -> None:
+    if statement.status != StatementStatus.DRAFT:
+        raise ConflictError(
+            f"A {statement.status} statement cannot be deleted: nothing published is ever "
+            "hard-deleted. Retract it instead."
+        )
+    statement._history_user = user
+    statement.delete()
+
+
+@transaction.atomic
+def statement_publish(*, statement: Statement, user: User) -> Statement:
+    if statement.status != StatementStatus.DRAFT:
+        raise ConflictError(f"Only a draft can be published; this statement is {statement.status}.")
+    if not statement.attributions.exists():
+        raise ConflictError("A statement needs at least one attribution before it is published.")
+    statement.status = StatementStatus.PUBLISHED
+    _save(statement, user=user)
+    return statement
+
+
+@transaction.atomic
+def statement_retract(*, statement: Statement, user: User, reason: str) -> Statement:
+    if statement.status != StatementStatus.PUBLISHED:
+        raise ConflictError(
+            f"Only a published statement can be retracted; this statement is {statement.status}."
+        )
+    if not reason.strip():
+        raise field_error("reason", "Say why it is retracted.", code="required")
+    statement.status = StatementStatus.RETRACTED
+    statement.retraction_reason = reason.strip()
+    _save(statement, user=user)
+    return statement
+
+
+# --- Relation ---------------------------------------------------------------------------------
+
+
+def _validate_relation(relation: Relation) -> None:
+    if relation.from_statement_id == relation.to_statement_id:
+        raise field_error("to_statement", "A statement cannot relate to itself.", code="invalid")
+    duplicate = Relation.objects.filter(
+        from_statement_id=relation.from_statement_id,
+        to_statement_id=relation.to_statement_id,
+        kind=relation.kind,
+    ).exclude(pk=relation.pk)
+    if duplicate.exists():
+        raise field_error(
+            "kind", "These statements already have a relation of this kind.", code="unique"
+        )
+
+
+@transaction.atomic
+def relation_create(*, user: User, **fields: Any) -> Relation:
+    relation = Relation(**fields)
+    _validate_relation(relation)
+    _save(relation, user=user)
+    return relation
+
+
+@transaction.atomic
+def relation_update(*, relation: Relation, user: User, **fields: Any) -> Relation:
+    _assign(relation, fields)
+    _validate_relation(relation)
+    _save(relation, user=user)
+    return relation
+
+
+@transaction.atomic
+def relation_delete(*, relation: Relation, user: User) -> None:
+    relation._history_user = user
+    relation.delete()
