@@ -1,0 +1,15 @@
+"""Assertions shared by the tests."""
+
+
+def problem(response, status: int) -> dict:
+    """Assert that ``response`` is a problem document of ``status``; return its body."""
+    assert response.status_code == status, response.content
+    assert response["Content-Type"].startswith("application/problem+json"), response["Content-Type"]
+    body = response.json()
+    assert set(body) >= {"type", "title", "status", "detail", "errors"}, body
+    assert body["status"] == status
+    return body
+
+
+def error_fields(response) -> list[str | None]:
+    return [error["field"] for error in response.json()["errors"]]
