@@ -11,7 +11,6 @@ from rest_framework.test import APIClient
 
 from statements import services
 from statements.choices import AttributionMode, SourceKind, SpeakerKind, SpeechAct
-from statements.models import Source, Speaker, Statement
 from statements.roles import EDITORS, REVIEWERS
 
 SEED_FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "seed_article.json"
