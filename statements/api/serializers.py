@@ -141,11 +141,16 @@ class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
     """Where the statement stands in the source's body: a W3C TextQuoteSelector (exact,
     prefix, suffix) and the TextPositionSelector (start, end) that the server fills."""
 
+    # Whitespace is part of the text: a prefix ending in a space is a different prefix.
     exact = serializers.CharField(
-        source="quote_exact", allow_blank=True, help_text="The exact text, as in the body."
+        source="quote_exact",
+        trim_whitespace=False,
+        allow_blank=True,
+        help_text="The exact text, as in the body.",
     )
     prefix = serializers.CharField(
         source="quote_prefix",
+        trim_whitespace=False,
         required=False,
         allow_blank=True,
         max_length=500,
@@ -153,6 +158,7 @@ class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
     )
     suffix = serializers.CharField(
         source="quote_suffix",
+        trim_whitespace=False,
         required=False,
         allow_blank=True,
         max_length=500,
