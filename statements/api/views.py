@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -30,7 +31,7 @@ from statements.filtersets import (
     SpeakerFilterSet,
     StatementFilterSet,
 )
-from statements.models import Attribution, Statement
+from statements.models import Attribution, Source, Speaker, Statement
 
 
 class ResourceViewSet(viewsets.ModelViewSet):
@@ -204,13 +205,16 @@ class SpeakerStatementViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = StatementSerializer
     filterset_class = StatementFilterSet
 
+    @cached_property
+    def speaker(self) -> Speaker:
+        # Cached: the permission check asks for the queryset too.
+        speakers = selectors.speaker_queryset(user=self.request.user)
+        return get_object_or_404(speakers, pk=self.kwargs["speaker_pk"])
+
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no URL kwargs
             return Statement.objects.none()
-        speaker = get_object_or_404(
-            selectors.speaker_queryset(user=self.request.user), pk=self.kwargs["speaker_pk"]
-        )
-        return selectors.statements_of_speaker(user=self.request.user, speaker=speaker)
+        return selectors.statements_of_speaker(user=self.request.user, speaker=self.speaker)
 
 
 # --- Attribution ------------------------------------------------------------------------------
@@ -242,13 +246,15 @@ class SourceAttributionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = AttributionSerializer
     filterset_class = AttributionFilterSet
 
+    @cached_property
+    def source(self) -> Source:
+        sources = selectors.source_queryset(user=self.request.user)
+        return get_object_or_404(sources, pk=self.kwargs["source_pk"])
+
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no URL kwargs
             return Attribution.objects.none()
-        source = get_object_or_404(
-            selectors.source_queryset(user=self.request.user), pk=self.kwargs["source_pk"]
-        )
-        return selectors.attribution_queryset(user=self.request.user).filter(source=source)
+        return selectors.attribution_queryset(user=self.request.user).filter(source=self.source)
 
 
 # --- Relation ---------------------------------------------------------------------------------

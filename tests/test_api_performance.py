@@ -1,0 +1,123 @@
+"""Query budgets: a request costs a fixed number of queries, whatever the page size."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from statements import services
+from statements.choices import AttributionMode, SpeechAct
+
+# Queries for a list: the count, the page, then one each for attributions (with speakers
+# and sources joined), topics, outgoing and incoming relations. Authentication adds the
+# token lookup and the permission checks.
+LIST_BUDGET = 6
+AUTH_OVERHEAD = 3
+
+
+@pytest.fixture
+def many(world):
+    """60 more published statements, each with two attributions, topics and a relation."""
+    previous = world.claim
+    for number in range(60):
+        statement = services.statement_create(
+            user=None,
+            text=f"Statement number {number}.",
+            topics=[f"topic-{number % 7}", "bulk"],
+            attributions=[
+                {
+                    "speaker": world.minister if number % 2 else world.officials,
+                    "source": world.briefing,
+                    "mode": AttributionMode.SUMMARY,
+                    "speech_act": SpeechAct.ASSERTION,
+                },
+                {
+                    "speaker": world.ministry,
+                    "source": world.briefing,
+                    "mode": AttributionMode.PARAPHRASE,
+                    "speech_act": SpeechAct.CONCERN,
+                    "on_behalf_of": world.minister,
+                },
+            ],
+        )
+        services.statement_publish(statement=statement, user=None)
+        services.relation_create(
+            user=None, from_statement=statement, to_statement=previous, kind="updates"
+        )
+        previous = statement
+    return world
+
+
+def count_queries(client, url, params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200, response.content
+    return len(queries)
+
+
+LISTS = [
+    ("/api/v1/statements/", {}, LIST_BUDGET),
+    ("/api/v1/statements/", {"speaker": 1, "ordering": "-stated_on"}, LIST_BUDGET),
+    ("/api/v1/statements/", {"q": "statement number", "topic": "bulk"}, LIST_BUDGET),
+    ("/api/v1/attributions/", {}, 2),
+    ("/api/v1/relations/", {}, 2),
+    ("/api/v1/speakers/", {}, 2),
+    ("/api/v1/sources/", {}, 2),
+]
+
+
+@pytest.mark.parametrize(("url", "params", "budget"), LISTS)
+def test_list_queries_do_not_grow_with_page_size(many, anon, url, params, budget):
+    small = count_queries(anon, url, {**params, "page_size": 1})
+    large = count_queries(anon, url, {**params, "page_size": 100})
+    assert small == large
+    assert large <= budget
+
+
+@pytest.mark.parametrize("client_name", ["anon", "editor"])
+def test_statement_list_budget_per_role(many, request, client_name, django_assert_max_num_queries):
+    client = request.getfixturevalue(client_name)
+    budget = LIST_BUDGET + (AUTH_OVERHEAD if client_name == "editor" else 0)
+    with django_assert_max_num_queries(budget):
+        response = client.get("/api/v1/statements/", {"page_size": 100})
+    assert len(response.json()["results"]) == 62 if client_name == "anon" else 63
+
+
+def test_sub_resource_budget(many, anon, django_assert_max_num_queries):
+    # The speaker's existence check comes on top of the list's queries.
+    with django_assert_max_num_queries(LIST_BUDGET + 1):
+        anon.get(f"/api/v1/speakers/{many.minister.pk}/statements/", {"page_size": 100})
+    with django_assert_max_num_queries(3):
+        anon.get(f"/api/v1/sources/{many.briefing.pk}/attributions/", {"page_size": 100})
+
+
+def test_detail_budget(many, anon, django_assert_max_num_queries):
+    with django_assert_max_num_queries(5):
+        response = anon.get(f"/api/v1/statements/{many.claim.pk}/")
+    assert response.status_code == 200
+
+
+def test_create_costs_a_fixed_number_of_queries_per_attribution(world, editor):
+    def create(speakers):
+        attributions = [
+            {
+                "speaker": speaker.pk,
+                "source": world.briefing.pk,
+                "mode": "summary",
+                "speech_act": "assertion",
+            }
+            for speaker in speakers
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            response = editor.post(
+                "/api/v1/statements/",
+                {"text": "Budget.", "topics": ["a", "b"], "attributions": attributions},
+                format="json",
+            )
+        assert response.status_code == 201, response.content
+        return len(queries)
+
+    one = create([world.officials])
+    three = create([world.officials, world.minister, world.ministry])
+    # Per attribution: the speaker and source lookups, the insert and its history row.
+    assert three - one <= 2 * 4
+    assert one <= 30
