@@ -18,6 +18,26 @@ from statements.choices import (
 from statements.models import Attribution, Relation, Source, Speaker, Statement
 
 
+class OrderingFilter(filters.OrderingFilter):
+    """Ordering that reads the same on both engines: unknown values (nulls) last in either
+    direction, ties broken by id so that pages never overlap."""
+
+    def ordering_expression(self, queryset: QuerySet, name: str) -> tuple[QuerySet, F]:
+        return queryset, F(name)
+
+    def filter(self, queryset: QuerySet, value: list[str] | None) -> QuerySet:
+        if not value:
+            return queryset
+        order = []
+        for param in value:
+            queryset, expression = self.ordering_expression(queryset, param.lstrip("-"))
+            descending = param.startswith("-")
+            order.append(
+                expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+            )
+        return queryset.order_by(*order, "id")
+
+
 def start_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
 
@@ -44,7 +64,7 @@ class SpeakerFilterSet(filters.FilterSet):
     country = filters.CharFilter(help_text="ISO 3166-1 alpha-2 country code, e.g. KR.")
     wikidata_id = filters.CharFilter(help_text='Wikidata item id, e.g. "Q6279".')
     q = filters.CharFilter(method="filter_q", help_text="Words in the name or the aliases.")
-    ordering = filters.OrderingFilter(fields=("name", "id", "created_at", "updated_at"))
+    ordering = OrderingFilter(fields=("name", "id", "created_at", "updated_at"))
 
     class Meta:
         model = Speaker
@@ -68,7 +88,7 @@ class SourceFilterSet(filters.FilterSet):
     published_after = filters.DateFilter(method="filter_published_after")
     published_before = filters.DateFilter(method="filter_published_before")
     q = filters.CharFilter(method="filter_q", help_text="Words in the title or the publisher.")
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=("published_at", "title", "id", "created_at", "updated_at")
     )
 
@@ -155,29 +175,17 @@ def _earliest(field: str) -> Subquery:
     return Subquery(earliest.order_by(field).values(field)[:1])
 
 
-class StatementOrderingFilter(filters.OrderingFilter):
-    """Orders by id, timestamps, or date: the earliest date that one of the attributions
-    gives (``stated_on``) or the earliest publication of a reporting source
-    (``published_at``). Undated statements come last; ties are broken by id."""
+class StatementOrderingFilter(OrderingFilter):
+    """Also orders by date: the earliest date that one of the attributions gives
+    (``stated_on``) or the earliest publication of a reporting source (``published_at``)."""
 
     DATES = {"stated_on": "stated_on", "published_at": "source__published_at"}
 
-    def filter(self, queryset: QuerySet, value: list[str] | None) -> QuerySet:
-        if not value:
-            return queryset
-        order = []
-        for param in value:
-            name = param.lstrip("-")
-            if name in self.DATES:
-                queryset = queryset.annotate(**{f"sort_{name}": _earliest(self.DATES[name])})
-                name = f"sort_{name}"
-            expression = F(name)
-            order.append(
-                expression.desc(nulls_last=True)
-                if param.startswith("-")
-                else expression.asc(nulls_last=True)
-            )
-        return queryset.order_by(*order, "id")
+    def ordering_expression(self, queryset: QuerySet, name: str) -> tuple[QuerySet, F]:
+        if name not in self.DATES:
+            return super().ordering_expression(queryset, name)
+        alias = f"earliest_{name}"
+        return queryset.alias(**{alias: _earliest(self.DATES[name])}), F(alias)
 
 
 class StatementFilterSet(AttributionConditionsMixin):
@@ -223,7 +231,7 @@ class AttributionFilterSet(AttributionConditionsMixin):
     on_behalf_of = IdFilter(
         field_name="on_behalf_of_id", help_text="Id of the speaker represented."
     )
-    ordering = filters.OrderingFilter(fields=("stated_on", "id", "created_at", "updated_at"))
+    ordering = OrderingFilter(fields=("stated_on", "id", "created_at", "updated_at"))
 
     class Meta:
         model = Attribution
@@ -243,7 +251,7 @@ class RelationFilterSet(filters.FilterSet):
     from_statement = IdFilter(field_name="from_statement_id")
     to_statement = IdFilter(field_name="to_statement_id")
     statement = IdFilter(method="filter_statement", help_text="Statement id, on either side.")
-    ordering = filters.OrderingFilter(fields=("id", "created_at", "updated_at"))
+    ordering = OrderingFilter(fields=("id", "created_at", "updated_at"))
 
     class Meta:
         model = Relation
