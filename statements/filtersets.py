@@ -3,6 +3,7 @@
 import datetime as dt
 
 import django_filters as filters
+from django import forms
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from statements import search
@@ -43,17 +44,14 @@ def start_of_day(day: dt.date) -> dt.datetime:
 
 
 class IdFilter(filters.NumberFilter):
-    """An object id: a positive integer (an unknown id matches nothing)."""
+    """An object id: a positive whole number ("1.5" and "1e3" are a 400, an unknown id
+    matches nothing)."""
+
+    field_class = forms.IntegerField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)
         super().__init__(*args, **kwargs)
-
-    @property
-    def field(self):
-        field = super().field
-        field.decimal_places = 0
-        return field
 
 
 # --- Speaker ----------------------------------------------------------------------------------

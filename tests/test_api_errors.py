@@ -70,6 +70,8 @@ def test_errors_list_names_each_bad_field(db, editor):
         ({"speakr": "3"}, "speakr"),
         ({"speaker": "abc"}, "speaker"),
         ({"speaker": "-1"}, "speaker"),
+        ({"speaker": "1.5"}, "speaker"),
+        ({"source": "1e3"}, "source"),
         ({"mode": "rumour"}, "mode"),
         ({"status": "secret"}, "status"),
         ({"stated_after": "last week"}, "stated_after"),
