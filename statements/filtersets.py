@@ -86,9 +86,7 @@ class SourceFilterSet(filters.FilterSet):
     published_after = filters.DateFilter(method="filter_published_after")
     published_before = filters.DateFilter(method="filter_published_before")
     q = filters.CharFilter(method="filter_q", help_text="Words in the title or the publisher.")
-    ordering = OrderingFilter(
-        fields=("published_at", "title", "id", "created_at", "updated_at")
-    )
+    ordering = OrderingFilter(fields=("published_at", "title", "id", "created_at", "updated_at"))
 
     class Meta:
         model = Source

@@ -24,7 +24,8 @@ def test_every_object_has_an_etag_and_answers_304(world, editor, resource):
     url = detail_url(world, resource)
     first = editor.get(url)
     etag = first["ETag"]
-    assert etag.startswith('"') and etag.endswith('"')
+    assert etag.startswith('"')
+    assert etag.endswith('"')
     assert editor.get(url)["ETag"] == etag  # stable while nothing changes
     not_modified = editor.get(url, HTTP_IF_NONE_MATCH=etag)
     assert not_modified.status_code == 304
@@ -38,7 +39,9 @@ def test_the_etag_changes_with_anything_the_client_sees(world, editor):
     url = f"/api/v1/statements/{world.claim.pk}/"
     before = editor.get(url)["ETag"]
     # Renaming a speaker changes the statement's representation, hence its ETag.
-    editor.patch(f"/api/v1/speakers/{world.minister.pk}/", {"name": "Jane Roe-Smith"}, format="json")
+    editor.patch(
+        f"/api/v1/speakers/{world.minister.pk}/", {"name": "Jane Roe-Smith"}, format="json"
+    )
     assert editor.get(url)["ETag"] != before
 
 
