@@ -1,0 +1,141 @@
+# Attributed: everyday commands. `make help` lists them.
+#
+# A fresh machine needs Python 3.11+ and make; everything else goes into .venv.
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# python3.11 if there is one, else python3 (checked to be 3.11 or newer).
+PYTHON ?= $(shell command -v python3.11 >/dev/null 2>&1 && echo python3.11 || echo python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+MANAGE := $(PY) manage.py
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help run install install-dev install-app dotenv migrate bootstrap test lint format schema \
+	migrations-check deploy-check check requirements clean
+
+help: ## Show this help
+	@echo "Attributed: make targets (start with: make run, make test)"
+	@echo
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
+		| awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
+	@echo
+	@echo "Variables: PYTHON=$(PYTHON) HOST=$(HOST) PORT=$(PORT) PYTEST_ARGS='$(PYTEST_ARGS)'"
+	@echo "DATABASE_URL from the environment is honoured by every target (default: SQLite)."
+
+# --- Environment ------------------------------------------------------------------------------
+
+$(PY):
+	@echo "==> Creating $(VENV) with $(PYTHON)"
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+		|| { echo "Python 3.11 or newer is required (PYTHON=$(PYTHON))." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# Stamp files: re-install only when a requirements file (or pyproject.toml) changes.
+$(VENV)/.installed-base: requirements/base.txt pyproject.toml | $(PY)
+	@echo "==> Installing runtime requirements (requirements/base.txt)"
+	$(PIP) install --quiet -r requirements/base.txt
+	@$(MAKE) --no-print-directory install-app
+	@touch $@
+
+$(VENV)/.installed-dev: requirements/dev.txt pyproject.toml | $(PY)
+	@echo "==> Installing development requirements (requirements/dev.txt)"
+	$(PIP) install --quiet -r requirements/dev.txt
+	@$(MAKE) --no-print-directory install-app
+	@touch $@
+
+# The app itself, editable. The build backend's chatter goes to a log, shown on failure.
+install-app: | $(PY)
+	@echo "$(PIP) install --no-deps -e ."
+	@$(PIP) install --quiet --no-deps -e . > $(VENV)/install-app.log 2>&1 \
+		|| { cat $(VENV)/install-app.log; exit 1; }
+
+install: $(VENV)/.installed-base ## Create .venv and install the runtime requirements
+
+install-dev: $(VENV)/.installed-dev ## Create .venv and install runtime + development requirements
+
+# .env is git-ignored and read by the settings. Its SECRET_KEY is generated here, once.
+dotenv: | $(PY)
+	@if [ ! -f .env ] || ! grep -qE '^(export )?SECRET_KEY=.' .env; then \
+		echo "==> Writing a freshly generated SECRET_KEY to .env"; \
+		umask 077; touch .env; \
+		sed -i -E '/^(export )?SECRET_KEY=[[:space:]]*$$/d' .env; \
+		if [ -s .env ] && [ -n "$$(tail -c1 .env)" ]; then echo >> .env; fi; \
+		$(PY) -c 'import secrets; print("SECRET_KEY=" + secrets.token_urlsafe(50))' >> .env; \
+	fi
+
+# --- Running ----------------------------------------------------------------------------------
+
+run migrate bootstrap: override export DJANGO_SETTINGS_MODULE = config.settings.local
+
+migrate: install dotenv ## Apply database migrations
+	@echo "==> Applying migrations"
+	$(MANAGE) migrate --noinput
+
+bootstrap: install dotenv ## Seed an empty database and create the admin user (idempotent)
+	$(MANAGE) bootstrap --host $(HOST) --port $(PORT)
+
+run: migrate bootstrap ## Set up everything and serve on http://127.0.0.1:8000/ (DEBUG on)
+	@echo "==> Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# --- Quality ----------------------------------------------------------------------------------
+
+test lint format schema migrations-check: override export DJANGO_SETTINGS_MODULE = config.settings.test
+
+test: install-dev ## Run the test suite (DATABASE_URL selects the database; PYTEST_ARGS adds options)
+	@if [ -n "$${DATABASE_URL:-}" ]; then \
+		echo "==> Running tests on DATABASE_URL=$$(sed -E 's#(://[^:@/]*):[^@/]*@#\1:***@#' <<< "$$DATABASE_URL")"; \
+	else \
+		echo "==> Running tests on SQLite (DATABASE_URL not set)"; \
+	fi
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install-dev ## ruff check and ruff format --check
+	@echo "==> ruff check"
+	$(VENV)/bin/ruff check .
+	@echo "==> ruff format --check"
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+schema: install-dev ## Generate the OpenAPI schema and fail on any error or warning
+	@echo "==> OpenAPI schema (spectacular --validate --fail-on-warn)"
+	@mkdir -p build
+	$(MANAGE) spectacular --validate --fail-on-warn --file build/openapi.yaml
+	@echo "    schema written to build/openapi.yaml"
+
+migrations-check: install-dev ## Fail if the models have changes without a migration
+	@echo "==> makemigrations --check --dry-run"
+	$(MANAGE) makemigrations --check --dry-run
+
+# Production settings with a throwaway key unless SECRET_KEY is set in the environment.
+deploy-check: override export DJANGO_SETTINGS_MODULE = config.settings.production
+deploy-check: install ## manage.py check --deploy under production settings
+	@echo "==> check --deploy (config.settings.production)"
+	@if [ -z "$${SECRET_KEY:-}" ]; then \
+		export SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
+	fi; \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+check: lint migrations-check schema deploy-check ## All static checks: lint, migrations, schema, deploy
+
+# --- Maintenance ------------------------------------------------------------------------------
+
+requirements: install-dev ## Re-pin requirements/*.txt from pyproject.toml (pip-tools)
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements/base.txt pyproject.toml
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		--extra dev --output-file requirements/dev.txt pyproject.toml
+
+clean: ## Remove build output and caches (keeps .venv, .env and the database)
+	rm -rf build staticfiles .pytest_cache .ruff_cache
+	find . -path ./.venv -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
