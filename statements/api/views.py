@@ -13,11 +13,13 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from statements import selectors, services
+from statements import history, selectors, services
 from statements.api import schema
 from statements.api.conditional import check_if_match, not_modified, representation_etag
+from statements.api.permissions import CanViewHistory
 from statements.api.serializers import (
     AttributionSerializer,
+    HistoryEntrySerializer,
     RelationSerializer,
     RetractSerializer,
     SourceSerializer,
@@ -61,6 +63,23 @@ class ResourceViewSet(viewsets.ModelViewSet):
         if not_modified(request, etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return Response(data, headers={"ETag": etag})
+
+    @action(
+        detail=True,
+        methods=["get"],
+        permission_classes=[CanViewHistory],
+        filterset_class=None,
+        serializer_class=HistoryEntrySerializer,
+    )
+    def history(self, request: Request, pk: str) -> Response:
+        """The object's versions, newest first, with the fields each one changed."""
+        # Only the object's visibility matters here, not the joins of its representation.
+        queryset = self.filter_queryset(self.get_queryset()).prefetch_related(None)
+        instance = get_object_or_404(queryset, pk=pk)
+        records = self.paginate_queryset(history.history_queryset(instance))
+        previous = history.version_before(instance, records[-1]) if records else None
+        entries = history.history_entries(records, previous)
+        return self.get_paginated_response(HistoryEntrySerializer(entries, many=True).data)
 
     # --- writes --------------------------------------------------------------------------
 
