@@ -1,0 +1,88 @@
+"""``python -m bench``: run the benchmark, or one of its steps. ``--help`` for each."""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from bench.corpus import DEFAULT_SEED, SIZES
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="the whole benchmark: load, serve, drive, report")
+    run.add_argument("--size", choices=SIZES, default="10k")
+    run.add_argument("--db", choices=("postgres", "sqlite"), default="postgres")
+    run.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    run.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
+    run.add_argument(
+        "--requests",
+        type=int,
+        default=2000,
+        help="most requests per case at concurrency 32 (a quarter at 1)",
+    )
+    run.add_argument(
+        "--seconds", type=float, default=15.0, help="most seconds per case and concurrency"
+    )
+    run.add_argument("--case", action="append", default=[], help="only this case (repeatable)")
+    run.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    run.add_argument(
+        "--reuse",
+        action="store_true",
+        help="reuse the database if it holds this corpus (with --keep before)",
+    )
+    run.add_argument("--no-export", action="store_true", help="skip export and import")
+    run.add_argument("--no-import", action="store_true", help="skip the import")
+    run.add_argument(
+        "--pg-url",
+        default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+        help="maintenance database of the PostgreSQL server (env BENCH_PG_URL)",
+    )
+
+    load = commands.add_parser("load", help="migrate DATABASE_URL and load the corpus into it")
+    load.add_argument("--size", choices=SIZES, default="10k")
+    load.add_argument("--seed", type=int, default=DEFAULT_SEED)
+
+    inspect = commands.add_parser("inspect", help="draw case parameters, count queries, plans")
+    inspect.add_argument("--size", choices=SIZES, default="10k")
+    inspect.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    inspect.add_argument("--out", type=Path, required=True)
+
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        from bench.run import Options
+        from bench.run import run as run_benchmark
+
+        options = Options(
+            size=args.size,
+            db=args.db,
+            seed=args.seed,
+            workers=args.workers,
+            requests=args.requests,
+            seconds=args.seconds,
+            cases=tuple(args.case),
+            keep=args.keep,
+            reuse=args.reuse,
+            export=not args.no_export,
+            import_=not (args.no_export or args.no_import),
+            pg_url=args.pg_url,
+        )
+        return run_benchmark(options)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+    if "SECRET_KEY" not in os.environ:
+        import secrets
+
+        os.environ["SECRET_KEY"] = secrets.token_urlsafe(50)
+    from bench import steps
+
+    if args.command == "load":
+        steps.load(SIZES[args.size], args.seed)
+    else:
+        steps.inspect(SIZES[args.size], args.seed, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,491 @@
+"""The runner: database, corpus, server, load, table; and it cleans up what it started.
+
+One command (``python -m bench run --size 100k --db postgres``, or ``make bench``):
+
+1. creates the database ``attributed_bench_<size>`` (PostgreSQL on 127.0.0.1:5432, or a
+   SQLite file under ``bench/results/``), migrates it and loads the corpus;
+2. draws the cases' parameters and records each case's query count and query plans;
+3. starts gunicorn with ``config.settings.production`` on 127.0.0.1 only (random
+   ``SECRET_KEY``, ``SECURE_SSL_REDIRECT=false``, throttling raised out of the way);
+4. drives every case at concurrency 1 and 32, each bounded in requests and seconds;
+5. streams the NDJSON export through the server (time, rate, the worker's peak RSS), and
+   imports that file into a fresh database (rate);
+6. stops the server, drops the databases it created (unless ``--keep``), prints the table
+   and writes it with the raw figures to ``bench/results/``.
+"""
+
+import contextlib
+import http.client
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import client
+from bench.cases import CASES, Case
+from bench.corpus import DEFAULT_SEED, SIZES
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+HOST = "127.0.0.1"
+
+
+@dataclass
+class Options:
+    size: str = "10k"
+    db: str = "postgres"
+    seed: int = DEFAULT_SEED
+    workers: int = 4
+    concurrency: tuple[int, ...] = (1, 32)
+    requests: int = 2000  # per case and concurrency, at most
+    seconds: float = 15.0  # per case and concurrency, at most
+    cases: tuple[str, ...] = ()
+    keep: bool = False
+    reuse: bool = False
+    export: bool = True
+    import_: bool = True
+    pg_url: str = PG_ADMIN_URL
+
+    @property
+    def statements(self) -> int:
+        return SIZES[self.size]
+
+
+@dataclass
+class Database:
+    """A benchmark database: its URL, and how to create and drop it."""
+
+    name: str
+    db: str
+    pg_url: str
+    created: bool = field(default=False)
+
+    @property
+    def path(self) -> Path:
+        return RESULTS / f"{self.name}.sqlite3"
+
+    @property
+    def url(self) -> str:
+        if self.db == "sqlite":
+            return f"sqlite:///{self.path}"
+        return self.pg_url.rsplit("/", 1)[0] + f"/{self.name}"
+
+    def _admin(self, sql: str) -> list:
+        import psycopg
+
+        with psycopg.connect(self.pg_url, autocommit=True) as conn:
+            cursor = conn.execute(sql)
+            return cursor.fetchall() if cursor.description else []
+
+    def exists(self) -> bool:
+        if self.db == "sqlite":
+            return self.path.exists()
+        return bool(self._admin(f"SELECT 1 FROM pg_database WHERE datname = '{self.name}'"))
+
+    def create(self) -> None:
+        self.drop()
+        if self.db == "sqlite":
+            RESULTS.mkdir(parents=True, exist_ok=True)
+        else:
+            self._admin(f'CREATE DATABASE "{self.name}"')
+        self.created = True
+
+    def drop(self) -> None:
+        if self.db == "sqlite":
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        else:
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def _env(database: Database, static_root: Path, **extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": database.url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "false",
+        # The benchmark measures the API, not the throttle: rates far above what it sends.
+        "THROTTLE_ANON_RATE": "100000000/minute",
+        "THROTTLE_USER_RATE": "100000000/minute",
+        "STATIC_ROOT": str(static_root),
+        "LOG_LEVEL": "ERROR",
+        **extra,
+    }
+
+
+def _python(*args: str, env: dict[str, str], capture: bool = False) -> str:
+    process = subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
+    return process.stdout or ""
+
+
+class Server:
+    """gunicorn on 127.0.0.1, production settings; stopped by ``stop`` whatever happens."""
+
+    def __init__(self, env: dict[str, str], workers: int) -> None:
+        self.port = _free_port()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi:application",
+                "--bind",
+                f"{HOST}:{self.port}",
+                "--workers",
+                str(workers),
+                "--error-logfile",
+                "-",
+                "--log-level",
+                "warning",
+                "--timeout",
+                "600",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn exited at start")
+            with contextlib.suppress(OSError):
+                if client.fetch(HOST, self.port, "/readyz")[0] == 200:
+                    return
+            time.sleep(0.3)
+        raise RuntimeError("gunicorn did not become ready in 60 s")
+
+    def worker_peak_rss_mb(self) -> float:
+        """The highest peak resident set (VmHWM) among the workers."""
+        peak = 0
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        with contextlib.suppress(OSError):
+            for pid in children.read_text().split():
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]))
+        return peak / 1024
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+# --- measuring --------------------------------------------------------------------------------
+
+
+def _drive_case(server: Server, case: Case, params: dict, options: Options) -> list[dict]:
+    paths = case.paths(params)
+    headers = {"Authorization": f"Token {params['editor_token']}"} if case.editor else {}
+    rows = []
+    for concurrency in options.concurrency:
+        # Warm-up: every worker's connection, caches and the paths' first pages.
+        client.drive(
+            host=HOST,
+            port=server.port,
+            paths=paths,
+            concurrency=concurrency,
+            requests=max(20, 2 * concurrency),
+            seconds=10,
+            headers=headers,
+        )
+        result = client.drive(
+            host=HOST,
+            port=server.port,
+            paths=paths,
+            concurrency=concurrency,
+            requests=options.requests if concurrency > 1 else options.requests // 4,
+            seconds=options.seconds,
+            headers=headers,
+        )
+        rows.append(
+            {
+                "case": case.name,
+                "concurrency": concurrency,
+                "requests": result.requests,
+                "rps": round(result.rate, 1),
+                "p50_ms": round(result.percentile(50) * 1000, 1),
+                "p99_ms": round(result.percentile(99) * 1000, 1),
+                "errors": sum(result.errors.values()),
+                "queries": params["query_counts"].get(case.name),
+            }
+        )
+        print(_format_row(rows[-1]), file=sys.stderr)
+    return rows
+
+
+def _export(server: Server, params: dict, target: Path) -> dict | None:
+    """Stream the NDJSON export of every statement (as an editor) to ``target``."""
+    before = server.worker_peak_rss_mb()
+    connection = http.client.HTTPConnection(HOST, server.port, timeout=600)
+    started = time.perf_counter()
+    connection.request(
+        "GET",
+        "/api/v1/statements/export/?format=ndjson",
+        headers={"Authorization": f"Token {params['editor_token']}"},
+    )
+    response = connection.getresponse()
+    if response.status == 404:
+        print("  export: no export endpoint in this build, skipped", file=sys.stderr)
+        return None
+    lines = 0
+    size = 0
+    with target.open("wb") as out:
+        while chunk := response.read(1 << 20):
+            out.write(chunk)
+            lines += chunk.count(b"\n")
+            size += len(chunk)
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return {
+        "statements": lines,
+        "seconds": round(elapsed, 1),
+        "statements_per_s": round(lines / elapsed),
+        "mb": round(size / 1e6, 1),
+        "worker_peak_rss_mb_before": round(before),
+        "worker_peak_rss_mb": round(server.worker_peak_rss_mb()),
+    }
+
+
+def _import(options: Options, export_file: Path, static_root: Path) -> dict | None:
+    database = Database(f"attributed_bench_{options.size}_import", options.db, options.pg_url)
+    database.create()
+    try:
+        env = _env(database, static_root)
+        _python("manage.py", "migrate", "--noinput", "-v", "0", env=env)
+        started = time.perf_counter()
+        _python("manage.py", "import_statements", str(export_file), env=env)
+        elapsed = time.perf_counter() - started
+        lines = sum(1 for _ in export_file.open("rb"))
+        return {
+            "statements": lines,
+            "seconds": round(elapsed, 1),
+            "statements_per_s": round(lines / elapsed),
+        }
+    finally:
+        database.drop()
+
+
+# --- the table --------------------------------------------------------------------------------
+
+HEADER = (
+    "| case | concurrency | requests | req/s | p50 ms | p99 ms | errors | queries |\n"
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+)
+
+
+def _format_row(row: dict) -> str:
+    if row.get("skipped"):
+        return f"| {row['case']} | - | - | - | - | - | - | {row['skipped']} |"
+    return (
+        f"| {row['case']} | {row['concurrency']} | {row['requests']} | {row['rps']} | "
+        f"{row['p50_ms']} | {row['p99_ms']} | {row['errors']} | {row['queries']} |"
+    )
+
+
+def machine() -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{os.cpu_count()} cores, {memory:.0f} GiB RAM, {platform.system()} "
+        f"{platform.machine()}, Python {platform.python_version()}"
+    )
+
+
+def load_average() -> str:
+    """Other work on the machine skews every figure: the report says how busy it was."""
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def report(options: Options, info: dict) -> str:
+    engine = "PostgreSQL" if options.db == "postgres" else "SQLite"
+    lines = [
+        f"### {options.size} statements on {engine}",
+        "",
+        f"Machine: {info['machine']}. Database: {info.get('server_version', '')}. "
+        f"gunicorn: {options.workers} sync workers, production settings. "
+        f"Load average (1, 5, 15 min) before: {info['load_before']}, "
+        f"after: {info.get('load_after', '?')}.",
+        f"Command: `make bench SIZE={options.size} DB={options.db}`",
+        "",
+    ]
+    if "load" in info:
+        load = info["load"]
+        lines.append(
+            f"Load: {load['load_total_s']} s ({load['rows_s']} s rows, "
+            f"{load['constraints_s']} s indexes and keys) for {options.statements:,} statements, "
+            f"{load['attributions']:,} attributions, {load['topic_links']:,} topic links, "
+            f"{load['relations']:,} relations."
+        )
+        lines.append("")
+    lines += [HEADER, *(_format_row(row) for row in info["rows"]), ""]
+    if info.get("export"):
+        export = info["export"]
+        lines.append(
+            f"Export (NDJSON, editor, all statements): {export['statements']:,} statements in "
+            f"{export['seconds']} s = {export['statements_per_s']:,} statements/s, "
+            f"{export['mb']} MB; gunicorn worker peak RSS {export['worker_peak_rss_mb']} MB "
+            f"({export['worker_peak_rss_mb_before']} MB before the export)."
+        )
+    if info.get("import"):
+        imported = info["import"]
+        lines.append(
+            f"Import of that file into an empty database: {imported['statements']:,} statements "
+            f"in {imported['seconds']} s = {imported['statements_per_s']:,} statements/s."
+        )
+    return "\n".join(lines) + "\n"
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def _server_version(database: Database) -> str:
+    if database.db == "sqlite":
+        import sqlite3
+
+        return f"SQLite {sqlite3.sqlite_version}"
+    import psycopg
+
+    with psycopg.connect(database.url) as conn:
+        return "PostgreSQL " + conn.execute("SHOW server_version").fetchone()[0].split()[0]
+
+
+def _loaded(database: Database, statements: int) -> bool:
+    if not database.exists():
+        return False
+    try:
+        if database.db == "sqlite":
+            import sqlite3
+
+            with contextlib.closing(sqlite3.connect(database.path)) as conn:
+                count = conn.execute("SELECT count(*) FROM statements_statement").fetchone()[0]
+        else:
+            import psycopg
+
+            with psycopg.connect(database.url) as conn:
+                count = conn.execute("SELECT count(*) FROM statements_statement").fetchone()[0]
+    except Exception:
+        return False
+    return count == statements
+
+
+def run(options: Options) -> int:
+    database = Database(f"attributed_bench_{options.size}", options.db, options.pg_url)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix="attributed-bench-"))
+    static_root = workdir / "static"
+    server = None
+    info: dict = {"machine": machine(), "rows": [], "load_before": load_average()}
+    interrupted = False
+
+    def on_signal(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_signal)
+    try:
+        env = _env(database, static_root)
+        if options.reuse and _loaded(database, options.statements):
+            print(f"Reusing {database.name}", file=sys.stderr)
+        else:
+            database.create()
+            output = _python(
+                "-m",
+                "bench",
+                "load",
+                "--size",
+                options.size,
+                "--seed",
+                str(options.seed),
+                env=env,
+                capture=True,
+            )
+            info["load"] = json.loads(output.strip().splitlines()[-1])
+        info["server_version"] = _server_version(database)
+        _python("manage.py", "collectstatic", "--noinput", "-v", "0", env=env)
+        params_file = workdir / "params.json"
+        _python(
+            "-m",
+            "bench",
+            "inspect",
+            "--size",
+            options.size,
+            "--seed",
+            str(options.seed),
+            "--out",
+            str(params_file),
+            env={**env, "ALLOWED_HOSTS": f"{HOST},testserver"},
+        )
+        params = json.loads(params_file.read_text())
+        plans = RESULTS / f"plans-{options.size}-{options.db}.txt"
+        shutil.copy(params_file.with_suffix(".plans.txt"), plans)
+        print(f"Query plans written to {plans.relative_to(ROOT)}", file=sys.stderr)
+
+        server = Server(env, options.workers)
+        info["load_before"] = load_average()
+        print(HEADER, file=sys.stderr)
+        for case in CASES:
+            if options.cases and case.name not in options.cases:
+                continue
+            if case.needs and client.fetch(HOST, server.port, case.needs)[0] == 404:
+                row = {
+                    "case": case.name,
+                    "skipped": f"skipped: {case.needs.split('?')[0]} answers 404",
+                }
+                print(_format_row(row), file=sys.stderr)
+                info["rows"].append(row)
+                continue
+            info["rows"] += _drive_case(server, case, params, options)
+        info["load_after"] = load_average()
+        export_file = workdir / "export.ndjson"
+        if options.export:
+            info["export"] = _export(server, params, export_file)
+        server.stop()
+        server = None
+        if options.import_ and info.get("export"):
+            info["import"] = _import(options, export_file, static_root)
+    except KeyboardInterrupt:
+        interrupted = True
+        print("Interrupted: cleaning up.", file=sys.stderr)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if server is not None:
+            server.stop()
+        if not options.keep:
+            database.drop()
+        shutil.rmtree(workdir, ignore_errors=True)
+    if interrupted:
+        return 130
+    text = report(options, info)
+    stem = RESULTS / f"{options.size}-{options.db}"
+    stem.with_suffix(".md").write_text(text)
+    stem.with_suffix(".json").write_text(json.dumps({"options": vars(options), **info}, indent=2))
+    print(text)
+    return 0

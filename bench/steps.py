@@ -1,0 +1,139 @@
+"""The benchmark's steps that run inside Django, each in its own process: load and inspect.
+
+The runner calls them as ``python -m bench load|inspect`` with ``DATABASE_URL`` pointing at
+the benchmark database, so that each one sees exactly the settings the server will use.
+"""
+
+import datetime as dt
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import django
+
+
+def setup() -> None:
+    django.setup()
+
+
+def load(size: int, seed: int) -> None:
+    setup()
+    from django.core.management import call_command
+
+    from bench.corpus import Corpus
+    from bench.load import load_corpus
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    migrated = time.perf_counter() - started
+    corpus = Corpus(size, seed)
+    print(
+        f"Loading {size:,} statements, {corpus.counts.speakers:,} speakers, "
+        f"{corpus.counts.sources:,} sources (seed {seed})",
+        file=sys.stderr,
+    )
+    timings = load_corpus(corpus)
+    print(
+        json.dumps(
+            {
+                "migrate_s": round(migrated, 1),
+                "rows_s": round(timings["rows"], 1),
+                "constraints_s": round(timings["constraints"], 1),
+                "load_total_s": round(timings["total"], 1),
+                "attributions": corpus.attributions,
+                "relations": corpus.relations,
+                "topic_links": corpus.topic_links,
+            }
+        )
+    )
+
+
+def _editor_token() -> str:
+    from django.contrib.auth.models import Group, User
+    from rest_framework.authtoken.models import Token
+
+    from statements.roles import EDITORS
+
+    user, _ = User.objects.get_or_create(username="bench-editor", defaults={"is_staff": True})
+    user.groups.add(Group.objects.get(name=EDITORS))
+    token, _ = Token.objects.get_or_create(user=user)
+    return token.key
+
+
+def inspect(size: int, seed: int, out: Path) -> None:
+    """Draw the cases' parameters from the database, count each case's queries and keep the
+    plans of those queries (EXPLAIN ANALYZE on PostgreSQL, EXPLAIN QUERY PLAN on SQLite)."""
+    setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bench.cases import CASES, search_queries
+    from statements.models import Attribution, Source, Speaker, Statement
+
+    rng = random.Random(seed)
+    counts = {
+        "statements": Statement.objects.count(),
+        "speakers": Speaker.objects.count(),
+        "sources": Source.objects.count(),
+    }
+    candidates = rng.sample(range(1, counts["statements"] + 1), min(400, counts["statements"]))
+    published = Statement.objects.filter(pk__in=candidates, status="published")
+    statements = sorted(published.values_list("pk", flat=True), key=candidates.index)[:200]
+    made = Attribution.objects.filter(statement__status="published")
+    speakers = list(
+        made.filter(statement_id__in=statements[:100]).values_list("speaker_id", flat=True)
+    )
+    sources = list(
+        made.filter(statement_id__in=statements[100:]).values_list("source_id", flat=True)
+    )
+    first_day = dt.date(2015, 1, 1)
+    weeks = []
+    for _ in range(100):
+        start = first_day + dt.timedelta(days=rng.randint(0, 4000))
+        weeks.append((start.isoformat(), (start + dt.timedelta(days=6)).isoformat()))
+    queries, frequent = search_queries(size, seed)
+    params = {
+        "counts": counts,
+        "statements": statements,
+        "speakers": sorted(set(speakers)),
+        "sources": sorted(set(sources)),
+        "weeks": weeks,
+        "queries": queries,
+        "frequent_queries": frequent,
+        "editor_token": _editor_token(),
+    }
+
+    client = Client()
+    editor = {"HTTP_AUTHORIZATION": f"Token {params['editor_token']}"}
+    plans = [f"# Query plans, {connection.vendor}, {counts['statements']:,} statements\n"]
+    query_counts = {}
+    for case in CASES:
+        path = case.paths(params)[0]
+        if case.needs and client.get(case.needs).status_code == 404:
+            continue
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path, **(editor if case.editor else {}))
+        query_counts[case.name] = len(captured)
+        plans.append(
+            f"\n## {case.name}: GET {path} -> {response.status_code}, {len(captured)} queries\n"
+        )
+        for query in captured:
+            sql = query["sql"]
+            plans.append(f"\n{sql}\n")
+            if not sql.lstrip().upper().startswith("SELECT"):
+                continue
+            explain = (
+                "EXPLAIN (ANALYZE, BUFFERS) "
+                if connection.vendor == "postgresql"
+                else "EXPLAIN QUERY PLAN "
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(explain + sql)
+                rows = cursor.fetchall()
+            plans.append("\n".join("    " + " ".join(str(c) for c in row) for row in rows) + "\n")
+    params["query_counts"] = query_counts
+    out.write_text(json.dumps(params))
+    out.with_suffix(".plans.txt").write_text("".join(plans))
