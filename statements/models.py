@@ -1,6 +1,8 @@
 """The domain: speakers make statements, sources report them, attributions link the three."""
 
+import copy
 import hashlib
+from operator import attrgetter
 
 from django.db import models
 from django.db.models import F, Q
@@ -138,6 +140,43 @@ class Topic(models.Model):
         return self.slug
 
 
+class StatementRelations:
+    """``statement.relations``: its relations in both directions, ordered by id.
+
+    Prefetchable in one query for a whole page, where the two reverse relations
+    (``relations_out``, ``relations_in``) would take one each:
+    ``prefetch_related(Prefetch("relations", queryset=..., to_attr="prefetched_relations"))``
+    reads ``from_statement IN page OR to_statement IN page`` and lists a relation between two
+    statements of the page on both.
+    """
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        relations = Relation.objects.filter(
+            models.Q(from_statement=instance) | models.Q(to_statement=instance)
+        )
+        return list(relations.order_by("id"))
+
+    def is_cached(self, instance) -> bool:
+        return False
+
+    def get_prefetch_querysets(self, instances, querysets=None):
+        queryset = querysets[0] if querysets else Relation.objects.order_by("id")
+        ids = {instance.pk for instance in instances}
+        owned = []
+        for relation in queryset.filter(
+            models.Q(from_statement_id__in=ids) | models.Q(to_statement_id__in=ids)
+        ):
+            for owner_id in {relation.from_statement_id, relation.to_statement_id} & ids:
+                # One object per statement that lists it: prefetching files each object
+                # under one key.
+                listed = copy.copy(relation)
+                listed.listed_on_id = owner_id
+                owned.append(listed)
+        return owned, attrgetter("listed_on_id"), attrgetter("pk"), False, "relations", False
+
+
 class Statement(TimeStampedModel):
     text = models.TextField(help_text="Verbatim for a quote, otherwise a neutral paraphrase.")
     language = models.CharField(max_length=35, default="en", validators=[validate_language_tag])
@@ -151,6 +190,7 @@ class Statement(TimeStampedModel):
     retraction_reason = models.TextField(blank=True)
 
     history = HistoricalRecords(m2m_fields=[topics])
+    relations = StatementRelations()
 
     class Meta:
         ordering = ["id"]

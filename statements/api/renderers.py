@@ -1,6 +1,40 @@
-"""Renderers of the API's own media types."""
+"""Renderers of the API: JSON encoded by orjson, byte for byte as DRF's own renderer."""
 
-from rest_framework.renderers import JSONRenderer
+import re
+
+import orjson
+from rest_framework import renderers
+from rest_framework.utils.encoders import JSONEncoder
+
+# orjson writes a float with a one-digit negative exponent as 1e-5, json as 1e-05: when the
+# output holds such a number (or text that looks like one), DRF's encoder renders instead.
+_SHORT_NEGATIVE_EXPONENT = re.compile(rb"[0-9]e-[0-9](?![0-9])")
+_OPTIONS = (
+    orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+)
+
+
+class JSONRenderer(renderers.JSONRenderer):
+    """DRF's JSONRenderer, several times faster: orjson encodes, DRF's encoder handles the
+    types orjson is told to pass through (datetimes, dataclasses, lazy strings, decimals), and
+    whatever orjson refuses or writes differently falls back to DRF's renderer."""
+
+    _default = staticmethod(JSONEncoder().default)
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        indent = self.get_indent(accepted_media_type, renderer_context or {})
+        if indent is not None or self.ensure_ascii or not self.compact or not self.strict:
+            return super().render(data, accepted_media_type, renderer_context)
+        try:
+            output = orjson.dumps(data, default=self._default, option=_OPTIONS)
+        except (TypeError, orjson.JSONEncodeError):
+            return super().render(data, accepted_media_type, renderer_context)
+        if _SHORT_NEGATIVE_EXPONENT.search(output):
+            return super().render(data, accepted_media_type, renderer_context)
+        # As DRF: U+2028 and U+2029 escaped, so the JSON is also valid JavaScript.
+        return output.replace("\u2028".encode(), b"\\u2028").replace("\u2029".encode(), b"\\u2029")
 
 
 class ProblemJSONRenderer(JSONRenderer):
