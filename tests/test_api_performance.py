@@ -122,3 +122,47 @@ def test_create_costs_a_fixed_number_of_queries_per_attribution(world, editor):
     # Per attribution: the speaker and source lookups, the insert and its history row.
     assert three - one <= 2 * 4
     assert one <= 30
+
+
+# --- Counts of large results ------------------------------------------------------------------
+
+
+@pytest.fixture
+def count_cache(settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+def test_a_large_count_is_cached_for_a_while(world, anon, count_cache):
+    count_cache.API_COUNT_CACHE_THRESHOLD = 2  # the world's two published statements
+    assert anon.get("/api/v1/statements/").json()["count"] == 2
+    statement = services.statement_create(
+        user=None,
+        text="Published after the count was cached.",
+        attributions=[
+            {
+                "speaker": world.officials,
+                "source": world.briefing,
+                "mode": AttributionMode.SUMMARY,
+                "speech_act": SpeechAct.ASSERTION,
+            }
+        ],
+    )
+    services.statement_publish(statement=statement, user=None)
+    with CaptureQueriesContext(connection) as queries:
+        body = anon.get("/api/v1/statements/").json()
+    assert body["count"] == 2  # remembered: no count query
+    assert len(body["results"]) == 3
+    assert not any("COUNT(" in query["sql"] for query in queries)
+    # A smaller result is counted afresh, every time.
+    assert anon.get("/api/v1/statements/", {"speaker": world.officials.pk}).json()["count"] == 2
+
+
+def test_small_counts_are_never_cached(world, anon, count_cache):
+    count_cache.API_COUNT_CACHE_THRESHOLD = 3
+    assert anon.get("/api/v1/statements/").json()["count"] == 2
+    services.statement_publish(statement=world.draft, user=None)
+    assert anon.get("/api/v1/statements/").json()["count"] == 3

@@ -127,6 +127,11 @@ STORAGES = {
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_BYTES
 
+# Counts of list results at least this large are cached for API_COUNT_CACHE_SECONDS (in the
+# default cache): counting a million rows costs more than the rest of the request. 0: never.
+API_COUNT_CACHE_THRESHOLD = env.int("API_COUNT_CACHE_THRESHOLD", default=10_000)
+API_COUNT_CACHE_SECONDS = env.int("API_COUNT_CACHE_SECONDS", default=60)
+
 # --- REST framework -------------------------------------------------------------------------
 
 REST_FRAMEWORK = {

@@ -1,8 +1,48 @@
-"""Page-number pagination with a capped, validated page size."""
+"""Page-number pagination with a capped, validated page size, and counts that scale."""
 
-from django.core.paginator import InvalidPage
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import InvalidPage, Page
+from django.core.paginator import Paginator as DjangoPaginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
+
+
+class Paginator(DjangoPaginator):
+    """Django's paginator, but a large count is remembered for a short while.
+
+    Counting a million rows costs PostgreSQL a scan of them (no table keeps its row count),
+    more than the rest of the request together. A count of at least
+    ``API_COUNT_CACHE_THRESHOLD`` rows is therefore cached for ``API_COUNT_CACHE_SECONDS``
+    under the query's SQL: such counts may lag writes by that long; smaller ones are always
+    exact and fresh. Pages are always read fresh: a page is never cut short by a count
+    that lags behind.
+    """
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+
+    @cached_property
+    def count(self) -> int:
+        queryset = self.object_list
+        threshold = settings.API_COUNT_CACHE_THRESHOLD
+        if not isinstance(queryset, QuerySet) or not threshold:
+            return super().count
+        sql, params = queryset.query.sql_with_params()
+        digest = hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()
+        key = f"api-count:{digest}"
+        count = cache.get(key)
+        if count is None:
+            count = super().count
+            if count >= threshold:
+                cache.set(key, count, settings.API_COUNT_CACHE_SECONDS)
+        return count
 
 
 def _positive_int(request, name: str, default: int, maximum: int | None = None) -> int:
@@ -18,6 +58,7 @@ def _positive_int(request, name: str, default: int, maximum: int | None = None) 
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
+    django_paginator_class = Paginator
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
