@@ -58,26 +58,37 @@ def relation_queryset(*, user: User) -> QuerySet[Relation]:
 # --- Statement --------------------------------------------------------------------------------
 
 
-class TopicSlugs(Subquery):
-    """The slugs of a statement's topics as one JSON array, computed in the statement's own
-    query, so that topics cost no query of their own. Each slug is read by primary key from
-    the statement's rows in the join table (the planner would otherwise scan the topics for
-    every statement of the page). Unordered: readers sort them."""
+class JSONArraySubquery(Subquery):
+    """A one-column subquery as a single JSON array value, so that a to-many relation costs
+    no query of its own: jsonb_agg on PostgreSQL, json_group_array on SQLite. Unordered."""
 
     output_field = JSONField()
 
-    def __init__(self, outer_ref: str = "pk") -> None:
-        slug = Topic.objects.filter(pk=OuterRef("topic_id")).order_by().values("slug")
-        links = Statement.topics.through.objects.filter(statement_id=OuterRef(outer_ref))
-        super().__init__(links.order_by().values(slug=Subquery(slug)))
+    def __init__(self, queryset: QuerySet, column: str) -> None:
+        self.column = column
+        super().__init__(queryset.order_by().values(column))
 
     def as_postgresql(self, compiler, connection, **extra):
-        template = "(SELECT COALESCE(jsonb_agg(slug), '[]'::jsonb) FROM (%(subquery)s) AS topic)"
+        column = connection.ops.quote_name(self.column)  # a field name from our code
+        template = f"(SELECT COALESCE(jsonb_agg({column}), '[]'::jsonb) FROM (%(subquery)s) s)"  # noqa: S608
         return self.as_sql(compiler, connection, template=template, **extra)
 
     def as_sqlite(self, compiler, connection, **extra):
-        template = "(SELECT json_group_array(slug) FROM (%(subquery)s))"
+        column = connection.ops.quote_name(self.column)  # a field name from our code
+        template = f"(SELECT json_group_array({column}) FROM (%(subquery)s))"  # noqa: S608
         return self.as_sql(compiler, connection, template=template, **extra)
+
+
+def topic_links(outer_ref: str = "pk") -> QuerySet:
+    """The statement's rows in the topics' join table."""
+    return Statement.topics.through.objects.filter(statement_id=OuterRef(outer_ref))
+
+
+def topic_slugs() -> JSONArraySubquery:
+    """The slugs of the statement's topics, each read by primary key from the statement's
+    rows in the join table (joined, the planner would scan the topics for every row)."""
+    slug = Topic.objects.filter(pk=OuterRef("topic_id")).order_by().values("slug")
+    return JSONArraySubquery(topic_links().annotate(slug=Subquery(slug)), "slug")
 
 
 def statement_queryset(*, user: User) -> QuerySet[Statement]:
@@ -88,7 +99,7 @@ def statement_queryset(*, user: User) -> QuerySet[Statement]:
     relations = relation_queryset(user=user)
     return (
         Statement.objects.filter(_published(user))
-        .annotate(topic_slugs=TopicSlugs())
+        .annotate(topic_slugs=topic_slugs())
         .prefetch_related(
             Prefetch("attributions", queryset=attributions.order_by("id")),
             Prefetch(

@@ -42,3 +42,25 @@ class ProblemJSONRenderer(JSONRenderer):
 
     media_type = "application/problem+json"
     format = "problem+json"
+
+
+class NDJSONRenderer(renderers.BaseRenderer):
+    """Newline-delimited JSON, for the streamed export (the view writes the body itself)."""
+
+    media_type = "application/x-ndjson"
+    format = "ndjson"
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return orjson.dumps(data) + b"\n" if data is not None else b""
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    """CSV, for the streamed export (the view writes the body itself)."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        raise NotImplementedError("The export streams its CSV; nothing else renders CSV.")

@@ -16,11 +16,12 @@ from django.utils import timezone
 from statements.models import Attribution, Relation, Source, Speaker, Statement
 
 
-def datetime_value(value: dt.datetime | None) -> str | None:
-    """As DRF's DateTimeField (ISO 8601, current time zone, "Z" for UTC)."""
+def datetime_value(value: dt.datetime | None, zone: dt.tzinfo | None = None) -> str | None:
+    """As DRF's DateTimeField (ISO 8601, in ``zone`` or else the current time zone, "Z" for
+    UTC). Callers formatting many values look the zone up once and pass it."""
     if not value:
         return None
-    text = value.astimezone(timezone.get_current_timezone()).isoformat()
+    text = value.astimezone(zone or timezone.get_current_timezone()).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 

@@ -181,6 +181,39 @@ RETRACT = {
     "responses": {200: StatementSerializer, **problems(400, 401, 403, 404, 409, 412, 415, 429)},
 }
 
+EXPORT = {
+    "operation_id": "export_statements",
+    "summary": "Export statements",
+    "description": (
+        "Every statement that the filters select (the list's filters; drafts and retracted "
+        "statements only for editors, reviewers and admins), with its attributions, streamed "
+        "without pagination, in id order unless `ordering` says otherwise.\n\n"
+        "- `ndjson` (the default, `application/x-ndjson`): one statement a line, as "
+        "`GET /statements/{id}/` shows it but without `relations`. "
+        "`manage.py import_statements` reads these lines back.\n"
+        "- `csv` (`text/csv`): one row per attribution with the statement's columns repeated "
+        "(a statement without attributions has one row); topics joined with `|`.\n\n"
+        "Choose with `format` or with the `Accept` header."
+    ),
+    "filters": True,
+    "parameters": [
+        OpenApiParameter(
+            "format",
+            OpenApiTypes.STR,
+            OpenApiParameter.QUERY,
+            enum=["ndjson", "csv"],
+            description="`ndjson` (default) or `csv`.",
+        )
+    ],
+    "responses": {
+        (200, "application/x-ndjson"): OpenApiResponse(
+            OpenApiTypes.STR, "Newline-delimited JSON: one statement a line."
+        ),
+        (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, "CSV with a header row."),
+        **problems(400, 429),
+    },
+}
+
 SPEAKER_STATEMENTS = {
     "operation_id": "list_speaker_statements",
     "summary": "List a speaker's statements",

@@ -3,20 +3,23 @@
 from typing import Any
 
 from django.db import transaction
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
-from statements import history, selectors, services
+from statements import export, history, selectors, services
 from statements.api import schema
 from statements.api.conditional import check_if_match, not_modified, representation_etag
 from statements.api.permissions import CanViewHistory
+from statements.api.renderers import CSVRenderer, NDJSONRenderer
 from statements.api.serializers import (
     AttributionSerializer,
     HistoryEntrySerializer,
@@ -193,6 +196,43 @@ class StatementViewSet(ResourceViewSet):
     def _require(self, permission: str) -> None:
         if not self.request.user.has_perm(f"statements.{permission}"):
             raise PermissionDenied(f"You need the {permission} permission (reviewers have it).")
+
+    # --- export ---------------------------------------------------------------------------
+
+    EXPORT_RENDERERS = (NDJSONRenderer, CSVRenderer)
+
+    def perform_content_negotiation(self, request: Request, force: bool = False):
+        # ``format`` is DRF's URL_FORMAT_OVERRIDE: on the export it picks NDJSON or CSV by
+        # choosing the renderer, and any other value is a 400 naming the choices (DRF
+        # would answer a bare 404).
+        if self.action == "export" and not force:
+            chosen = request.query_params.get(api_settings.URL_FORMAT_OVERRIDE)
+            choices = [renderer.format for renderer in self.EXPORT_RENDERERS]
+            if chosen is not None and chosen not in choices:
+                raise ValidationError(
+                    {"format": [f"Unknown format {chosen!r}: choose {' or '.join(choices)}."]}
+                )
+        return super().perform_content_negotiation(request, force)
+
+    @extend_schema(**schema.EXPORT)
+    @action(
+        detail=False,
+        methods=["get"],
+        renderer_classes=EXPORT_RENDERERS,
+        pagination_class=None,
+    )
+    def export(self, request: Request) -> StreamingHttpResponse:
+        """Every statement the filters select, streamed: NDJSON (default) or CSV."""
+        queryset = self.filter_queryset(self.get_queryset())
+        documents = export.statement_documents(queryset)
+        renderer = request.accepted_renderer
+        body = export.csv_rows(documents) if renderer.format == "csv" else export.ndjson(documents)
+        content_type = renderer.media_type
+        if renderer.charset:
+            content_type += f"; charset={renderer.charset}"
+        response = StreamingHttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="statements.{renderer.format}"'
+        return response
 
     @extend_schema(**schema.PUBLISH)
     @action(detail=True, methods=["post"], serializer_class=StatementSerializer)
