@@ -16,9 +16,12 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+SIZE ?= 10k
+DB ?= postgres
+BENCH_ARGS ?=
 
 .PHONY: help run install install-dev install-app dotenv migrate bootstrap test lint format schema \
-	migrations-check deploy-check check requirements clean
+	migrations-check deploy-check check requirements clean bench
 
 help: ## Show this help
 	@echo "Attributed: make targets (start with: make run, make test)"
@@ -27,6 +30,7 @@ help: ## Show this help
 		| awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
 	@echo
 	@echo "Variables: PYTHON=$(PYTHON) HOST=$(HOST) PORT=$(PORT) PYTEST_ARGS='$(PYTEST_ARGS)'"
+	@echo "           SIZE=$(SIZE) DB=$(DB) BENCH_ARGS='$(BENCH_ARGS)' (make bench)"
 	@echo "DATABASE_URL from the environment is honoured by every target (default: SQLite)."
 
 # --- Environment ------------------------------------------------------------------------------
@@ -127,6 +131,11 @@ deploy-check: install ## manage.py check --deploy under production settings
 	$(MANAGE) check --deploy --fail-level WARNING
 
 check: lint migrations-check schema deploy-check ## All static checks: lint, migrations, schema, deploy
+
+# --- Benchmark --------------------------------------------------------------------------------
+
+bench: install ## Benchmark (README, Performance): SIZE=10k|100k|1m DB=postgres|sqlite BENCH_ARGS=...
+	$(PY) -m bench run --size $(SIZE) --db $(DB) $(BENCH_ARGS)
 
 # --- Maintenance ------------------------------------------------------------------------------
 
