@@ -91,11 +91,25 @@ def topic_slugs() -> JSONArraySubquery:
     return JSONArraySubquery(topic_links().annotate(slug=Subquery(slug)), "slug")
 
 
+SUMMARY_DEFERRED = (
+    "source__body",
+    "source__body_sha256",
+    "source__archived_url",
+    "speaker__aliases",
+    "speaker__description",
+    "on_behalf_of__aliases",
+    "on_behalf_of__description",
+)
+
+
 def statement_queryset(*, user: User) -> QuerySet[Statement]:
     """Statements with everything their representation shows, in a fixed number of queries:
     the page (with its topics), its attributions (with speakers and sources) and its
     relations (both directions in one query)."""
-    attributions = Attribution.objects.select_related("speaker", "source", "on_behalf_of")
+    # The summaries need none of the long fields: a source's body is kilobytes.
+    attributions = Attribution.objects.select_related("speaker", "source", "on_behalf_of").defer(
+        *SUMMARY_DEFERRED
+    )
     relations = relation_queryset(user=user)
     return (
         Statement.objects.filter(_published(user))

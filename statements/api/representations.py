@@ -33,14 +33,14 @@ def speaker_summary(speaker: Speaker) -> dict[str, Any]:
     return {"id": speaker.pk, "name": speaker.name, "kind": speaker.kind}
 
 
-def source_summary(source: Source) -> dict[str, Any]:
+def source_summary(source: Source, zone: dt.tzinfo | None = None) -> dict[str, Any]:
     return {
         "id": source.pk,
         "title": source.title,
         "publisher": source.publisher,
         "kind": source.kind,
         "url": source.url,
-        "published_at": datetime_value(source.published_at),
+        "published_at": datetime_value(source.published_at, zone),
         "status": source.status,
     }
 
@@ -63,6 +63,7 @@ class Summaries:
     def __init__(self) -> None:
         self.speakers: dict[int, dict[str, Any]] = {}
         self.sources: dict[int, dict[str, Any]] = {}
+        self.zone = timezone.get_current_timezone()
 
     def speaker(self, speaker: Speaker | None) -> dict[str, Any] | None:
         if speaker is None:
@@ -75,7 +76,7 @@ class Summaries:
     def source(self, source: Source) -> dict[str, Any]:
         summary = self.sources.get(source.pk)
         if summary is None:
-            summary = self.sources[source.pk] = source_summary(source)
+            summary = self.sources[source.pk] = source_summary(source, self.zone)
         return summary
 
 
@@ -93,8 +94,8 @@ def attribution_fields(attribution: Attribution, summaries: Summaries) -> dict[s
         "occasion": attribution.occasion,
         "stated_on": date_value(attribution.stated_on),
         "quote": quote(attribution),
-        "created_at": datetime_value(attribution.created_at),
-        "updated_at": datetime_value(attribution.updated_at),
+        "created_at": datetime_value(attribution.created_at, summaries.zone),
+        "updated_at": datetime_value(attribution.updated_at, summaries.zone),
     }
 
 
@@ -140,6 +141,6 @@ def statement(statement: Statement, summaries: Summaries | None = None) -> dict[
             for attribution in statement.attributions.all()
         ],
         "relations": [statement_relation(relation) for relation in relations_of(statement)],
-        "created_at": datetime_value(statement.created_at),
-        "updated_at": datetime_value(statement.updated_at),
+        "created_at": datetime_value(statement.created_at, summaries.zone),
+        "updated_at": datetime_value(statement.updated_at, summaries.zone),
     }
