@@ -50,6 +50,18 @@ def main(argv: list[str] | None = None) -> int:
     inspect.add_argument("--seed", type=int, default=DEFAULT_SEED)
     inspect.add_argument("--out", type=Path, required=True)
 
+    profile = commands.add_parser(
+        "profile", help="profile requests in-process (pyinstrument) on a kept database"
+    )
+    profile.add_argument("--size", choices=SIZES, default="10k")
+    profile.add_argument("--db", choices=("postgres", "sqlite"), default="postgres")
+    profile.add_argument("--path", default="/api/v1/statements/?page_size=50")
+    profile.add_argument("--requests", type=int, default=50)
+    profile.add_argument(
+        "--pg-url",
+        default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+    )
+
     args = parser.parse_args(argv)
     if args.command == "run":
         from bench.run import Options
@@ -70,6 +82,15 @@ def main(argv: list[str] | None = None) -> int:
             pg_url=args.pg_url,
         )
         return run_benchmark(options)
+    if args.command == "profile":
+        from bench.run import RESULTS, Database
+
+        database = Database(f"attributed_bench_{args.size}", args.db, args.pg_url)
+        if not database.exists():
+            parser.error(f"no database {database.name}: run `python -m bench run --keep` first")
+        os.environ["DATABASE_URL"] = database.url
+        os.environ.update(ALLOWED_HOSTS="testserver", SECURE_SSL_REDIRECT="false")
+        os.environ.update(THROTTLE_ANON_RATE="100000000/minute")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
     if "SECRET_KEY" not in os.environ:
         import secrets
@@ -79,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "load":
         steps.load(SIZES[args.size], args.seed)
+    elif args.command == "profile":
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        steps.profile(args.path, args.requests, RESULTS / f"profile-{args.size}-{args.db}.txt")
     else:
         steps.inspect(SIZES[args.size], args.seed, args.out)
     return 0

@@ -137,3 +137,28 @@ def inspect(size: int, seed: int, out: Path) -> None:
     params["query_counts"] = query_counts
     out.write_text(json.dumps(params))
     out.with_suffix(".plans.txt").write_text("".join(plans))
+
+
+def profile(path: str, requests: int, out: Path) -> None:
+    """Profile ``requests`` GETs of ``path`` in this process with pyinstrument (wall and
+    CPU time, per function), through the whole Django stack as the server runs it."""
+    setup()
+    from django.test import Client
+    from pyinstrument import Profiler
+
+    client = Client()
+    response = client.get(path)  # warm: connection, caches, the count
+    if response.status_code != 200:
+        raise SystemExit(f"GET {path} answered {response.status_code}")
+    profiler = Profiler(interval=0.0005)
+    started = time.perf_counter()
+    profiler.start()
+    for _ in range(requests):
+        client.get(path)
+    profiler.stop()
+    elapsed = time.perf_counter() - started
+    text = profiler.output_text(unicode=True, color=False)
+    out.write_text(text)
+    out.with_suffix(".html").write_text(profiler.output_html())
+    print(f"GET {path}: {requests} requests, {elapsed / requests * 1000:.1f} ms each (profiled)")
+    print(text)

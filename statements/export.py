@@ -13,6 +13,7 @@ without attributions has one row with the attribution columns empty; topics are 
 with ``|``.
 """
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -123,10 +124,12 @@ def statement_documents(
     )
     summaries = _Summaries(timezone.get_current_timezone())
     zone = summaries.zone
+    postgres = connection.vendor == "postgresql"
     # In a transaction, PostgreSQL's server-side cursor streams; outside one it would be
-    # declared WITH HOLD and materialized in full first.
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
+    # declared WITH HOLD and materialized in full first. (SQLite reads lazily anyway, and
+    # its transactions here take the write lock: none there.)
+    with transaction.atomic() if postgres else contextlib.nullcontext():
+        if postgres:
             with connection.cursor() as cursor:
                 # A long scan looks costly enough to JIT-compile, which costs more than it
                 # saves here.
