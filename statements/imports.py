@@ -463,6 +463,12 @@ class _Batch:
         return {name: existing[slug] for name, slug in slugs.items() if slug}
 
 
+def _analyze() -> None:
+    with connection.cursor() as cursor:
+        for model in (Statement, Attribution, Speaker, Source, Statement.topics.through):
+            cursor.execute(f"ANALYZE {model._meta.db_table}")
+
+
 def _batches(lines: Iterable[bytes], size: int) -> Iterator[list[tuple[int, bytes]]]:
     batch = []
     for number, raw in enumerate(lines, 1):
@@ -485,6 +491,7 @@ def import_lines(
     """Import NDJSON ``lines`` (bytes, numbered from 1), a transaction per batch. Raises
     ImportLineError for the first bad line; the batches before it stay imported."""
     result = Result()
+    analyze_at = 1000
     for batch in _batches(lines, batch_size):
         memo: dict = {}
         parsed = [parse_line(raw, number, memo) for number, raw in batch]
@@ -493,6 +500,11 @@ def import_lines(
                 _Batch(parsed, user, result).write()
             except ValidationError as error:  # a database-level rule, not caught above
                 raise ImportLineError(parsed[0].number, None, "; ".join(error.messages)) from None
+        if connection.vendor == "postgresql" and result.imported >= analyze_at:
+            # Fresh statistics as the tables grow (at 1k, 2k, 4k, … rows imported), or the
+            # planner, still counting on near-empty tables, scans them whole for each batch.
+            _analyze()
+            analyze_at *= 2
         if progress is not None:
             progress(sum(len(raw) for _, raw in batch), len(batch))
     return result
