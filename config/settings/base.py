@@ -181,9 +181,24 @@ SPECTACULAR_SETTINGS = {
         "SpeechActEnum": "statements.choices.SpeechAct",
         "RelationKindEnum": "statements.choices.RelationKind",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "statements.api.schema_hooks.add_response_headers",
+        "statements.api.schema_hooks.require_response_fields",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # System fonts: the docs load nothing from outside this server.
+    "REDOC_UI_SETTINGS": {
+        "theme": {
+            "typography": {
+                "fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+                "headings": {"fontFamily": "system-ui, -apple-system, 'Segoe UI', sans-serif"},
+                "code": {"fontFamily": "ui-monospace, 'DejaVu Sans Mono', monospace"},
+            }
+        },
+    },
 }
 
 # --- Logging --------------------------------------------------------------------------------
