@@ -67,19 +67,26 @@ def speaker_delete(*, speaker: Speaker, user: User) -> None:
 # --- Source -----------------------------------------------------------------------------------
 
 
+def _normalize_source(source: Source) -> None:
+    source.url = normalize_url(source.url)
+    # One line ending, whatever the client sent: browsers post CRLF, APIs usually LF.
+    source.body = source.body.replace("\r\n", "\n").replace("\r", "\n")
+
+
 @transaction.atomic
 def source_create(*, user: User, **fields: Any) -> Source:
     source = Source(**fields)
-    source.url = normalize_url(source.url)
+    _normalize_source(source)
     _save(source, user=user)
     return source
 
 
 @transaction.atomic
 def source_update(*, source: Source, user: User, **fields: Any) -> Source:
-    body_changed = "body" in fields and fields["body"] != source.body
+    previous_body = source.body
     _assign(source, fields)
-    source.url = normalize_url(source.url)
+    _normalize_source(source)
+    body_changed = source.body != previous_body
     _save(source, user=user)
     if body_changed:
         _reanchor_quotes(source=source, user=user)
@@ -177,6 +184,15 @@ def attribution_create(*, statement: Statement, user: User, **fields: Any) -> At
 
 @transaction.atomic
 def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -> Attribution:
+    statement = fields.pop("statement", attribution.statement)
+    if statement.pk != attribution.statement_id:
+        raise field_error(
+            "statement",
+            "An attribution cannot move to another statement: create a new one.",
+            code="immutable",
+        )
+    if attribution.statement.status == StatementStatus.RETRACTED:
+        raise ConflictError("The attributions of a retracted statement cannot be edited.")
     _assign(attribution, fields)
     _validate_attribution(attribution)
     duplicate = Attribution.objects.filter(

@@ -244,13 +244,6 @@ class AttributionSerializer(AttributionFieldsSerializer):
     class Meta(AttributionFieldsSerializer.Meta):
         fields = ["id", "statement", *AttributionFieldsSerializer.Meta.fields[1:]]
 
-    def validate_statement(self, statement: Statement) -> Statement:
-        if self.instance is not None and statement.pk != self.instance.statement_id:
-            raise serializers.ValidationError(
-                "An attribution cannot move to another statement: create a new one."
-            )
-        return statement
-
 
 # --- Relation ---------------------------------------------------------------------------------
 

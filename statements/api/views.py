@@ -251,7 +251,6 @@ class AttributionViewSet(ResourceViewSet):
         return services.attribution_create(user=self.request.user, **data)
 
     def update_object(self, instance, data):
-        data.pop("statement", None)
         return services.attribution_update(attribution=instance, user=self.request.user, **data)
 
     def delete_object(self, instance):
