@@ -1,5 +1,6 @@
 """Curation in the Django admin: searchable lists, and forms whose saves go through the services."""
 
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -159,17 +160,61 @@ def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, field_errors)
 
 
+def edit_token(obj: models.Model) -> str:
+    """A digest of what an editor sees on the object's change page: the object and, for a
+    statement, its inline attributions and relations. It changes whenever any of them is
+    saved, so a form opened before that change is known to be stale."""
+    parts = [f"{obj.pk}:{obj.updated_at.isoformat()}"]
+    if isinstance(obj, Statement):
+        for related in (obj.attributions, obj.relations_out):
+            parts += [
+                f"{pk}:{at.isoformat()}" for pk, at in related.values_list("pk", "updated_at")
+            ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+STALE_EDIT = (
+    "Someone else saved this {name} after you opened it, so your changes were not saved. "
+    "Copy what you typed, reload the page to see their version, and apply your changes again."
+)
+
+
 class ServiceModelForm(forms.ModelForm):
-    """A model form that shows what a service refused when this submission was saved."""
+    """A model form that shows what a service refused when this submission was saved, and
+    refuses a save based on a stale page (the admin's If-Match)."""
 
     service_errors: dict[str | None, ValidationError] = {}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.prefix:
+            # The version the editor starts from travels with the form. It is read from the
+            # database: a history "revert" form's instance is an old version.
+            stored = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
+            self.fields["edit_token"] = forms.CharField(
+                widget=forms.HiddenInput,
+                initial=edit_token(stored) if stored else "",
+                required=False,
+            )
+
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean()
+        if "edit_token" in self.fields:
+            self._refuse_stale_edit(cleaned_data.get("edit_token"))
         error = self.service_errors.get(self.prefix)
         if error is not None:
             add_service_error(self, error)
         return cleaned_data
+
+    def _refuse_stale_edit(self, submitted: str | None) -> None:
+        # The admin's change view runs in a transaction: the lock holds until the save ends,
+        # so two editors submitting from the same version cannot both pass this check.
+        model = type(self.instance)
+        current = model._default_manager.select_for_update().filter(pk=self.instance.pk).first()
+        if current is not None and submitted != edit_token(current):
+            raise ValidationError(
+                STALE_EDIT.format(name=model._meta.verbose_name), code="stale_edit"
+            )
 
 
 class ServiceInlineFormSet(forms.BaseInlineFormSet):

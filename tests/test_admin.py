@@ -58,7 +58,12 @@ def form_data(response) -> dict:
     """What a browser submits from the admin form on ``response``, as it was rendered."""
     forms = [response.context["adminform"].form]
     data = {}
-    for inline in response.context["inline_admin_formsets"]:
+    inlines = (
+        response.context["inline_admin_formsets"]
+        if "inline_admin_formsets" in response.context
+        else []
+    )
+    for inline in inlines:
         forms += [inline.formset.management_form, *inline.formset.forms]
     for form in forms:
         for field in form:
@@ -675,3 +680,51 @@ def test_an_attribution_stays_with_its_statement(world, superuser):
     assert response.status_code == 302, response.context["adminform"].form.errors
     attribution.refresh_from_db()
     assert (attribution.statement_id, attribution.verb) == (world.draft.pk, "warned")
+
+
+# --- Two editors, one object --------------------------------------------------------------------
+
+
+def test_a_stale_admin_save_is_refused(world, editor_user, reviewer_user):
+    first, second = login(editor_user), login(reviewer_user)
+    page = url("statement", "change", world.draft.pk)
+    first_form, second_form = form_data(first.get(page)), form_data(second.get(page))
+
+    saved = first.post(page, {**first_form, "text": "The first editor's text."})
+    assert saved.status_code == 302
+    refused = second.post(page, {**second_form, "text": "The second editor's text."})
+    assert refused.status_code == 200
+    assert "Someone else saved this statement after you opened it" in refused.content.decode()
+    world.draft.refresh_from_db()
+    assert world.draft.text == "The first editor's text."
+
+    # Reloading gives the current version, which saves.
+    again = second.post(page, {**form_data(second.get(page)), "text": "Second, after reload."})
+    assert again.status_code == 302
+    world.draft.refresh_from_db()
+    assert world.draft.text == "Second, after reload."
+
+
+def test_an_inline_change_elsewhere_makes_the_statement_page_stale(world, editor_user, editor):
+    client = login(editor_user)
+    page = url("statement", "change", world.draft.pk)
+    data = form_data(client.get(page))
+    attribution = world.draft.attributions.get()
+    editor.patch(f"/api/v1/attributions/{attribution.pk}/", {"verb": "warned"}, format="json")
+    refused = client.post(page, {**data, "text": "Based on the old page."})
+    assert refused.status_code == 200
+    assert "Someone else saved" in refused.content.decode()
+
+
+def test_history_revert_is_not_mistaken_for_a_stale_edit(world, superuser):
+    page = url("speaker", "change", world.officials.pk)
+    superuser.post(page, {**form_data(superuser.get(page)), "description": "Changed."})
+    first_version = world.officials.history.order_by("history_date").first()
+    revert = reverse(
+        "admin:statements_speaker_simple_history",
+        args=[world.officials.pk, first_version.history_id],
+    )
+    response = superuser.post(revert, form_data(superuser.get(revert)))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    world.officials.refresh_from_db()
+    assert world.officials.description == ""
