@@ -41,6 +41,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.db_router.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -96,7 +97,35 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 
+# Scale-out (PostgreSQL): read replicas, e.g. DATABASE_REPLICA_URLS=postgres://…@replica1/db,
+# postgres://…@replica2/db. API reads are spread over them (config/db_router.py); writes
+# and the admin use the primary.
+for number, url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), start=1):
+    replica = env.db_url_config(url)
+    replica.update(
+        {
+            key: DATABASES["default"][key]
+            for key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS", "OPTIONS")
+            if key in DATABASES["default"]
+        }
+    )
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{number}"] = replica
+DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
+
+# Behind a transaction-mode connection pooler (PgBouncer), server-side cursors do not
+# survive between transactions: DATABASE_POOLER=transaction turns them off.
+if env.str("DATABASE_POOLER", default="") == "transaction":
+    for database in DATABASES.values():
+        database["DISABLE_SERVER_SIDE_CURSORS"] = True
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------------------
+
+# Throttling counts requests in the cache: with more than one app process or server, point
+# CACHE_URL at a shared cache (redis://host:6379/0) so that the limits hold across them.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
 # --- Authentication -------------------------------------------------------------------------
 
