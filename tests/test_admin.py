@@ -58,11 +58,7 @@ def form_data(response) -> dict:
     """What a browser submits from the admin form on ``response``, as it was rendered."""
     forms = [response.context["adminform"].form]
     data = {}
-    inlines = (
-        response.context["inline_admin_formsets"]
-        if "inline_admin_formsets" in response.context
-        else []
-    )
+    inlines = response.context.get("inline_admin_formsets", [])
     for inline in inlines:
         forms += [inline.formset.management_form, *inline.formset.forms]
     for form in forms:
