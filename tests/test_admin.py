@@ -1,10 +1,11 @@
 """The curation admin: every page renders, lists search and filter, saves go through services."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.messages import get_messages
 from django.db import connection
-from django.forms import MultiWidget
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -54,26 +55,64 @@ def sample(world, model: str):
     }[model]()
 
 
+class _RenderedForm(HTMLParser):
+    """Collects what a browser would submit from the page's main form: the named inputs,
+    selects and textareas as rendered, nothing that the page does not show."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: dict[str, list[str]] = {}
+        self._select: str | None = None
+        self._textarea: str | None = None
+        self._in_form = False
+
+    def _add(self, name: str, value: str) -> None:
+        self.data.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {key: value or "" for key, value in attrs}
+        if tag == "form" and attributes.get("method", "").lower() == "post":
+            # The object's form ("speaker_form"), not the header's "logout-form".
+            self._in_form = attributes.get("id", "").endswith("_form")
+            return
+        if not self._in_form:
+            return
+        name = attributes.get("name")
+        if tag == "input" and name and "disabled" not in attributes:
+            kind = attributes.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in attributes:
+                    self._add(name, attributes.get("value", "on"))
+            elif kind not in ("submit", "button", "file", "image"):
+                self._add(name, attributes.get("value", ""))
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attributes:
+            self._add(self._select, attributes.get("value", ""))
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self._add(name, "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form":
+            self._in_form = False
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea:
+            values = self.data[self._textarea]
+            # Browsers drop the one newline that follows <textarea>.
+            values[-1] += data.removeprefix("\n") if not values[-1] else data
+
+
 def form_data(response) -> dict:
     """What a browser submits from the admin form on ``response``, as it was rendered."""
-    forms = [response.context["adminform"].form]
-    data = {}
-    inlines = response.context.get("inline_admin_formsets", [])
-    for inline in inlines:
-        forms += [inline.formset.management_form, *inline.formset.forms]
-    for form in forms:
-        for field in form:
-            value = field.value()
-            if value is None or value is False:
-                continue
-            if isinstance(field.field.widget, MultiWidget):
-                for index, part in enumerate(field.field.widget.decompress(value)):
-                    data[f"{field.html_name}_{index}"] = "" if part is None else str(part)
-            elif isinstance(value, list | tuple):
-                data[field.html_name] = [str(item) for item in value]
-            else:
-                data[field.html_name] = str(value)
-    return data
+    parser = _RenderedForm()
+    parser.feed(response.content.decode())
+    return {name: values if len(values) > 1 else values[0] for name, values in parser.data.items()}
 
 
 def messages_of(response) -> list[str]:
