@@ -5,6 +5,7 @@ import datetime as dt
 import django_filters as filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from drf_spectacular.utils import extend_schema_field
 
 from statements import search
 from statements.choices import (
@@ -43,6 +44,10 @@ def start_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
 
 
+# Ids are 64-bit: a larger number is a 400, not an overflow in the database driver.
+MAX_ID = 2**63 - 1
+
+
 class IdFilter(filters.NumberFilter):
     """An object id: a positive whole number ("1.5" and "1e3" are a 400, an unknown id
     matches nothing)."""
@@ -51,7 +56,13 @@ class IdFilter(filters.NumberFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
         super().__init__(*args, **kwargs)
+        # The schema says so too (a bare NumberFilter reads as "number": a float to clients).
+        schema = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+        if self.extra.get("help_text"):
+            schema["description"] = str(self.extra["help_text"])
+        extend_schema_field(schema)(self)
 
 
 # --- Speaker ----------------------------------------------------------------------------------

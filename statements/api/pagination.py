@@ -40,7 +40,21 @@ class PageNumberPagination(pagination.PageNumberPagination):
             ) from exc
         return list(self.page)
 
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
+
     def get_paginated_response_schema(self, schema):
         response = super().get_paginated_response_schema(schema)
         response["required"] = ["count", "next", "previous", "results"]
+        # The examples of a page (drf-spectacular wraps each list example in them): one page
+        # holding everything, rather than DRF's placeholders of another API's URLs.
+        properties = response["properties"]
+        properties["count"]["example"] = 1
+        properties["next"]["example"] = None
+        properties["previous"]["example"] = None
         return response

@@ -3,12 +3,14 @@
 from collections.abc import Mapping
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
 from statements.api.fields import NormalizedURLField, SummaryRelatedField
 from statements.models import Attribution, Relation, Source, Speaker, Statement
+from statements.validators import validate_wikidata_id
 
 MAX_ATTRIBUTIONS_PER_STATEMENT = 100
 
@@ -30,6 +32,20 @@ class StrictSerializerMixin:
                     }
                 )
         return super().to_internal_value(data)
+
+
+class StrictSerializerExtension(OpenApiSerializerExtension):
+    """In the schema, a strict serializer's request body admits no other properties
+    (``additionalProperties: false``), as the server refuses them."""
+
+    target_class = StrictSerializerMixin
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        if direction == "request":
+            schema["additionalProperties"] = False
+        return schema
 
 
 # --- Summaries: how a resource appears inside another ------------------------------------------
@@ -72,7 +88,9 @@ class SpeakerSerializer(StrictSerializerMixin, serializers.ModelSerializer):
         allow_null=True,
         default=None,
         validators=[
-            UniqueValidator(Speaker.objects.all(), message="Another speaker has this Wikidata id.")
+            # Also documents the pattern in the schema.
+            validate_wikidata_id,
+            UniqueValidator(Speaker.objects.all(), message="Another speaker has this Wikidata id."),
         ],
         help_text='Wikidata item id, e.g. "Q6279".',
     )
