@@ -13,6 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from statements import search
 from statements.choices import AttributionMode, StatementStatus
 from statements.errors import ConflictError
 from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
@@ -53,8 +54,13 @@ def speaker_create(*, user: User, **fields: Any) -> Speaker:
 
 @transaction.atomic
 def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
+    renamed = any(
+        name in fields and fields[name] != getattr(speaker, name) for name in ("name", "aliases")
+    )
     _assign(speaker, fields)
     _save(speaker, user=user)
+    if renamed:
+        search.index_speaker(speaker.pk)
     return speaker
 
 
@@ -78,11 +84,16 @@ def source_create(*, user: User, **fields: Any) -> Source:
 @transaction.atomic
 def source_update(*, source: Source, user: User, **fields: Any) -> Source:
     body_changed = "body" in fields and fields["body"] != source.body
+    retitled = any(
+        name in fields and fields[name] != getattr(source, name) for name in ("title", "publisher")
+    )
     _assign(source, fields)
     source.url = normalize_url(source.url)
     _save(source, user=user)
     if body_changed:
         _reanchor_quotes(source=source, user=user)
+    if retitled:
+        search.index_source(source.pk)
     return source
 
 
@@ -172,6 +183,7 @@ def attribution_create(*, statement: Statement, user: User, **fields: Any) -> At
     ).exists():
         raise _duplicate_attribution_error()
     _save(attribution, user=user)
+    search.index_statements([attribution.statement_id])
     return attribution
 
 
@@ -187,6 +199,7 @@ def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -
     if duplicate.exists():
         raise _duplicate_attribution_error()
     _save(attribution, user=user)
+    search.index_statements([attribution.statement_id])
     return attribution
 
 
@@ -199,6 +212,7 @@ def attribution_delete(*, attribution: Attribution, user: User) -> None:
         )
     attribution._history_user = user
     attribution.delete()
+    search.index_statements([attribution.statement_id])
 
 
 # --- Statement --------------------------------------------------------------------------------
@@ -264,6 +278,7 @@ def statement_create(
     _save(statement, user=user)
     statement.topics.set(_topics(topics))
     _sync_attributions(statement=statement, attributions=list(attributions), user=user)
+    search.index_statements([statement.pk])
     return statement
 
 
@@ -285,6 +300,7 @@ def statement_update(
         statement.topics.set(_topics(topics))
     if attributions is not None:
         _sync_attributions(statement=statement, attributions=attributions, user=user)
+    search.index_statements([statement.pk])
     return statement
 
 
