@@ -420,8 +420,8 @@ def test_sqlite_triggers_survive_the_migrations(db):
 # --- Cost ---------------------------------------------------------------------------------------
 
 # The ranking, the page and its four prefetches (attributions, topics, relations both ways),
-# the snippets, the four facets.
-SEARCH_BUDGET = 11
+# the snippets, the facets (attributions, then their speakers and sources).
+SEARCH_BUDGET = 10
 # When nothing is found: the speakers spelt alike, a check per such word (at most three) and
 # the ranking again.
 CORRECTION_BUDGET = 5

@@ -6,13 +6,14 @@ search costs a bounded amount whatever the size of the corpus. ``exhaustive`` sa
 whether the ranked set holds every match.
 """
 
+import datetime as dt
+from collections import defaultdict
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Q, QuerySet
 
-from statements.models import Attribution, Statement
+from statements.models import Attribution, Source, Speaker, Statement
 from statements.search.base import SearchBackend, marked_to_html
 from statements.search.names import expand_misspelt_names
 from statements.search.query import ParsedQuery
@@ -95,44 +96,41 @@ class SearchResults:
         """Counts of the ranked statements by speaker, speech act, publisher and year of
         publication. A statement counts once per value, when one of its attributions has
         the value and meets ``attribution_condition`` (the attribution filters of the
-        request), so each count is what adding that value to the filters would give."""
+        request), so each count is what adding that value to the filters would give.
+
+        Three queries by primary keys, counted here: cheaper than a GROUP BY per facet,
+        which the planner answers by hashing whole tables."""
         ids = [pk for pk, _ in self.hits]
-        empty = {"speakers": [], "speech_acts": [], "publishers": [], "years": []}
         if not ids:
-            return empty
-        attributions = Attribution.objects.filter(self.attribution_condition, statement_id__in=ids)
-        count = Count("statement_id", distinct=True)
-        speakers = (
-            attributions.values("speaker_id", "speaker__name")
-            .annotate(count=count)
-            .order_by("-count", "speaker__name", "speaker_id")[:FACET_SIZE]
-        )
-        speech_acts = (
-            attributions.values("speech_act").annotate(count=count).order_by("-count", "speech_act")
-        )
-        publishers = (
-            attributions.exclude(source__publisher="")
-            .values("source__publisher")
-            .annotate(count=count)
-            .order_by("-count", "source__publisher")[:FACET_SIZE]
-        )
-        years = (
-            attributions.filter(source__published_at__isnull=False)
-            .annotate(year=ExtractYear("source__published_at"))
-            .values("year")
-            .annotate(count=count)
-            .order_by("-year")[:FACET_SIZE]
-        )
+            return {"speakers": [], "speech_acts": [], "publishers": [], "years": []}
+        rows = Attribution.objects.filter(
+            self.attribution_condition, statement_id__in=ids
+        ).values_list("statement_id", "speaker_id", "speech_act", "source_id")
+        by_speaker, by_act, by_source = defaultdict(set), defaultdict(set), defaultdict(set)
+        for statement_id, speaker_id, speech_act, source_id in rows:
+            by_speaker[speaker_id].add(statement_id)
+            by_act[speech_act].add(statement_id)
+            by_source[source_id].add(statement_id)
+        names = dict(Speaker.objects.filter(pk__in=by_speaker).values_list("pk", "name"))
+        by_publisher, by_year = defaultdict(set), defaultdict(set)
+        sources = Source.objects.filter(pk__in=by_source)
+        for pk, publisher, published_at in sources.values_list("pk", "publisher", "published_at"):
+            if publisher:
+                by_publisher[publisher] |= by_source[pk]
+            if published_at is not None:
+                by_year[published_at.astimezone(dt.UTC).year] |= by_source[pk]
+        speakers = sorted(by_speaker, key=lambda pk: (-len(by_speaker[pk]), names[pk], pk))
         return {
             "speakers": [
-                {"id": row["speaker_id"], "name": row["speaker__name"], "count": row["count"]}
-                for row in speakers
+                {"id": pk, "name": names[pk], "count": len(by_speaker[pk])}
+                for pk in speakers[:FACET_SIZE]
             ],
-            "speech_acts": [
-                {"value": row["speech_act"], "count": row["count"]} for row in speech_acts
-            ],
-            "publishers": [
-                {"value": row["source__publisher"], "count": row["count"]} for row in publishers
-            ],
-            "years": [{"value": row["year"], "count": row["count"]} for row in years],
+            "speech_acts": _counts(by_act, key=lambda value, count: (-count, value)),
+            "publishers": _counts(by_publisher, key=lambda value, count: (-count, value)),
+            "years": _counts(by_year, key=lambda value, count: -value),
         }
+
+
+def _counts(groups: dict[Any, set[int]], key) -> list[dict[str, Any]]:
+    ordered = sorted(groups, key=lambda value: key(value, len(groups[value])))
+    return [{"value": value, "count": len(groups[value])} for value in ordered[:FACET_SIZE]]
