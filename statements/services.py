@@ -54,12 +54,10 @@ def speaker_create(*, user: User, **fields: Any) -> Speaker:
 
 @transaction.atomic
 def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
-    renamed = any(
-        name in fields and fields[name] != getattr(speaker, name) for name in ("name", "aliases")
-    )
+    previous_names = (speaker.name, list(speaker.aliases))
     _assign(speaker, fields)
     _save(speaker, user=user)
-    if renamed:
+    if (speaker.name, list(speaker.aliases)) != previous_names:
         search.index_speaker(speaker.pk)
     return speaker
 
@@ -73,26 +71,31 @@ def speaker_delete(*, speaker: Speaker, user: User) -> None:
 # --- Source -----------------------------------------------------------------------------------
 
 
+def _normalize_source(source: Source) -> None:
+    source.url = normalize_url(source.url)
+    # One line ending, whatever the client sent: browsers post CRLF, APIs usually LF.
+    source.body = source.body.replace("\r\n", "\n").replace("\r", "\n")
+
+
 @transaction.atomic
 def source_create(*, user: User, **fields: Any) -> Source:
     source = Source(**fields)
-    source.url = normalize_url(source.url)
+    _normalize_source(source)
     _save(source, user=user)
     return source
 
 
 @transaction.atomic
 def source_update(*, source: Source, user: User, **fields: Any) -> Source:
-    body_changed = "body" in fields and fields["body"] != source.body
-    retitled = any(
-        name in fields and fields[name] != getattr(source, name) for name in ("title", "publisher")
-    )
+    previous_body = source.body
+    previous_names = (source.title, source.publisher)
     _assign(source, fields)
-    source.url = normalize_url(source.url)
+    _normalize_source(source)
+    body_changed = source.body != previous_body
     _save(source, user=user)
     if body_changed:
         _reanchor_quotes(source=source, user=user)
-    if retitled:
+    if (source.title, source.publisher) != previous_names:
         search.index_source(source.pk)
     return source
 
@@ -189,6 +192,15 @@ def attribution_create(*, statement: Statement, user: User, **fields: Any) -> At
 
 @transaction.atomic
 def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -> Attribution:
+    statement = fields.pop("statement", attribution.statement)
+    if statement.pk != attribution.statement_id:
+        raise field_error(
+            "statement",
+            "An attribution cannot move to another statement: create a new one.",
+            code="immutable",
+        )
+    if attribution.statement.status == StatementStatus.RETRACTED:
+        raise ConflictError("The attributions of a retracted statement cannot be edited.")
     _assign(attribution, fields)
     _validate_attribution(attribution)
     duplicate = Attribution.objects.filter(

@@ -198,3 +198,18 @@ def test_nothing_is_half_written_when_a_service_fails(world, editor):
     }
     problem(editor.post("/api/v1/statements/", payload, format="json"), 400)
     assert Statement.objects.count() == before
+
+
+def test_a_busy_database_is_a_503_with_retry_after(world, editor, monkeypatch):
+    from django.db import OperationalError
+
+    from statements import services
+
+    def busy(**kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(services, "speaker_update", busy)
+    response = editor.patch(f"/api/v1/speakers/{world.minister.pk}/", {"name": "X"}, format="json")
+    body = problem(response, 503)
+    assert response["Retry-After"] == "1"
+    assert "retry" in body["detail"]

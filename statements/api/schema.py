@@ -7,7 +7,12 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRespo
 from rest_framework import serializers
 
 from statements.api.exceptions import PROBLEM_CONTENT_TYPE
-from statements.api.serializers import AttributionSerializer, RetractSerializer, StatementSerializer
+from statements.api.serializers import (
+    AttributionSerializer,
+    HistoryEntrySerializer,
+    RetractSerializer,
+    StatementSerializer,
+)
 
 # --- Problem documents ------------------------------------------------------------------------
 
@@ -131,6 +136,16 @@ def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> di
             description="Change the fields given, leave the others as they are.",
             parameters=[IF_MATCH],
             responses={200: serializer, **problems(*WRITE_ERRORS)},
+        ),
+        "history": extend_schema(
+            operation_id=f"list_{name}_history",
+            summary=f"List a {name}'s versions",
+            description=(
+                f"The change history of the {name}, newest first: who made each version, "
+                "when, and the fields it changed (old and new values). Editors, reviewers "
+                "and admins only: past versions may hold text never published."
+            ),
+            responses={200: HistoryEntrySerializer(many=True), **problems(401, 403, 404, 429)},
         ),
         "destroy": extend_schema(
             operation_id=f"delete_{name}",

@@ -244,13 +244,6 @@ class AttributionSerializer(AttributionFieldsSerializer):
     class Meta(AttributionFieldsSerializer.Meta):
         fields = ["id", "statement", *AttributionFieldsSerializer.Meta.fields[1:]]
 
-    def validate_statement(self, statement: Statement) -> Statement:
-        if self.instance is not None and statement.pk != self.instance.statement_id:
-            raise serializers.ValidationError(
-                "An attribution cannot move to another statement: create a new one."
-            )
-        return statement
-
 
 # --- Relation ---------------------------------------------------------------------------------
 
@@ -338,6 +331,31 @@ class StatementSerializer(StrictSerializerMixin, serializers.ModelSerializer):
         return StatementRelationSerializer(relations, many=True, context=self.context).data
 
 
+# --- History ----------------------------------------------------------------------------------
+
+
+class HistoryUserSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+
+
+class FieldChangeSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text="The field that changed.")
+    old = serializers.JSONField(allow_null=True, help_text="Its value before (null if new).")
+    new = serializers.JSONField(allow_null=True, help_text="Its value after.")
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    """One version of an object: who made it, when, and which fields changed."""
+
+    id = serializers.IntegerField(help_text="Id of this version.")
+    date = serializers.DateTimeField()
+    action = serializers.ChoiceField(choices=["created", "changed", "deleted"])
+    user = HistoryUserSerializer(allow_null=True, help_text="Who made the change.")
+    reason = serializers.CharField(allow_null=True, help_text="Why, when a reason was given.")
+    changes = FieldChangeSerializer(many=True)
+
+
 class RetractSerializer(StrictSerializerMixin, serializers.Serializer):
     reason = serializers.CharField(
         max_length=2000, help_text="Why the statement is retracted; shown with it from then on."
@@ -347,6 +365,8 @@ class RetractSerializer(StrictSerializerMixin, serializers.Serializer):
 __all__ = [
     "AttributionFieldsSerializer",
     "AttributionSerializer",
+    "FieldChangeSerializer",
+    "HistoryEntrySerializer",
     "QuoteSerializer",
     "RelationSerializer",
     "RetractSerializer",

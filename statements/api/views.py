@@ -13,11 +13,13 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from statements import selectors, services
+from statements import history, selectors, services
 from statements.api import schema
 from statements.api.conditional import check_if_match, not_modified, representation_etag
+from statements.api.permissions import CanViewHistory
 from statements.api.serializers import (
     AttributionSerializer,
+    HistoryEntrySerializer,
     RelationSerializer,
     RetractSerializer,
     SourceSerializer,
@@ -62,6 +64,23 @@ class ResourceViewSet(viewsets.ModelViewSet):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return Response(data, headers={"ETag": etag})
 
+    @action(
+        detail=True,
+        methods=["get"],
+        permission_classes=[CanViewHistory],
+        filterset_class=None,
+        serializer_class=HistoryEntrySerializer,
+    )
+    def history(self, request: Request, pk: str) -> Response:
+        """The object's versions, newest first, with the fields each one changed."""
+        # Only the object's visibility matters here, not the joins of its representation.
+        queryset = self.filter_queryset(self.get_queryset()).prefetch_related(None)
+        instance = get_object_or_404(queryset, pk=pk)
+        records = self.paginate_queryset(history.history_queryset(instance))
+        previous = history.version_before(instance, records[-1]) if records else None
+        entries = history.history_entries(records, previous)
+        return self.get_paginated_response(HistoryEntrySerializer(entries, many=True).data)
+
     # --- writes --------------------------------------------------------------------------
 
     def create(self, request: Request, *args, **kwargs) -> Response:
@@ -91,7 +110,8 @@ class ResourceViewSet(viewsets.ModelViewSet):
         # Lock the bare row: FOR UPDATE cannot cover the outer joins of the read queryset.
         model.objects.select_for_update().filter(pk=self.kwargs[self.lookup_field]).first()
         instance = self.get_object()
-        check_if_match(self.request, representation_etag(self.get_serializer(instance).data))
+        if "If-Match" in self.request.headers:
+            check_if_match(self.request, representation_etag(self.get_serializer(instance).data))
         return instance
 
     def _read_back(self, instance: Any, status_code: int) -> Response:
@@ -232,7 +252,6 @@ class AttributionViewSet(ResourceViewSet):
         return services.attribution_create(user=self.request.user, **data)
 
     def update_object(self, instance, data):
-        data.pop("statement", None)
         return services.attribution_update(attribution=instance, user=self.request.user, **data)
 
     def delete_object(self, instance):
