@@ -187,6 +187,13 @@ class StatementOrderingFilter(OrderingFilter):
     (``stated_on``) or the earliest publication of a reporting source (``published_at``)."""
 
     DATES = {"stated_on": "stated_on", "published_at": "source__published_at"}
+    RELEVANCE = "relevance"  # applied by StatementFilterSet, which has the query
+
+    def build_choices(self, fields, labels):
+        return [*super().build_choices(fields, labels), (self.RELEVANCE, "Relevance")]
+
+    def filter(self, queryset: QuerySet, value: list[str] | None) -> QuerySet:
+        return super().filter(queryset, [param for param in value or () if param != self.RELEVANCE])
 
     def ordering_expression(self, queryset: QuerySet, name: str) -> tuple[QuerySet, F]:
         if name not in self.DATES:
@@ -210,7 +217,9 @@ class StatementFilterSet(AttributionConditionsMixin):
         fields=("stated_on", "published_at", "id", "created_at", "updated_at"),
         help_text=(
             "Sort by stated_on (the earliest date an attribution gives), published_at (the "
-            "earliest reporting source), id, created_at or updated_at; - for descending."
+            "earliest reporting source), id, created_at or updated_at; - for descending. "
+            "With q, relevance (the default) gives the best matches first, ranked among the "
+            "1,000 newest matches; any other ordering lists every match."
         ),
     )
 
@@ -218,7 +227,16 @@ class StatementFilterSet(AttributionConditionsMixin):
         model = Statement
         fields = ["status", "language"]
 
+    def ranked(self) -> bool:
+        """Whether results are ranked by relevance: q given and no other ordering asked."""
+        ordering = self.form.cleaned_data.get("ordering") or []
+        return bool(self.form.cleaned_data.get("q")) and (
+            not ordering or ordering[0] == StatementOrderingFilter.RELEVANCE
+        )
+
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if self.ranked():
+            return queryset  # ranked in filter_queryset, once every other filter applies
         return search.filter_statements(queryset, value)
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
@@ -227,6 +245,11 @@ class StatementFilterSet(AttributionConditionsMixin):
         if condition:
             matching = Attribution.objects.filter(condition, statement=OuterRef("pk"))
             queryset = queryset.filter(Exists(matching))
+        if self.ranked():
+            # Not a QuerySet but a ranked sequence, which the paginator pages through.
+            return search.search_statements(
+                queryset, self.form.cleaned_data["q"], attribution_condition=condition
+            )
         return queryset
 
 

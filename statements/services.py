@@ -13,6 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from statements import search
 from statements.choices import AttributionMode, StatementStatus
 from statements.errors import ConflictError
 from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
@@ -53,8 +54,11 @@ def speaker_create(*, user: User, **fields: Any) -> Speaker:
 
 @transaction.atomic
 def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
+    previous_names = (speaker.name, list(speaker.aliases))
     _assign(speaker, fields)
     _save(speaker, user=user)
+    if (speaker.name, list(speaker.aliases)) != previous_names:
+        search.index_speaker(speaker.pk)
     return speaker
 
 
@@ -84,12 +88,15 @@ def source_create(*, user: User, **fields: Any) -> Source:
 @transaction.atomic
 def source_update(*, source: Source, user: User, **fields: Any) -> Source:
     previous_body = source.body
+    previous_names = (source.title, source.publisher)
     _assign(source, fields)
     _normalize_source(source)
     body_changed = source.body != previous_body
     _save(source, user=user)
     if body_changed:
         _reanchor_quotes(source=source, user=user)
+    if (source.title, source.publisher) != previous_names:
+        search.index_source(source.pk)
     return source
 
 
@@ -179,6 +186,7 @@ def attribution_create(*, statement: Statement, user: User, **fields: Any) -> At
     ).exists():
         raise _duplicate_attribution_error()
     _save(attribution, user=user)
+    search.index_statements([attribution.statement_id])
     return attribution
 
 
@@ -203,6 +211,7 @@ def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -
     if duplicate.exists():
         raise _duplicate_attribution_error()
     _save(attribution, user=user)
+    search.index_statements([attribution.statement_id])
     return attribution
 
 
@@ -215,6 +224,7 @@ def attribution_delete(*, attribution: Attribution, user: User) -> None:
         )
     attribution._history_user = user
     attribution.delete()
+    search.index_statements([attribution.statement_id])
 
 
 # --- Statement --------------------------------------------------------------------------------
@@ -280,6 +290,7 @@ def statement_create(
     _save(statement, user=user)
     statement.topics.set(_topics(topics))
     _sync_attributions(statement=statement, attributions=list(attributions), user=user)
+    search.index_statements([statement.pk])
     return statement
 
 
@@ -301,6 +312,7 @@ def statement_update(
         statement.topics.set(_topics(topics))
     if attributions is not None:
         _sync_attributions(statement=statement, attributions=attributions, user=user)
+    search.index_statements([statement.pk])
     return statement
 
 

@@ -97,6 +97,8 @@ def member(db) -> APIClient:
 def seed(db) -> None:
     """The seed article, as `make run` loads it."""
     call_command("loaddata", SEED_FIXTURE, verbosity=0)
+    # loaddata saves rows raw, past the services that keep the search index.
+    call_command("rebuild_search_index", verbosity=0)
 
 
 class World:
