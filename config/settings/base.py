@@ -252,6 +252,13 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# --- Search -------------------------------------------------------------------------------
+
+# A search ranks, counts and facets at most this many matches (the newest, when more match),
+# so that a word found in a third of the corpus costs what a rare one does. The response's
+# "exhaustive" says when more statements matched.
+SEARCH_RANK_LIMIT = env.int("SEARCH_RANK_LIMIT", default=1000)
+
 # --- Logging --------------------------------------------------------------------------------
 
 LOGGING = {
