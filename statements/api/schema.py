@@ -136,63 +136,66 @@ CREATE_STATEMENT_RESPONSE = OpenApiExample(
     },
 )
 
+# Statement 7 of the seed article as it reads (its relations abridged to one).
+VLADIVOSTOK_STATEMENT = {
+    "id": 7,
+    "text": "The North Korean soldiers arrived in Vladivostok by ship in October.",
+    "language": "en",
+    "topics": ["north-korea", "russia", "troop-deployment"],
+    "status": "published",
+    "retraction_reason": "",
+    "attributions": [
+        {
+            "id": 7,
+            "speaker": KIRBY,
+            "source": SEED_SOURCE,
+            "mode": "paraphrase",
+            "speech_act": "assertion",
+            "verb": "stated",
+            "speaker_role": "White House national security spokesman",
+            "on_behalf_of": UNITED_STATES,
+            "occasion": "",
+            "stated_on": None,
+            "quote": {
+                "exact": "White House national security spokesman John Kirby stated "
+                "that these soldiers arrived in Vladivostok by ship in October",
+                "prefix": "",
+                "suffix": "",
+                "start": 585,
+                "end": 704,
+            },
+            "created_at": "2024-10-25T12:00:00Z",
+            "updated_at": "2024-10-25T12:00:00Z",
+        }
+    ],
+    "relations": [
+        {
+            "id": 4,
+            "kind": "supports",
+            "from_statement": {
+                "id": 7,
+                "text": "The North Korean soldiers arrived in Vladivostok by ship in October.",
+                "status": "published",
+            },
+            "to_statement": {
+                "id": 1,
+                "text": "North Korea has deployed around 3,000 troops to Russia.",
+                "status": "published",
+            },
+            "note": "Kirby says the soldiers arrived in Vladivostok by ship in October.",
+        }
+    ],
+    "created_at": "2024-10-25T12:00:00Z",
+    "updated_at": "2024-10-25T12:00:00Z",
+}
+
 LIST_STATEMENTS_RESPONSE = OpenApiExample(
     "A page of statements",
     summary='GET /api/v1/statements/?q=Kirby Vladivostok (in the page\'s "results")',
     response_only=True,
     status_codes=["200"],
     # One statement: drf-spectacular wraps it in a page (count, next, previous, results).
-    value={
-        "id": 7,
-        "text": "The North Korean soldiers arrived in Vladivostok by ship in October.",
-        "language": "en",
-        "topics": ["north-korea", "russia", "troop-deployment"],
-        "status": "published",
-        "retraction_reason": "",
-        "attributions": [
-            {
-                "id": 7,
-                "speaker": KIRBY,
-                "source": SEED_SOURCE,
-                "mode": "paraphrase",
-                "speech_act": "assertion",
-                "verb": "stated",
-                "speaker_role": "White House national security spokesman",
-                "on_behalf_of": UNITED_STATES,
-                "occasion": "",
-                "stated_on": None,
-                "quote": {
-                    "exact": "White House national security spokesman John Kirby stated "
-                    "that these soldiers arrived in Vladivostok by ship in October",
-                    "prefix": "",
-                    "suffix": "",
-                    "start": 585,
-                    "end": 704,
-                },
-                "created_at": "2024-10-25T12:00:00Z",
-                "updated_at": "2024-10-25T12:00:00Z",
-            }
-        ],
-        "relations": [
-            {
-                "id": 4,
-                "kind": "supports",
-                "from_statement": {
-                    "id": 7,
-                    "text": "The North Korean soldiers arrived in Vladivostok by ship in October.",
-                    "status": "published",
-                },
-                "to_statement": {
-                    "id": 1,
-                    "text": "North Korea has deployed around 3,000 troops to Russia.",
-                    "status": "published",
-                },
-                "note": "Kirby says the soldiers arrived in Vladivostok by ship in October.",
-            }
-        ],
-        "created_at": "2024-10-25T12:00:00Z",
-        "updated_at": "2024-10-25T12:00:00Z",
-    },
+    value=VLADIVOSTOK_STATEMENT,
 )
 
 QUOTE_NOT_FOUND = OpenApiExample(

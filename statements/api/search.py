@@ -13,7 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from statements import selectors
-from statements.api.schema import READ_ERRORS, problems
+from statements.api.pagination import PageNumberPagination
+from statements.api.schema import PUBLIC_READ, READ_ERRORS, VLADIVOSTOK_STATEMENT, problems
 from statements.api.serializers import StatementSerializer
 from statements.choices import SpeechAct
 from statements.filtersets import StatementFilterSet
@@ -135,18 +136,7 @@ KIRBY_EXAMPLE = {
     "exhaustive": True,
     "results": [
         {
-            "statement": {
-                "id": 7,
-                "text": "The North Korean soldiers arrived in Vladivostok by ship in October.",
-                "language": "en",
-                "topics": ["north-korea", "russia"],
-                "status": "published",
-                "retraction_reason": "",
-                "attributions": ["…"],
-                "relations": [],
-                "created_at": "2024-10-24T09:00:00Z",
-                "updated_at": "2024-10-24T09:00:00Z",
-            },
+            "statement": VLADIVOSTOK_STATEMENT,
             "score": 0.11,
             "snippet": "The North Korean soldiers arrived in <mark>Vladivostok</mark> by ship "
             "in October.",
@@ -180,6 +170,7 @@ class SearchView(generics.GenericAPIView):
             "published statements only.\n\n" + QUERY_SYNTAX
         ),
         filters=True,
+        auth=PUBLIC_READ,
         parameters=[
             OpenApiParameter(
                 "q",
@@ -195,9 +186,13 @@ class SearchView(generics.GenericAPIView):
                     OpenApiExample("Misspelt name", value="Kirbey"),
                 ],
             ),
-            OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
             OpenApiParameter(
-                "page_size", OpenApiTypes.INT, description="Results per page (default 20, max 100)."
+                "page", {"type": "integer", "minimum": 1}, description="Page number, from 1."
+            ),
+            OpenApiParameter(
+                "page_size",
+                {"type": "integer", "minimum": 1, "maximum": PageNumberPagination.max_page_size},
+                description="Results per page (default 20, max 100).",
             ),
         ],
         responses={200: SearchResponseSerializer, **problems(*READ_ERRORS)},

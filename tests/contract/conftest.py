@@ -37,6 +37,8 @@ def api_server(live_server, transactional_db) -> LiveAPI:
     committed and the database flushed after the test.
     """
     call_command("loaddata", SEED_FIXTURE, verbosity=0)
+    # loaddata saves rows raw, past the services that keep the search index.
+    call_command("rebuild_search_index", verbosity=0)
     admin = User.objects.create_superuser("contract-admin", password=None)
     token = Token.objects.create(user=admin)
     # 127.0.0.1 rather than the fixture's "localhost": no IPv6 detour for the clients.

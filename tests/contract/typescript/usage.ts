@@ -152,3 +152,20 @@ export function fieldsAtFault(problem: Problem): (string | null)[] {
 export const ids: number[] = page.results.map((statement) => statement.id);
 export const isDraft: boolean = created.status === "draft";
 export const nextPage: string | null = page.next;
+
+// --- Search ----------------------------------------------------------------------------------
+
+export type SearchPage =
+  paths["/api/v1/search/"]["get"]["responses"]["200"]["content"]["application/json"];
+export type SearchQuery = paths["/api/v1/search/"]["get"]["parameters"]["query"];
+
+export const search: SearchQuery = { q: "Kirby Vladivostok", speaker_kind: "person", page: 1 };
+
+export function bestMatch(found: SearchPage): { id: number; snippet: string } | null {
+  const hit = found.results[0];
+  return hit ? { id: hit.statement.id, snippet: hit.snippet } : null;
+}
+
+export function speakerCounts(found: SearchPage): Map<string, number> {
+  return new Map(found.facets.speakers.map((facet) => [facet.name, facet.count]));
+}
