@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.db import models
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -15,11 +16,30 @@ from statements.validators import validate_wikidata_id
 MAX_ATTRIBUTIONS_PER_STATEMENT = 100
 
 
+class TextField(serializers.CharField):
+    """Text that must be sent as a JSON string: DRF's own field turns 0 or true into "0"
+    or "True", hiding a client's type error."""
+
+    default_error_messages = {"not_a_string": "Must be a string, not {kind}."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("not_a_string", kind=type(data).__name__)
+        return super().to_internal_value(data)
+
+
 class StrictSerializerMixin:
     """Refuses fields the resource does not have, instead of silently dropping them.
 
     Read-only fields are accepted and ignored, so a client may send back what it read.
     """
+
+    # Model text fields are read with the strict text field.
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: TextField,
+        models.TextField: TextField,
+    }
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
@@ -77,12 +97,12 @@ class StatementSummarySerializer(serializers.ModelSerializer):
 
 class SpeakerSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     aliases = serializers.ListField(
-        child=serializers.CharField(max_length=200),
+        child=TextField(max_length=200),
         max_length=50,
         required=False,
         help_text='Other spellings of the name: "Zelensky", "Zelenskiy".',
     )
-    wikidata_id = serializers.CharField(
+    wikidata_id = TextField(
         max_length=16,
         required=False,
         allow_null=True,
@@ -160,13 +180,13 @@ class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
     prefix, suffix) and the TextPositionSelector (start, end) that the server fills."""
 
     # Whitespace is part of the text: a prefix ending in a space is a different prefix.
-    exact = serializers.CharField(
+    exact = TextField(
         source="quote_exact",
         trim_whitespace=False,
         allow_blank=True,
         help_text="The exact text, as in the body.",
     )
-    prefix = serializers.CharField(
+    prefix = TextField(
         source="quote_prefix",
         trim_whitespace=False,
         required=False,
@@ -174,7 +194,7 @@ class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
         max_length=500,
         help_text="Text just before the quote, to pick one of several occurrences.",
     )
-    suffix = serializers.CharField(
+    suffix = TextField(
         source="quote_suffix",
         trim_whitespace=False,
         required=False,
@@ -306,7 +326,7 @@ class TopicsField(serializers.ListField):
 
 class StatementSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     topics = TopicsField(
-        child=serializers.CharField(max_length=100),
+        child=TextField(max_length=100),
         max_length=50,
         required=False,
         help_text='Tags; stored as slugs ("North Korea" becomes "north-korea").',
@@ -375,7 +395,7 @@ class HistoryEntrySerializer(serializers.Serializer):
 
 
 class RetractSerializer(StrictSerializerMixin, serializers.Serializer):
-    reason = serializers.CharField(
+    reason = TextField(
         max_length=2000, help_text="Why the statement is retracted; shown with it from then on."
     )
 
