@@ -21,7 +21,7 @@ DB ?= postgres
 BENCH_ARGS ?=
 
 .PHONY: help run install install-dev install-app dotenv migrate bootstrap test lint format schema \
-	migrations-check deploy-check check requirements clean bench
+	schema-check migrations-check deploy-check check requirements clean bench
 
 help: ## Show this help
 	@echo "Attributed: make targets (start with: make run, make test)"
@@ -91,7 +91,7 @@ run: migrate bootstrap ## Set up everything and serve on http://127.0.0.1:8000/ 
 
 # --- Quality ----------------------------------------------------------------------------------
 
-test lint format schema migrations-check: override export DJANGO_SETTINGS_MODULE = config.settings.test
+test lint format schema schema-check migrations-check: override export DJANGO_SETTINGS_MODULE = config.settings.test
 
 test: install-dev ## Run the test suite (DATABASE_URL selects the database; PYTEST_ARGS adds options)
 	@if [ -n "$${DATABASE_URL:-}" ]; then \
@@ -111,11 +111,18 @@ format: install-dev ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-schema: install-dev ## Generate the OpenAPI schema and fail on any error or warning
-	@echo "==> OpenAPI schema (spectacular --validate --fail-on-warn)"
+schema: install-dev ## Regenerate openapi.yaml (the committed contract); fails on any warning
+	@echo "==> OpenAPI schema (spectacular --validate --fail-on-warn) -> openapi.yaml"
+	$(MANAGE) spectacular --validate --fail-on-warn --file openapi.yaml
+
+schema-check: install-dev ## Fail if openapi.yaml is not what the code generates
+	@echo "==> openapi.yaml is current (spectacular --validate --fail-on-warn)"
 	@mkdir -p build
 	$(MANAGE) spectacular --validate --fail-on-warn --file build/openapi.yaml
-	@echo "    schema written to build/openapi.yaml"
+	@diff -u openapi.yaml build/openapi.yaml > build/openapi.diff \
+		|| { head -n 60 build/openapi.diff; \
+		     echo "openapi.yaml differs from the generated schema: run 'make schema' and commit it." >&2; \
+		     exit 1; }
 
 migrations-check: install-dev ## Fail if the models have changes without a migration
 	@echo "==> makemigrations --check --dry-run"
@@ -130,7 +137,7 @@ deploy-check: install ## manage.py check --deploy under production settings
 	fi; \
 	$(MANAGE) check --deploy --fail-level WARNING
 
-check: lint migrations-check schema deploy-check ## All static checks: lint, migrations, schema, deploy
+check: lint migrations-check schema-check deploy-check ## All static checks: lint, migrations, schema, deploy
 
 # --- Benchmark --------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from statements.api import views
+from statements.api import search, views
 
 router = DefaultRouter()
 router.register("speakers", views.SpeakerViewSet, basename="speaker")
@@ -24,5 +24,6 @@ urlpatterns = [
         views.SourceAttributionViewSet.as_view({"get": "list"}),
         name="source-attributions",
     ),
+    path("search/", search.SearchView.as_view(), name="search"),
     *router.urls,
 ]

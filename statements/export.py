@@ -112,6 +112,19 @@ def _batched(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:
         yield chunk
 
 
+def _chunks(rows: QuerySet, size: int) -> Iterator[list[tuple]]:
+    """The rows, ``size`` at a time, without holding more than a chunk in memory."""
+    if rows.query.order_by or not connection.settings_dict.get("DISABLE_SERVER_SIDE_CURSORS"):
+        yield from _batched(rows.iterator(chunk_size=size), size)
+        return
+    # Behind a transaction-mode pooler there are no server-side cursors (an ordinary cursor
+    # would receive every row at once): in the default id order, read chunk after chunk.
+    last = 0
+    while chunk := list(rows.filter(pk__gt=last).order_by("pk")[:size]):
+        yield chunk
+        last = chunk[-1][0]
+
+
 def statement_documents(
     queryset: QuerySet, chunk_size: int = CHUNK_SIZE
 ) -> Iterator[list[dict[str, Any]]]:
@@ -134,7 +147,7 @@ def statement_documents(
                 # A long scan looks costly enough to JIT-compile, which costs more than it
                 # saves here.
                 cursor.execute("SET LOCAL jit = off")
-        for chunk in _batched(rows.iterator(chunk_size=chunk_size), chunk_size):
+        for chunk in _chunks(rows, chunk_size):
             ids = [row[0] for row in chunk]
             attributions: dict[int, list[dict[str, Any]]] = {pk: [] for pk in ids}
             if ids == sorted(ids):

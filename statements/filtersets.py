@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
+from drf_spectacular.utils import extend_schema_field
 
 from statements import search
 from statements.choices import (
@@ -45,6 +46,10 @@ def start_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
 
 
+# Ids are 64-bit: a larger number is a 400, not an overflow in the database driver.
+MAX_ID = 2**63 - 1
+
+
 class IdFilter(filters.NumberFilter):
     """An object id: a positive whole number ("1.5" and "1e3" are a 400, an unknown id
     matches nothing)."""
@@ -53,7 +58,13 @@ class IdFilter(filters.NumberFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
         super().__init__(*args, **kwargs)
+        # The schema says so too (a bare NumberFilter reads as "number": a float to clients).
+        schema = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+        if self.extra.get("help_text"):
+            schema["description"] = str(self.extra["help_text"])
+        extend_schema_field(schema)(self)
 
 
 # --- Speaker ----------------------------------------------------------------------------------
@@ -190,6 +201,13 @@ class StatementOrderingFilter(OrderingFilter):
     (``stated_on``) or the earliest publication of a reporting source (``published_at``)."""
 
     DATES = {"stated_on": "stated_on", "published_at": "source__published_at"}
+    RELEVANCE = "relevance"  # applied by StatementFilterSet, which has the query
+
+    def build_choices(self, fields, labels):
+        return [*super().build_choices(fields, labels), (self.RELEVANCE, "Relevance")]
+
+    def filter(self, queryset: QuerySet, value: list[str] | None) -> QuerySet:
+        return super().filter(queryset, [param for param in value or () if param != self.RELEVANCE])
 
     def ordering_expression(self, queryset: QuerySet, name: str) -> tuple[QuerySet, F]:
         if name not in self.DATES:
@@ -213,7 +231,9 @@ class StatementFilterSet(AttributionConditionsMixin):
         fields=("stated_on", "published_at", "id", "created_at", "updated_at"),
         help_text=(
             "Sort by stated_on (the earliest date an attribution gives), published_at (the "
-            "earliest reporting source), id, created_at or updated_at; - for descending."
+            "earliest reporting source), id, created_at or updated_at; - for descending. "
+            "With q, relevance (the default) gives the best matches first, ranked among the "
+            "1,000 newest matches; any other ordering lists every match."
         ),
     )
 
@@ -221,7 +241,16 @@ class StatementFilterSet(AttributionConditionsMixin):
         model = Statement
         fields = ["status", "language"]
 
+    def ranked(self) -> bool:
+        """Whether results are ranked by relevance: q given and no other ordering asked."""
+        ordering = self.form.cleaned_data.get("ordering") or []
+        return bool(self.form.cleaned_data.get("q")) and (
+            not ordering or ordering[0] == StatementOrderingFilter.RELEVANCE
+        )
+
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if self.ranked():
+            return queryset  # ranked in filter_queryset, once every other filter applies
         return search.filter_statements(queryset, value)
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
@@ -229,6 +258,11 @@ class StatementFilterSet(AttributionConditionsMixin):
         condition = attribution_conditions(self.form.cleaned_data)
         if condition:
             queryset = queryset.filter(self._made_by_attributions(condition))
+        if self.ranked():
+            # Not a QuerySet but a ranked sequence, which the paginator pages through.
+            return search.search_statements(
+                queryset, self.form.cleaned_data["q"], attribution_condition=condition
+            )
         return queryset
 
     def _made_by_attributions(self, condition: Q) -> Q:

@@ -321,3 +321,56 @@ class Relation(TimeStampedModel):
         return (
             f"#{self.from_statement_id} {self.get_kind_display().lower()} #{self.to_statement_id}"
         )
+
+
+# --- Search -----------------------------------------------------------------------------------
+
+
+class SearchDocument(models.Model):
+    """What full-text search reads for one statement: its text, the names and aliases of its
+    speakers, the titles and publishers of its sources. Written by ``statements.search`` in
+    the transaction that changes any of them; never edited by hand.
+
+    Each engine indexes it its own way (see migration 0003): on PostgreSQL a generated,
+    weighted ``search_vector`` column with a GIN index, which the model state does not
+    declare; on SQLite the FTS5 table below, kept in step by triggers.
+    """
+
+    statement = models.OneToOneField(
+        Statement, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    text = models.TextField()
+    speakers = models.TextField(blank=True)
+    sources = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "search document"
+
+    def __str__(self) -> str:
+        return f"Search document of statement #{self.statement_id}"
+
+
+class SearchDocumentFTS(models.Model):
+    """SQLite only: the FTS5 index of the search documents, for joins and ``MATCH``.
+
+    Unmanaged: migration 0003 creates the virtual table on SQLite and nothing on
+    PostgreSQL, where this model is never queried. ``match`` is the FTS5 hidden column that
+    bears the table's name, the left side of ``MATCH`` and the argument of bm25() and
+    snippet().
+    """
+
+    statement = models.OneToOneField(
+        Statement,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        related_name="search_fts",
+    )
+    match = models.TextField(db_column="statements_searchdocument_fts")
+
+    class Meta:
+        managed = False
+        db_table = "statements_searchdocument_fts"
+
+    def __str__(self) -> str:
+        return f"FTS entry of statement #{self.statement_id}"

@@ -13,6 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from statements import search
 from statements.choices import AttributionMode, StatementStatus
 from statements.errors import ConflictError
 from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
@@ -53,8 +54,11 @@ def speaker_create(*, user: User, **fields: Any) -> Speaker:
 
 @transaction.atomic
 def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
+    previous_names = (speaker.name, list(speaker.aliases))
     _assign(speaker, fields)
     _save(speaker, user=user)
+    if (speaker.name, list(speaker.aliases)) != previous_names:
+        search.index_speaker(speaker.pk)
     return speaker
 
 
@@ -67,22 +71,32 @@ def speaker_delete(*, speaker: Speaker, user: User) -> None:
 # --- Source -----------------------------------------------------------------------------------
 
 
+def _normalize_source(source: Source) -> None:
+    source.url = normalize_url(source.url)
+    # One line ending, whatever the client sent: browsers post CRLF, APIs usually LF.
+    source.body = source.body.replace("\r\n", "\n").replace("\r", "\n")
+
+
 @transaction.atomic
 def source_create(*, user: User, **fields: Any) -> Source:
     source = Source(**fields)
-    source.url = normalize_url(source.url)
+    _normalize_source(source)
     _save(source, user=user)
     return source
 
 
 @transaction.atomic
 def source_update(*, source: Source, user: User, **fields: Any) -> Source:
-    body_changed = "body" in fields and fields["body"] != source.body
+    previous_body = source.body
+    previous_names = (source.title, source.publisher)
     _assign(source, fields)
-    source.url = normalize_url(source.url)
+    _normalize_source(source)
+    body_changed = source.body != previous_body
     _save(source, user=user)
     if body_changed:
         _reanchor_quotes(source=source, user=user)
+    if (source.title, source.publisher) != previous_names:
+        search.index_source(source.pk)
     return source
 
 
@@ -172,11 +186,21 @@ def attribution_create(*, statement: Statement, user: User, **fields: Any) -> At
     ).exists():
         raise _duplicate_attribution_error()
     _save(attribution, user=user)
+    search.index_statements([attribution.statement_id])
     return attribution
 
 
 @transaction.atomic
 def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -> Attribution:
+    statement = fields.pop("statement", attribution.statement)
+    if statement.pk != attribution.statement_id:
+        raise field_error(
+            "statement",
+            "An attribution cannot move to another statement: create a new one.",
+            code="immutable",
+        )
+    if attribution.statement.status == StatementStatus.RETRACTED:
+        raise ConflictError("The attributions of a retracted statement cannot be edited.")
     _assign(attribution, fields)
     _validate_attribution(attribution)
     duplicate = Attribution.objects.filter(
@@ -187,6 +211,7 @@ def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -
     if duplicate.exists():
         raise _duplicate_attribution_error()
     _save(attribution, user=user)
+    search.index_statements([attribution.statement_id])
     return attribution
 
 
@@ -199,6 +224,7 @@ def attribution_delete(*, attribution: Attribution, user: User) -> None:
         )
     attribution._history_user = user
     attribution.delete()
+    search.index_statements([attribution.statement_id])
 
 
 # --- Statement --------------------------------------------------------------------------------
@@ -264,6 +290,7 @@ def statement_create(
     _save(statement, user=user)
     statement.topics.set(_topics(topics))
     _sync_attributions(statement=statement, attributions=list(attributions), user=user)
+    search.index_statements([statement.pk])
     return statement
 
 
@@ -285,6 +312,7 @@ def statement_update(
         statement.topics.set(_topics(topics))
     if attributions is not None:
         _sync_attributions(statement=statement, attributions=attributions, user=user)
+    search.index_statements([statement.pk])
     return statement
 
 

@@ -4,14 +4,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from statements import services
 from statements.choices import AttributionMode, SourceKind, SpeakerKind, SpeechAct
-from statements.roles import EDITORS, REVIEWERS
+from statements.roles import EDITORS, GROUP_PERMISSIONS, REVIEWERS
 
 SEED_FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "seed_article.json"
 
@@ -19,6 +19,18 @@ BODY = (
     "The minister said the troops had left. Officials denied it. "
     "The minister said the troops had left, again, at the briefing."
 )
+
+
+def _group(name: str) -> Group:
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        # A live-server test flushed the database, and the migration's groups with it.
+        group.permissions.set(
+            Permission.objects.filter(
+                content_type__app_label="statements", codename__in=GROUP_PERMISSIONS[name]
+            )
+        )
+    return group
 
 
 def _user(username: str, *, group: str | None = None, superuser: bool = False) -> User:
@@ -29,7 +41,7 @@ def _user(username: str, *, group: str | None = None, superuser: bool = False) -
         is_staff=superuser or group is not None,
     )
     if group:
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(_group(group))
     return user
 
 
@@ -85,6 +97,8 @@ def member(db) -> APIClient:
 def seed(db) -> None:
     """The seed article, as `make run` loads it."""
     call_command("loaddata", SEED_FIXTURE, verbosity=0)
+    # loaddata saves rows raw, past the services that keep the search index.
+    call_command("rebuild_search_index", verbosity=0)
 
 
 class World:

@@ -105,3 +105,44 @@ def test_publish_honours_if_match(world, reviewer, editor):
     editor.patch(url, {"text": "Edited before review."}, format="json")
     problem(reviewer.post(f"{url}publish/", HTTP_IF_MATCH=stale), 412)
     assert Statement.objects.get(pk=world.draft.pk).status == "draft"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_writers_from_one_etag_one_wins_and_nothing_is_lost(editor_user):
+    """Two clients send their PATCH at the same instant with the same If-Match."""
+    import threading
+
+    from django.db import connection
+    from rest_framework.test import APIClient
+
+    from tests.conftest import World
+
+    world = World()
+    url = f"/api/v1/statements/{world.draft.pk}/"
+    reader = APIClient()
+    reader.force_authenticate(editor_user)
+    etag = reader.get(url)["ETag"]
+    barrier = threading.Barrier(2)
+    results: dict[str, int] = {}
+
+    def write(text: str) -> None:
+        client = APIClient()
+        client.force_authenticate(editor_user)
+        barrier.wait()
+        try:
+            response = client.patch(url, {"text": text}, format="json", HTTP_IF_MATCH=etag)
+            results[text] = response.status_code
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write, args=(text,)) for text in ("Alpha.", "Beta.")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(results.values()) == [200, 412], results
+    winner = next(text for text, status in results.items() if status == 200)
+    assert Statement.objects.get(pk=world.draft.pk).text == winner
+    history = Statement.history.filter(id=world.draft.pk, text__in=["Alpha.", "Beta."])
+    assert list(history.values_list("text", flat=True)) == [winner]

@@ -47,6 +47,10 @@ def test_malformed_json_is_a_400(db, editor, body, expected):
         ({"name": "x", "kind": "person", "aliases": {"a": 1}}, ["aliases"]),
         ({"kind": "person"}, ["name"]),
         ({"name": "x", "kind": "person", "nickname": "y"}, ["nickname"]),
+        ({"name": 0, "kind": "person"}, ["name"]),
+        ({"name": True, "kind": "person"}, ["name"]),
+        ({"name": "x", "kind": "person", "aliases": [1]}, ["aliases.0"]),
+        ({"name": "x", "kind": "person", "description": 1.5}, ["description"]),
     ],
 )
 def test_wrong_shapes_and_types_name_the_field(db, editor, payload, fields):
@@ -198,3 +202,33 @@ def test_nothing_is_half_written_when_a_service_fails(world, editor):
     }
     problem(editor.post("/api/v1/statements/", payload, format="json"), 400)
     assert Statement.objects.count() == before
+
+
+def test_a_busy_database_is_a_503_with_retry_after(world, editor, monkeypatch):
+    from django.db import OperationalError
+
+    from statements import services
+
+    def busy(**kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(services, "speaker_update", busy)
+    response = editor.patch(f"/api/v1/speakers/{world.minister.pk}/", {"name": "X"}, format="json")
+    body = problem(response, 503)
+    assert response["Retry-After"] == "1"
+    assert "retry" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    ("url", "payload", "field"),
+    [
+        ("/api/v1/sources/", {"title": "T", "url": "https://example.org/n", "body": 0}, "body"),
+        ("/api/v1/statements/", {"text": "T", "topics": [0]}, "topics.0"),
+        ("/api/v1/statements/", {"text": ["T"]}, "text"),
+    ],
+)
+def test_numbers_are_not_text(db, editor, url, payload, field):
+    response = editor.post(url, payload, format="json")
+    body = problem(response, 400)
+    assert error_fields(response) == [field]
+    assert "Must be a string" in body["detail"] or "Not a valid string" in body["detail"]

@@ -314,3 +314,21 @@ def test_relation_validation(world, editor, change, field):
     response = editor.post("/api/v1/relations/", payload, format="json")
     problem(response, 400)
     assert error_fields(response) == [field]
+
+
+def test_the_attributions_of_a_retracted_statement_are_frozen(world, reviewer, editor):
+    reviewer.post(f"/api/v1/statements/{world.denial.pk}/retract/", {"reason": "x"}, format="json")
+    attribution = world.denial.attributions.get()
+    response = editor.patch(
+        f"/api/v1/attributions/{attribution.pk}/", {"verb": "claimed"}, format="json"
+    )
+    problem(response, 409)
+
+
+def test_source_bodies_get_one_line_ending(db, editor):
+    response = editor.post(
+        "/api/v1/sources/",
+        {"title": "T", "url": "https://example.org/crlf", "body": "One.\r\nTwo.\rThree."},
+        format="json",
+    )
+    assert response.json()["body"] == "One.\nTwo.\nThree."

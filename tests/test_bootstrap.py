@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import Client, RequestFactory
 
 from statements.management.commands import bootstrap
 from statements.models import Source, Speaker, Statement
@@ -39,7 +40,8 @@ def test_creates_the_admin_with_a_working_password_printed_once(no_fixture):
     admin = User.objects.get(username="admin")
     assert admin.is_superuser
     assert admin.is_staff
-    assert authenticate(username="admin", password=password) == admin
+    request = RequestFactory().post("/admin/login/")
+    assert authenticate(request, username="admin", password=password) == admin
     assert "/api/v1/" in output
     assert "/admin/" in output
 
@@ -124,3 +126,13 @@ def test_seed_is_loaded_with_history():
 
     again = run()
     assert "nothing loaded" in again
+
+
+@pytest.mark.django_db
+def test_the_seeded_statements_are_searchable():
+    if not bootstrap.SEED_FIXTURE.exists():
+        pytest.skip("fixtures/seed_article.json is absent")
+    run()
+    response = Client().get("/api/v1/search/", {"q": "Kirby Vladivostok"})
+    assert response.status_code == 200, response.content
+    assert "<mark>Vladivostok</mark>" in response.json()["results"][0]["snippet"]

@@ -286,3 +286,15 @@ def test_batches_before_a_bad_line_stay_and_a_rerun_resumes(exported):
     _write(exported, [*good, bad])
     assert "Imported 1 statement(s), skipped 2" in _import(exported, batch_size=2)
     assert Statement.objects.count() == statements + 3
+
+
+def test_without_server_side_cursors_the_export_reads_chunk_after_chunk(world, anon, monkeypatch):
+    from statements import export
+
+    _more_statements(world, 12)
+    monkeypatch.setattr(export, "CHUNK_SIZE", 5)
+    monkeypatch.setitem(connection.settings_dict, "DISABLE_SERVER_SIDE_CURSORS", True)
+    with_keyset = [line["id"] for line in ndjson(anon.get(URL))]
+    monkeypatch.setitem(connection.settings_dict, "DISABLE_SERVER_SIDE_CURSORS", False)
+    assert with_keyset == [line["id"] for line in ndjson(anon.get(URL))]
+    assert len(with_keyset) == 14

@@ -3,6 +3,7 @@
 Every variable read here is documented in the README's Configuration section.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -34,11 +35,13 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "statements",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.db_router.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -46,6 +49,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: it answers a locked-out sign-in before any view runs.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -92,7 +97,35 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 
+# Scale-out (PostgreSQL): read replicas, e.g. DATABASE_REPLICA_URLS=postgres://…@replica1/db,
+# postgres://…@replica2/db. API reads are spread over them (config/db_router.py); writes
+# and the admin use the primary.
+for number, url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), start=1):
+    replica = env.db_url_config(url)
+    replica.update(
+        {
+            key: DATABASES["default"][key]
+            for key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS", "OPTIONS")
+            if key in DATABASES["default"]
+        }
+    )
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{number}"] = replica
+DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
+
+# Behind a transaction-mode connection pooler (PgBouncer), server-side cursors do not
+# survive between transactions: DATABASE_POOLER=transaction turns them off.
+if env.str("DATABASE_POOLER", default="") == "transaction":
+    for database in DATABASES.values():
+        database["DISABLE_SERVER_SIDE_CURSORS"] = True
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------------------
+
+# Throttling counts requests in the cache: with more than one app process or server, point
+# CACHE_URL at a shared cache (redis://host:6379/0) so that the limits hold across them.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
 # --- Authentication -------------------------------------------------------------------------
 
@@ -102,6 +135,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses sign-in attempts while a user and address pair is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Brute-force protection of the admin sign-in (django-axes): after LOGIN_FAILURE_LIMIT
+# failed attempts for one username from one address, that pair is locked out for
+# LOGIN_LOCKOUT_MINUTES. API tokens are not passwords and are not affected.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Behind a load balancer, the client's address is the last hop it appends.
+AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # --- Internationalisation -------------------------------------------------------------------
 
@@ -186,10 +237,32 @@ SPECTACULAR_SETTINGS = {
         "SpeechActEnum": "statements.choices.SpeechAct",
         "RelationKindEnum": "statements.choices.RelationKind",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "statements.api.schema_hooks.add_response_headers",
+        "statements.api.schema_hooks.require_response_fields",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # System fonts: the docs load nothing from outside this server.
+    "REDOC_UI_SETTINGS": {
+        "theme": {
+            "typography": {
+                "fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+                "headings": {"fontFamily": "system-ui, -apple-system, 'Segoe UI', sans-serif"},
+                "code": {"fontFamily": "ui-monospace, 'DejaVu Sans Mono', monospace"},
+            }
+        },
+    },
 }
+
+# --- Search -------------------------------------------------------------------------------
+
+# A search ranks, counts and facets at most this many matches (the newest, when more match),
+# so that a word found in a third of the corpus costs what a rare one does. The response's
+# "exhaustive" says when more statements matched.
+SEARCH_RANK_LIMIT = env.int("SEARCH_RANK_LIMIT", default=1000)
 
 # --- Logging --------------------------------------------------------------------------------
 
@@ -199,4 +272,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Axes logs every sign-in at INFO; lockouts come at WARNING.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -2,6 +2,8 @@
 
 import os
 import secrets
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 
@@ -9,6 +11,14 @@ from .base import *  # noqa: F403
 from .base import REST_FRAMEWORK
 
 DEBUG = False
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as in production, not the shared in-memory database Django's tests default
+    # to: that one locks whole tables and fails concurrent writers at once instead of
+    # queueing them. One file per test process, so parallel runs never meet.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"attributed-test-{os.getpid()}.sqlite3")
+    }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

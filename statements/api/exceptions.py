@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views import csrf, defaults
@@ -53,6 +53,12 @@ class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is too large."
     default_code = "payload_too_large"
+
+
+class ServiceUnavailable(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "The service is unavailable; retry shortly."
+    default_code = "service_unavailable"
 
 
 class PreconditionFailed(exceptions.APIException):
@@ -126,6 +132,11 @@ def _as_api_exception(exc: Exception) -> Exception:
             f"It cannot be deleted: {count} attributed record(s) still refer to it. "
             "Remove or reassign them first."
         )
+    if isinstance(exc, OperationalError):
+        # The database is busy (SQLite's write lock) or unreachable: a retry may succeed.
+        error = ServiceUnavailable("The database is busy or unreachable; retry shortly.")
+        error.retry_after = 1
+        return error
     if isinstance(exc, IntegrityError):
         # A uniqueness race lost to a concurrent write; validation catches the ordinary case.
         return Conflict("The change conflicts with data written meanwhile; fetch it and retry.")
@@ -155,6 +166,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     response.data = problem_body(response.status_code, message, errors)
     if getattr(exc, "etag", None):
         response["ETag"] = exc.etag
+    if getattr(exc, "retry_after", None):
+        response["Retry-After"] = str(exc.retry_after)
     response.content_type = PROBLEM_CONTENT_TYPE
     request = context.get("request")
     if request is not None:

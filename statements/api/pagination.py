@@ -4,6 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import InvalidPage, Page
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import QuerySet
@@ -34,7 +35,10 @@ class Paginator(DjangoPaginator):
         threshold = settings.API_COUNT_CACHE_THRESHOLD
         if not isinstance(queryset, QuerySet) or not threshold:
             return super().count
-        sql, params = queryset.query.sql_with_params()
+        try:
+            sql, params = queryset.query.sql_with_params()
+        except EmptyResultSet:  # a query that matches nothing by construction
+            return 0
         digest = hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()
         key = f"api-count:{digest}"
         count = cache.get(key)
@@ -81,7 +85,21 @@ class PageNumberPagination(pagination.PageNumberPagination):
             ) from exc
         return list(self.page)
 
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
+
     def get_paginated_response_schema(self, schema):
         response = super().get_paginated_response_schema(schema)
         response["required"] = ["count", "next", "previous", "results"]
+        # The examples of a page (drf-spectacular wraps each list example in them): one page
+        # holding everything, rather than DRF's placeholders of another API's URLs.
+        properties = response["properties"]
+        properties["count"]["example"] = 1
+        properties["next"]["example"] = None
+        properties["previous"]["example"] = None
         return response

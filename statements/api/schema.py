@@ -39,7 +39,8 @@ class ProblemSerializer(serializers.Serializer):
 
 PROBLEM_DESCRIPTIONS = {
     400: "Invalid input: malformed JSON, a bad field or an unknown query parameter.",
-    401: "Authentication is required: send `Authorization: Token <key>`.",
+    401: "Authentication is required, or the credentials sent are not valid (an unknown or "
+    "revoked token): send `Authorization: Token <key>` with a valid key.",
     403: "Authenticated, but without the permission this action needs.",
     404: "No such object, or not visible to you (drafts are hidden from the public).",
     409: "The action conflicts with the object's state (e.g. deleting a published statement).",
@@ -49,8 +50,157 @@ PROBLEM_DESCRIPTIONS = {
     429: "Too many requests: wait for the number of seconds in `Retry-After`.",
 }
 
-VALIDATION_EXAMPLE = OpenApiExample(
+# --- Examples ---------------------------------------------------------------------------------
+# Exchanges with the seed article loaded (`make run`), abridged where long: the source 1,
+# the speakers 1 (the United States) and 3 (John Kirby) are in it.
+
+KIRBY = {"id": 3, "name": "John Kirby", "kind": "person"}
+UNITED_STATES = {"id": 1, "name": "United States", "kind": "government"}
+SEED_SOURCE = {
+    "id": 1,
+    "title": "Thousands of North Korean Troops Reportedly Deployed to Russia, US Claims",
+    "publisher": "",
+    "kind": "news_article",
+    "url": "https://example.com/news/north-korean-troops-russia",
+    "published_at": "2024-10-24T00:00:00Z",
+    "status": "current",
+}
+
+CREATE_STATEMENT_REQUEST = OpenApiExample(
+    "A statement with its attribution",
+    summary="Kirby's account of the troops' arrival, quoted from the source",
+    request_only=True,
+    value={
+        "text": "North Korean soldiers arrived in Vladivostok by ship in October.",
+        "language": "en",
+        "topics": ["North Korea", "Russia"],
+        "attributions": [
+            {
+                "speaker": 3,
+                "source": 1,
+                "mode": "paraphrase",
+                "speech_act": "assertion",
+                "verb": "stated",
+                "speaker_role": "White House national security spokesman",
+                "on_behalf_of": 1,
+                "occasion": "",
+                "stated_on": None,
+                "quote": {
+                    "exact": "these soldiers arrived in Vladivostok by ship in October",
+                    "prefix": "",
+                    "suffix": "",
+                },
+            }
+        ],
+    },
+)
+
+CREATE_STATEMENT_RESPONSE = OpenApiExample(
+    "The statement created",
+    summary="A draft, its topics as slugs, the quote anchored in the source body",
+    response_only=True,
+    status_codes=["201"],
+    value={
+        "id": 24,
+        "text": "North Korean soldiers arrived in Vladivostok by ship in October.",
+        "language": "en",
+        "topics": ["north-korea", "russia"],
+        "status": "draft",
+        "retraction_reason": "",
+        "attributions": [
+            {
+                "id": 27,
+                "speaker": KIRBY,
+                "source": SEED_SOURCE,
+                "mode": "paraphrase",
+                "speech_act": "assertion",
+                "verb": "stated",
+                "speaker_role": "White House national security spokesman",
+                "on_behalf_of": UNITED_STATES,
+                "occasion": "",
+                "stated_on": None,
+                "quote": {
+                    "exact": "these soldiers arrived in Vladivostok by ship in October",
+                    "prefix": "",
+                    "suffix": "",
+                    "start": 648,
+                    "end": 704,
+                },
+                "created_at": "2024-10-28T09:30:00Z",
+                "updated_at": "2024-10-28T09:30:00Z",
+            }
+        ],
+        "relations": [],
+        "created_at": "2024-10-28T09:30:00Z",
+        "updated_at": "2024-10-28T09:30:00Z",
+    },
+)
+
+# Statement 7 of the seed article as it reads (its relations abridged to one).
+VLADIVOSTOK_STATEMENT = {
+    "id": 7,
+    "text": "The North Korean soldiers arrived in Vladivostok by ship in October.",
+    "language": "en",
+    "topics": ["north-korea", "russia", "troop-deployment"],
+    "status": "published",
+    "retraction_reason": "",
+    "attributions": [
+        {
+            "id": 7,
+            "speaker": KIRBY,
+            "source": SEED_SOURCE,
+            "mode": "paraphrase",
+            "speech_act": "assertion",
+            "verb": "stated",
+            "speaker_role": "White House national security spokesman",
+            "on_behalf_of": UNITED_STATES,
+            "occasion": "",
+            "stated_on": None,
+            "quote": {
+                "exact": "White House national security spokesman John Kirby stated "
+                "that these soldiers arrived in Vladivostok by ship in October",
+                "prefix": "",
+                "suffix": "",
+                "start": 585,
+                "end": 704,
+            },
+            "created_at": "2024-10-25T12:00:00Z",
+            "updated_at": "2024-10-25T12:00:00Z",
+        }
+    ],
+    "relations": [
+        {
+            "id": 4,
+            "kind": "supports",
+            "from_statement": {
+                "id": 7,
+                "text": "The North Korean soldiers arrived in Vladivostok by ship in October.",
+                "status": "published",
+            },
+            "to_statement": {
+                "id": 1,
+                "text": "North Korea has deployed around 3,000 troops to Russia.",
+                "status": "published",
+            },
+            "note": "Kirby says the soldiers arrived in Vladivostok by ship in October.",
+        }
+    ],
+    "created_at": "2024-10-25T12:00:00Z",
+    "updated_at": "2024-10-25T12:00:00Z",
+}
+
+LIST_STATEMENTS_RESPONSE = OpenApiExample(
+    "A page of statements",
+    summary='GET /api/v1/statements/?q=Kirby Vladivostok (in the page\'s "results")',
+    response_only=True,
+    status_codes=["200"],
+    # One statement: drf-spectacular wraps it in a page (count, next, previous, results).
+    value=VLADIVOSTOK_STATEMENT,
+)
+
+QUOTE_NOT_FOUND = OpenApiExample(
     "Quote not found in the source",
+    summary="An attribution's quote is not in the source body",
     status_codes=["400"],
     response_only=True,
     media_type=PROBLEM_CONTENT_TYPE,
@@ -69,6 +219,59 @@ VALIDATION_EXAMPLE = OpenApiExample(
     },
 )
 
+UNKNOWN_QUERY_PARAMETER = OpenApiExample(
+    "Unknown query parameter",
+    summary="A misspelt filter (?speakr=3) is refused, not ignored",
+    status_codes=["400"],
+    response_only=True,
+    media_type=PROBLEM_CONTENT_TYPE,
+    value={
+        "type": "/problems/invalid-request",
+        "title": "The request is not valid.",
+        "status": 400,
+        "detail": "speakr: Unknown query parameter. Known parameters: format, language, mode, "
+        "ordering, page, page_size, published_after, published_before, publisher, q, source, "
+        "speaker, speaker_kind, speech_act, stated_after, stated_before, status, topic.",
+        "errors": [
+            {
+                "field": "speakr",
+                "detail": "Unknown query parameter. Known parameters: format, language, mode, "
+                "ordering, page, page_size, published_after, published_before, publisher, q, "
+                "source, speaker, speaker_kind, speech_act, stated_after, stated_before, status, "
+                "topic.",
+                "code": "invalid",
+            }
+        ],
+    },
+)
+
+PRECONDITION_FAILED = OpenApiExample(
+    "Changed meanwhile",
+    summary="Someone changed the object since you read it; the ETag header has the new tag",
+    status_codes=["412"],
+    response_only=True,
+    media_type=PROBLEM_CONTENT_TYPE,
+    value={
+        "type": "/problems/precondition-failed",
+        "title": "The resource changed since you last read it.",
+        "status": 412,
+        "detail": 'The resource changed since you read it (its ETag is now "f8dfb3052b221571010d'
+        '9721fa39c003a7838474"): fetch it again, reapply your change and retry.',
+        "errors": [],
+    },
+)
+
+# Examples of particular operations, by operation id (on top of the 412 every conditional
+# write shows).
+EXAMPLES: dict[str, list[OpenApiExample]] = {
+    "create_statement": [CREATE_STATEMENT_REQUEST, CREATE_STATEMENT_RESPONSE, QUOTE_NOT_FOUND],
+    "list_statements": [LIST_STATEMENTS_RESPONSE, UNKNOWN_QUERY_PARAMETER],
+}
+
+
+def examples(operation_id: str, *shared: OpenApiExample) -> list[OpenApiExample]:
+    return [*EXAMPLES.get(operation_id, ()), *shared]
+
 
 def problems(*codes: int) -> dict[tuple[int, str], OpenApiResponse]:
     return {
@@ -77,8 +280,17 @@ def problems(*codes: int) -> dict[tuple[int, str], OpenApiResponse]:
     }
 
 
-READ_ERRORS = (400, 404, 429)
+# 401: reads need no credentials, but invalid ones are refused, not ignored.
+READ_ERRORS = (400, 401, 404, 429)
 WRITE_ERRORS = (400, 401, 403, 404, 409, 412, 413, 415, 429)
+
+# Reads are public: anyone may call them without credentials (the empty requirement),
+# and a token or a session only widens what is visible (drafts, for editors).
+PUBLIC_READ = [{"tokenAuth": []}, {"cookieAuth": []}, {}]
+
+# The router matches ids with a regular expression, which reads as a string parameter; an
+# id is an integer everywhere else (bodies, filters), so clients get it as one here too.
+ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="The object's id.")
 
 IF_NONE_MATCH = OpenApiParameter(
     "If-None-Match",
@@ -103,12 +315,15 @@ def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> di
         "list": extend_schema(
             operation_id=f"list_{plural}",
             summary=f"List {plural}",
+            examples=examples(f"list_{plural}"),
             description=f"A page of {plural}, filtered and ordered by the query parameters.",
+            auth=PUBLIC_READ,
             responses={200: serializer(many=True), **problems(*READ_ERRORS)},
         ),
         "create": extend_schema(
             operation_id=f"create_{name}",
             summary=f"Create a {name}",
+            examples=examples(f"create_{name}"),
             description=f"Create a {name}. Needs the add permission (editors).",
             responses={201: serializer, **problems(*WRITE_ERRORS)},
         ),
@@ -116,7 +331,8 @@ def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> di
             operation_id=f"get_{name}",
             summary=f"Get a {name}",
             description=f"One {name}, with its `ETag`.",
-            parameters=[IF_NONE_MATCH],
+            auth=PUBLIC_READ,
+            parameters=[ID, IF_NONE_MATCH],
             responses={
                 200: serializer,
                 304: OpenApiResponse(description="Not modified."),
@@ -126,18 +342,21 @@ def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> di
         "update": extend_schema(
             operation_id=f"replace_{name}",
             summary=f"Replace a {name}",
+            examples=examples(f"replace_{name}", PRECONDITION_FAILED),
             description=f"Replace every writable field of the {name}.",
-            parameters=[IF_MATCH],
+            parameters=[ID, IF_MATCH],
             responses={200: serializer, **problems(*WRITE_ERRORS)},
         ),
         "partial_update": extend_schema(
             operation_id=f"update_{name}",
             summary=f"Update a {name}",
+            examples=examples(f"update_{name}", PRECONDITION_FAILED),
             description="Change the fields given, leave the others as they are.",
-            parameters=[IF_MATCH],
+            parameters=[ID, IF_MATCH],
             responses={200: serializer, **problems(*WRITE_ERRORS)},
         ),
         "history": extend_schema(
+            parameters=[ID],
             operation_id=f"list_{name}_history",
             summary=f"List a {name}'s versions",
             description=(
@@ -150,11 +369,12 @@ def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> di
         "destroy": extend_schema(
             operation_id=f"delete_{name}",
             summary=f"Delete a {name}",
+            examples=examples(f"delete_{name}", PRECONDITION_FAILED),
             description=(
                 f"Delete the {name}. Refused with 409 while other records depend on it; "
                 "published statements are retracted, never deleted."
             ),
-            parameters=[IF_MATCH],
+            parameters=[ID, IF_MATCH],
             responses={204: OpenApiResponse(description="Deleted."), **problems(*WRITE_ERRORS)},
         ),
     }
@@ -165,7 +385,8 @@ PUBLISH = {
     "summary": "Publish a statement",
     "description": "Make a draft public. Needs the publish permission (reviewers).",
     "request": None,
-    "parameters": [IF_MATCH],
+    "parameters": [ID, IF_MATCH],
+    "examples": [PRECONDITION_FAILED],
     "responses": {200: StatementSerializer, **problems(401, 403, 404, 409, 412, 429)},
 }
 
@@ -177,7 +398,8 @@ RETRACT = {
         "no longer sees it. Needs the retract permission (reviewers)."
     ),
     "request": RetractSerializer,
-    "parameters": [IF_MATCH],
+    "parameters": [ID, IF_MATCH],
+    "examples": [PRECONDITION_FAILED],
     "responses": {200: StatementSerializer, **problems(400, 401, 403, 404, 409, 412, 415, 429)},
 }
 
@@ -196,6 +418,7 @@ EXPORT = {
         "Choose with `format` or with the `Accept` header."
     ),
     "filters": True,
+    "auth": PUBLIC_READ,
     "parameters": [
         OpenApiParameter(
             "format",
@@ -210,7 +433,7 @@ EXPORT = {
             OpenApiTypes.STR, "Newline-delimited JSON: one statement a line."
         ),
         (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, "CSV with a header row."),
-        **problems(400, 429),
+        **problems(400, 401, 429),
     },
 }
 
@@ -218,6 +441,7 @@ SPEAKER_STATEMENTS = {
     "operation_id": "list_speaker_statements",
     "summary": "List a speaker's statements",
     "description": "The statements attributed to the speaker, with every statement filter.",
+    "auth": PUBLIC_READ,
     "responses": {200: StatementSerializer(many=True), **problems(*READ_ERRORS)},
 }
 
@@ -225,5 +449,6 @@ SOURCE_ATTRIBUTIONS = {
     "operation_id": "list_source_attributions",
     "summary": "List a source's attributions",
     "description": "Every statement the source reports, and how it renders it.",
+    "auth": PUBLIC_READ,
     "responses": {200: AttributionSerializer(many=True), **problems(*READ_ERRORS)},
 }

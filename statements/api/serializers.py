@@ -3,6 +3,8 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.db import models
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
@@ -10,8 +12,21 @@ from rest_framework.validators import UniqueValidator
 from statements.api import representations
 from statements.api.fields import NormalizedURLField, SummaryRelatedField
 from statements.models import Attribution, Relation, Source, Speaker, Statement
+from statements.validators import validate_wikidata_id
 
 MAX_ATTRIBUTIONS_PER_STATEMENT = 100
+
+
+class TextField(serializers.CharField):
+    """Text that must be sent as a JSON string: DRF's own field turns 0 or true into "0"
+    or "True", hiding a client's type error."""
+
+    default_error_messages = {"not_a_string": "Must be a string, not {kind}."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("not_a_string", kind=type(data).__name__)
+        return super().to_internal_value(data)
 
 
 class StrictSerializerMixin:
@@ -19,6 +34,13 @@ class StrictSerializerMixin:
 
     Read-only fields are accepted and ignored, so a client may send back what it read.
     """
+
+    # Model text fields are read with the strict text field.
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: TextField,
+        models.TextField: TextField,
+    }
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
@@ -31,6 +53,20 @@ class StrictSerializerMixin:
                     }
                 )
         return super().to_internal_value(data)
+
+
+class StrictSerializerExtension(OpenApiSerializerExtension):
+    """In the schema, a strict serializer's request body admits no other properties
+    (``additionalProperties: false``), as the server refuses them."""
+
+    target_class = StrictSerializerMixin
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        if direction == "request":
+            schema["additionalProperties"] = False
+        return schema
 
 
 # --- Summaries: how a resource appears inside another ------------------------------------------
@@ -62,18 +98,20 @@ class StatementSummarySerializer(serializers.ModelSerializer):
 
 class SpeakerSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     aliases = serializers.ListField(
-        child=serializers.CharField(max_length=200),
+        child=TextField(max_length=200),
         max_length=50,
         required=False,
         help_text='Other spellings of the name: "Zelensky", "Zelenskiy".',
     )
-    wikidata_id = serializers.CharField(
+    wikidata_id = TextField(
         max_length=16,
         required=False,
         allow_null=True,
         default=None,
         validators=[
-            UniqueValidator(Speaker.objects.all(), message="Another speaker has this Wikidata id.")
+            # Also documents the pattern in the schema.
+            validate_wikidata_id,
+            UniqueValidator(Speaker.objects.all(), message="Another speaker has this Wikidata id."),
         ],
         help_text='Wikidata item id, e.g. "Q6279".',
     )
@@ -143,13 +181,13 @@ class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
     prefix, suffix) and the TextPositionSelector (start, end) that the server fills."""
 
     # Whitespace is part of the text: a prefix ending in a space is a different prefix.
-    exact = serializers.CharField(
+    exact = TextField(
         source="quote_exact",
         trim_whitespace=False,
         allow_blank=True,
         help_text="The exact text, as in the body.",
     )
-    prefix = serializers.CharField(
+    prefix = TextField(
         source="quote_prefix",
         trim_whitespace=False,
         required=False,
@@ -157,7 +195,7 @@ class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
         max_length=500,
         help_text="Text just before the quote, to pick one of several occurrences.",
     )
-    suffix = serializers.CharField(
+    suffix = TextField(
         source="quote_suffix",
         trim_whitespace=False,
         required=False,
@@ -245,13 +283,6 @@ class AttributionSerializer(AttributionFieldsSerializer):
     class Meta(AttributionFieldsSerializer.Meta):
         fields = ["id", "statement", *AttributionFieldsSerializer.Meta.fields[1:]]
 
-    def validate_statement(self, statement: Statement) -> Statement:
-        if self.instance is not None and statement.pk != self.instance.statement_id:
-            raise serializers.ValidationError(
-                "An attribution cannot move to another statement: create a new one."
-            )
-        return statement
-
 
 # --- Relation ---------------------------------------------------------------------------------
 
@@ -302,12 +333,11 @@ class StatementListSerializer(serializers.ListSerializer):
         return [representations.statement(item, summaries) for item in items]
 
 
+# Reads are built by ``representations.statement`` (same output, a fraction of the time);
+# the fields below declare the shape for the schema and for writes.
 class StatementSerializer(StrictSerializerMixin, serializers.ModelSerializer):
-    """Reads are built by ``representations.statement`` (same output, a fraction of the
-    time); the fields below declare the shape for the schema and for writes."""
-
     topics = TopicsField(
-        child=serializers.CharField(max_length=100),
+        child=TextField(max_length=100),
         max_length=50,
         required=False,
         help_text='Tags; stored as slugs ("North Korea" becomes "north-korea").',
@@ -378,7 +408,7 @@ class HistoryEntrySerializer(serializers.Serializer):
 
 
 class RetractSerializer(StrictSerializerMixin, serializers.Serializer):
-    reason = serializers.CharField(
+    reason = TextField(
         max_length=2000, help_text="Why the statement is retracted; shown with it from then on."
     )
 

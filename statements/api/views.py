@@ -113,7 +113,8 @@ class ResourceViewSet(viewsets.ModelViewSet):
         # Lock the bare row: FOR UPDATE cannot cover the outer joins of the read queryset.
         model.objects.select_for_update().filter(pk=self.kwargs[self.lookup_field]).first()
         instance = self.get_object()
-        check_if_match(self.request, representation_etag(self.get_serializer(instance).data))
+        if "If-Match" in self.request.headers:
+            check_if_match(self.request, representation_etag(self.get_serializer(instance).data))
         return instance
 
     def _read_back(self, instance: Any, status_code: int) -> Response:
@@ -291,7 +292,6 @@ class AttributionViewSet(ResourceViewSet):
         return services.attribution_create(user=self.request.user, **data)
 
     def update_object(self, instance, data):
-        data.pop("statement", None)
         return services.attribution_update(attribution=instance, user=self.request.user, **data)
 
     def delete_object(self, instance):

@@ -1,38 +1,90 @@
 """Statement search: the one query API that the list filters and the search endpoint use.
 
-``filter_statements`` keeps the statements that match a web-style query (see ``query``):
-each term matches the statement's text, or a name or alias of one of its speakers, or the
-title of one of its sources.
+A query in web-search syntax (see ``query``) matches a statement's text, the names and
+aliases of its speakers and the titles and publishers of its sources, stemmed, on the
+engine of the database in use (``postgres`` or ``sqlite``). ``index_statements`` keeps the
+index in step with the data; the services call it in their transactions.
+
+- ``filter_statements(queryset, q)``: every matching statement (a list filter);
+- ``search_statements(queryset, q)``: the best matches ranked, with snippets and facets.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.conf import settings
+from django.db import connection
+from django.db.models import Q, QuerySet
 
-from statements.models import Attribution
-from statements.search.query import ParsedQuery, Term, parse_query
+from statements.search.base import SearchBackend
+from statements.search.indexing import index_source, index_speaker, index_statements, rebuild
+from statements.search.names import expand_misspelt_names
+from statements.search.query import ParsedQuery, parse_query
+from statements.search.results import SearchResults
 
-__all__ = ["ParsedQuery", "filter_statements", "parse_query"]
+__all__ = [
+    "ParsedQuery",
+    "SearchResults",
+    "filter_statements",
+    "get_backend",
+    "index_source",
+    "index_speaker",
+    "index_statements",
+    "parse_query",
+    "rebuild",
+    "search_statements",
+]
+
+# How many matches are ranked, counted and faceted at most (the newest, when more match).
+DEFAULT_RANK_LIMIT = 1000
 
 
-def _term_condition(term: Term) -> Q:
-    text = term.text
-    reported = Attribution.objects.filter(
-        Q(speaker__name__icontains=text)
-        | Q(speaker__aliases__icontains=text)
-        | Q(source__title__icontains=text),
-        statement=OuterRef("pk"),
-    )
-    return Q(text__icontains=text) | Q(Exists(reported))
+def get_backend() -> SearchBackend:
+    """The backend of the database in use."""
+    if connection.vendor == "postgresql":
+        from statements.search.postgres import PostgresSearchBackend
+
+        return PostgresSearchBackend()
+    if connection.vendor == "sqlite":
+        from statements.search.sqlite import SQLiteSearchBackend
+
+        return SQLiteSearchBackend()
+    raise NotImplementedError(f"No search backend for {connection.vendor}.")
+
+
+def rank_limit() -> int:
+    return getattr(settings, "SEARCH_RANK_LIMIT", DEFAULT_RANK_LIMIT)
 
 
 def filter_statements(queryset: QuerySet, raw_query: str) -> QuerySet:
+    """The statements of ``queryset`` that match the query, all of them (unranked).
+
+    When the query as typed finds nothing, misspelt speakers' names are corrected, as in
+    ``search_statements``; that costs one query beforehand."""
+    backend = get_backend()
     parsed = parse_query(raw_query)
     if not parsed:
         return queryset.none()
-    for group in parsed.required:
-        condition = Q()
-        for term in group:
-            condition |= _term_condition(term)
-        queryset = queryset.filter(condition)
-    for term in parsed.excluded:
-        queryset = queryset.exclude(_term_condition(term))
-    return queryset
+    if not backend.filter(queryset, parsed).exists():
+        parsed = expand_misspelt_names(parsed, queryset, backend)
+    return backend.filter(queryset, parsed)
+
+
+def search_statements(
+    queryset: QuerySet,
+    raw_query: str,
+    *,
+    attribution_condition: Q | None = None,
+    snippets: bool = False,
+) -> SearchResults:
+    """The statements of ``queryset`` that best match the query, best first.
+
+    ``attribution_condition`` is the filters' condition on one attribution, which the facet
+    counts respect."""
+    backend = get_backend()
+    parsed = parse_query(raw_query)
+    return SearchResults(
+        queryset,
+        parsed,
+        backend,
+        limit=rank_limit(),
+        attribution_condition=attribution_condition,
+        snippets=snippets,
+    )

@@ -49,11 +49,21 @@ def _term(text: str) -> Term | None:
     return Term(words) if words else None
 
 
+def _truncated(raw: str) -> str:
+    """The first MAX_QUERY_LENGTH characters, without a word cut in two at the end."""
+    if len(raw) <= MAX_QUERY_LENGTH:
+        return raw
+    kept = raw[:MAX_QUERY_LENGTH]
+    if not raw[MAX_QUERY_LENGTH].isspace():
+        kept = kept.rpartition(" ")[0] if " " in kept else ""
+    return kept
+
+
 def parse_query(raw: str) -> ParsedQuery:
     """Parse a query; a query of exclusions alone, or of punctuation, matches nothing."""
     parsed = ParsedQuery()
     pending_or = False
-    for match in _TOKEN.finditer(raw[:MAX_QUERY_LENGTH]):
+    for match in _TOKEN.finditer(_truncated(raw)):
         negated, phrase, bare = match.group(1), match.group(2), match.group(3)
         if bare == "OR":
             pending_or = bool(parsed.required)

@@ -63,6 +63,8 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 call_command("loaddata", SEED_FIXTURE, verbosity=0)
+                # loaddata saves rows raw, past the services that keep the search index.
+                call_command("rebuild_search_index", verbosity=0)
                 # Fixtures load with raw saves, which simple-history does not record:
                 # give every seeded row its initial history entry.
                 # (It notes on stderr each model that already has history: not news here.)

@@ -1,0 +1,50 @@
+"""Post-processing of the generated OpenAPI document: what drf-spectacular cannot declare
+per operation (response headers), and exact ``required`` lists for generated clients."""
+
+from typing import Any
+
+ETAG = {
+    "description": "Entity tag of the representation: send it back in `If-None-Match` "
+    "(reads) or `If-Match` (writes).",
+    "schema": {"type": "string"},
+}
+LOCATION = {"description": "URL of the created object.", "schema": {"type": "string"}}
+RETRY_AFTER = {
+    "description": "Seconds to wait before the next request.",
+    "schema": {"type": "integer"},
+}
+
+# Operations whose 200 or 201 answer one object, hence carry its ETag.
+OBJECT_OPERATIONS = ("get_", "create_", "replace_", "update_", "publish_", "retract_")
+
+
+def _add_header(response: dict[str, Any], name: str, header: dict[str, Any]) -> None:
+    response.setdefault("headers", {})[name] = header
+
+
+def add_response_headers(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            responses = operation.get("responses", {})
+            if operation.get("operationId", "").startswith(OBJECT_OPERATIONS):
+                for status in ("200", "201", "304"):
+                    if status in responses:
+                        _add_header(responses[status], "ETag", ETAG)
+            if "201" in responses:
+                _add_header(responses["201"], "Location", LOCATION)
+            if "412" in responses:
+                _add_header(responses["412"], "ETag", {**ETAG, "description": "The current ETag."})
+            if "429" in responses:
+                _add_header(responses["429"], "Retry-After", RETRY_AFTER)
+    return result
+
+
+def require_response_fields(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """Every field of a response is always present (null when empty), so response
+    components list them all as required: generated clients then need no "unset" checks.
+    Request components (``…Request``) keep the serializers' own required lists."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request") or "properties" not in component:
+            continue
+        component["required"] = sorted(component["properties"])
+    return result

@@ -1,0 +1,55 @@
+"""What a search engine backend does: each engine (postgres.py, sqlite.py) implements it."""
+
+import html
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from statements.search.query import ParsedQuery
+
+# Engines mark the matched words with these; ``marked_to_html`` escapes the text around them
+# and turns them into <mark>…</mark>. Control characters: no statement text carries them.
+MARK_START = "\x02"
+MARK_END = "\x03"
+
+
+def marked_to_html(marked: str) -> str:
+    """HTML of a snippet: the text escaped, the engine's marks as <mark> elements."""
+    escaped = html.escape(marked, quote=True)
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+class SearchBackend(ABC):
+    """One engine's full-text search over the statements' search documents.
+
+    Every method takes a ``QuerySet[Statement]`` (visibility and filters already applied)
+    and a non-empty ``ParsedQuery``; none of them lets user input reach the engine's query
+    language unquoted.
+    """
+
+    vendor: str
+
+    @abstractmethod
+    def filter(self, queryset: QuerySet, query: ParsedQuery) -> QuerySet:
+        """The statements of ``queryset`` that match ``query``, every one of them."""
+
+    @abstractmethod
+    def ranked(self, queryset: QuerySet, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
+        """(statement id, score) of the best matches, best first, at most ``limit``.
+
+        Only the ``limit`` newest matches are ranked, so that a word that matches a third of
+        the corpus costs the same as a rare one."""
+
+    @abstractmethod
+    def snippets(self, ids: Iterable[int], query: ParsedQuery) -> dict[int, str]:
+        """The statements' texts, shortened around the matches, marked with MARK_START and
+        MARK_END (not yet escaped)."""
+
+    @abstractmethod
+    def speaker_names_near(self, words: list[str]) -> list[tuple[str, list[str]]]:
+        """(name, aliases) of speakers whose name or an alias is spelt like one of
+        ``words``: the candidates that ``names.expand_misspelt_names`` picks from."""
+
+    def rebuild(self) -> None:  # noqa: B027  (most engines need nothing more)
+        """Rebuild what the engine keeps beside the search documents."""

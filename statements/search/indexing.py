@@ -1,0 +1,109 @@
+"""Keeping the search documents in step with the data, inside the writer's transaction.
+
+The services call ``index_statements`` after every change that a document reflects (a
+statement's text, its attributions, a speaker's names, a source's title or publisher).
+Each engine's own index follows the documents by itself: a generated column on
+PostgreSQL, triggers on SQLite.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+
+from django.db import transaction
+
+from statements.models import Attribution, SearchDocument, Statement
+
+BATCH_SIZE = 500
+
+
+def document_fields(
+    text: str, speakers: Iterable[tuple[str, list[str]]], sources: Iterable[tuple[str, str]]
+) -> dict[str, str]:
+    """A document's columns: speakers as their names and aliases, sources as their titles
+    and publishers, one per line."""
+    return {
+        "text": text,
+        "speakers": "\n".join("\n".join([name, *aliases]) for name, aliases in speakers),
+        "sources": "\n".join(
+            "\n".join(part for part in (title, publisher) if part) for title, publisher in sources
+        ),
+    }
+
+
+def _batches(ids: list[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _index_batch(ids: list[int]) -> None:
+    texts = dict(Statement.objects.filter(pk__in=ids).values_list("pk", "text"))
+    speakers: dict[int, dict[int, tuple[str, list[str]]]] = {}
+    sources: dict[int, dict[int, tuple[str, str]]] = {}
+    rows = (
+        Attribution.objects.filter(statement_id__in=ids)
+        .order_by("id")
+        .values_list(
+            "statement_id",
+            "speaker_id",
+            "speaker__name",
+            "speaker__aliases",
+            "source_id",
+            "source__title",
+            "source__publisher",
+        )
+    )
+    for statement_id, speaker_id, name, aliases, source_id, title, publisher in rows:
+        speakers.setdefault(statement_id, {})[speaker_id] = (name, aliases or [])
+        sources.setdefault(statement_id, {})[source_id] = (title, publisher)
+    documents = [
+        SearchDocument(
+            statement_id=pk,
+            **document_fields(text, speakers.get(pk, {}).values(), sources.get(pk, {}).values()),
+        )
+        for pk, text in texts.items()
+    ]
+    SearchDocument.objects.bulk_create(
+        documents,
+        update_conflicts=True,
+        unique_fields=["statement"],
+        update_fields=["text", "speakers", "sources"],
+    )
+
+
+def index_statements(statement_ids: Iterable[int]) -> None:
+    """Write the search documents of these statements from what is stored now, in the
+    caller's transaction (the services are atomic; so is each batch of ``rebuild``)."""
+    for batch in _batches(sorted(set(statement_ids))):
+        _index_batch(batch)
+
+
+def index_speaker(speaker_id: int) -> None:
+    """Re-index every statement attributed to the speaker (after a change of name or aliases)."""
+    ids = Attribution.objects.filter(speaker_id=speaker_id).values_list("statement_id", flat=True)
+    index_statements(ids.distinct())
+
+
+def index_source(source_id: int) -> None:
+    """Re-index every statement that the source reports (after a change of title or publisher)."""
+    ids = Attribution.objects.filter(source_id=source_id).values_list("statement_id", flat=True)
+    index_statements(ids.distinct())
+
+
+def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the document of every statement, batch by batch, and drop stray documents.
+
+    ``progress(done, total)`` is called after each batch. Returns the number of statements.
+    """
+    from statements.search import get_backend
+
+    ids = list(Statement.objects.order_by("pk").values_list("pk", flat=True))
+    total = len(ids)
+    SearchDocument.objects.exclude(statement_id__in=Statement.objects.values("pk")).delete()
+    done = 0
+    for batch in _batches(ids):
+        with transaction.atomic():
+            _index_batch(batch)
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+    get_backend().rebuild()
+    return total

@@ -1,0 +1,136 @@
+"""Ranked results: the best matches of a query, a page at a time, with snippets and facets.
+
+The engine ranks at most ``limit`` matches (the newest, when more match), in one query;
+the count, the pages and the facets are those of that ranked set, so every part of a
+search costs a bounded amount whatever the size of the corpus. ``exhaustive`` says
+whether the ranked set holds every match.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from functools import cached_property
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from statements.models import Attribution, Source, Speaker, Statement
+from statements.search.base import SearchBackend, marked_to_html
+from statements.search.names import expand_misspelt_names
+from statements.search.query import ParsedQuery
+
+FACET_SIZE = 20
+
+
+class SearchResults:
+    """A ranked, sliceable sequence of statements (what a Django paginator pages through).
+
+    Each statement of a slice carries ``search_score`` and, when ``snippets`` is set,
+    ``search_snippet`` (HTML: the text escaped, the matched words in <mark>).
+    """
+
+    def __init__(
+        self,
+        queryset: QuerySet,
+        query: ParsedQuery,
+        backend: SearchBackend,
+        *,
+        limit: int,
+        attribution_condition: Q | None = None,
+        snippets: bool = False,
+    ) -> None:
+        self.queryset = queryset
+        self.attribution_condition = attribution_condition or Q()
+        self.query = query
+        self.backend = backend
+        self.limit = limit
+        self.with_snippets = snippets
+
+    @cached_property
+    def _hits(self) -> list[tuple[int, float]]:
+        if not self.query:
+            return []
+        hits = self.backend.ranked(self.queryset, self.query, self.limit + 1)
+        if not hits:
+            # Nothing found: perhaps a speaker's name is misspelt. Costs queries only here.
+            corrected = expand_misspelt_names(self.query, self.queryset, self.backend)
+            if corrected != self.query:
+                self.query = corrected
+                hits = self.backend.ranked(self.queryset, self.query, self.limit + 1)
+        return hits
+
+    @property
+    def hits(self) -> list[tuple[int, float]]:
+        return self._hits[: self.limit]
+
+    @property
+    def exhaustive(self) -> bool:
+        """True when every match was ranked (fewer than ``limit`` + 1 matched)."""
+        return len(self._hits) <= self.limit
+
+    def count(self) -> int:
+        return len(self.hits)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Statement]:
+        if not isinstance(index, slice):
+            raise TypeError("Search results are read a slice (a page) at a time.")
+        page = self.hits[index]
+        if not page:
+            return []
+        scores = dict(page)
+        statements = {s.pk: s for s in self.queryset.order_by().filter(pk__in=scores)}
+        snippets = self.backend.snippets(scores, self.query) if self.with_snippets else {}
+        results = []
+        for pk, score in page:
+            statement = statements.get(pk)
+            if statement is None:  # changed between the two queries
+                continue
+            statement.search_score = score
+            statement.search_snippet = marked_to_html(snippets.get(pk, statement.text))
+            results.append(statement)
+        return results
+
+    def facets(self) -> dict[str, list[dict[str, Any]]]:
+        """Counts of the ranked statements by speaker, speech act, publisher and year of
+        publication. A statement counts once per value, when one of its attributions has
+        the value and meets ``attribution_condition`` (the attribution filters of the
+        request), so each count is what adding that value to the filters would give.
+
+        Three queries by primary keys, counted here: cheaper than a GROUP BY per facet,
+        which the planner answers by hashing whole tables."""
+        ids = [pk for pk, _ in self.hits]
+        if not ids:
+            return {"speakers": [], "speech_acts": [], "publishers": [], "years": []}
+        rows = Attribution.objects.filter(
+            self.attribution_condition, statement_id__in=ids
+        ).values_list("statement_id", "speaker_id", "speech_act", "source_id")
+        by_speaker, by_act, by_source = defaultdict(set), defaultdict(set), defaultdict(set)
+        for statement_id, speaker_id, speech_act, source_id in rows:
+            by_speaker[speaker_id].add(statement_id)
+            by_act[speech_act].add(statement_id)
+            by_source[source_id].add(statement_id)
+        names = dict(Speaker.objects.filter(pk__in=by_speaker).values_list("pk", "name"))
+        by_publisher, by_year = defaultdict(set), defaultdict(set)
+        sources = Source.objects.filter(pk__in=by_source)
+        for pk, publisher, published_at in sources.values_list("pk", "publisher", "published_at"):
+            if publisher:
+                by_publisher[publisher] |= by_source[pk]
+            if published_at is not None:
+                by_year[published_at.astimezone(dt.UTC).year] |= by_source[pk]
+        speakers = sorted(by_speaker, key=lambda pk: (-len(by_speaker[pk]), names[pk], pk))
+        return {
+            "speakers": [
+                {"id": pk, "name": names[pk], "count": len(by_speaker[pk])}
+                for pk in speakers[:FACET_SIZE]
+            ],
+            "speech_acts": _counts(by_act, key=lambda value, count: (-count, value)),
+            "publishers": _counts(by_publisher, key=lambda value, count: (-count, value)),
+            "years": _counts(by_year, key=lambda value, count: -value),
+        }
+
+
+def _counts(groups: dict[Any, set[int]], key) -> list[dict[str, Any]]:
+    ordered = sorted(groups, key=lambda value: key(value, len(groups[value])))
+    return [{"value": value, "count": len(groups[value])} for value in ordered[:FACET_SIZE]]
