@@ -166,3 +166,16 @@ def test_small_counts_are_never_cached(world, anon, count_cache):
     assert anon.get("/api/v1/statements/").json()["count"] == 2
     services.statement_publish(statement=world.draft, user=None)
     assert anon.get("/api/v1/statements/").json()["count"] == 3
+
+
+def test_workflow_actions_budget(many, reviewer, django_assert_max_num_queries):
+    # The lock, the permission checks, the transition with its history row, the search
+    # index upkeep, and the read-back of the representation.
+    with django_assert_max_num_queries(20):
+        response = reviewer.post(f"/api/v1/statements/{many.draft.pk}/publish/")
+    assert response.status_code == 200, response.content
+    with django_assert_max_num_queries(20):
+        response = reviewer.post(
+            f"/api/v1/statements/{many.draft.pk}/retract/", {"reason": "Wrong."}, format="json"
+        )
+    assert response.status_code == 200, response.content
