@@ -94,7 +94,9 @@ def inspect(size: int, seed: int, out: Path) -> None:
     for _ in range(100):
         start = first_day + dt.timedelta(days=rng.randint(0, 4000))
         weeks.append((start.isoformat(), (start + dt.timedelta(days=6)).isoformat()))
-    queries, frequent = search_queries(size, seed)
+    texts = list(Statement.objects.filter(pk__in=statements[:15]).values_list("text", flat=True))
+    people = Speaker.objects.filter(kind="person").order_by("pk")
+    queries = search_queries(seed, texts, list(people.values_list("name", flat=True)[:10]))
     params = {
         "counts": counts,
         "statements": statements,
@@ -102,7 +104,6 @@ def inspect(size: int, seed: int, out: Path) -> None:
         "sources": sorted(set(sources)),
         "weeks": weeks,
         "queries": queries,
-        "frequent_queries": frequent,
         "editor_token": _editor_token(),
     }
 

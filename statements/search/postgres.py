@@ -17,7 +17,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import BooleanField, Expression, F, Func, QuerySet
+from django.db.models import BooleanField, Expression, F, Func, Q, QuerySet, Value
 from django.db.models.expressions import Col
 
 from statements.models import SearchDocument
@@ -47,6 +47,21 @@ class DocumentVector(Expression):
             query, allow_joins, reuse, summarize, for_save
         )
         return Col(text.alias, _VECTOR_FIELD)
+
+
+class AmongIds(Func):
+    """``field = ANY(ids)``, the ids as one array parameter."""
+
+    output_field = BooleanField()
+
+    def __init__(self, field: str, ids: list[int]):
+        super().__init__(F(field), Value(list(ids)))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        field, ids = self.get_source_expressions()
+        field_sql, field_params = compiler.compile(field)
+        ids_sql, ids_params = compiler.compile(ids)
+        return f"{field_sql} = ANY({ids_sql}::bigint[])", (*field_params, *ids_params)
 
 
 class Matches(Func):
@@ -81,6 +96,9 @@ class PostgresSearchBackend(SearchBackend):
         )
         return sorted(newest, key=lambda hit: (-hit[1], -hit[0]))
 
+    def among(self, field: str, ids: list[int]) -> Q:
+        return Q(AmongIds(field, ids))
+
     def snippets(self, ids: Iterable[int], query: ParsedQuery) -> dict[int, str]:
         headline = SearchHeadline(
             "text",
@@ -94,6 +112,13 @@ class PostgresSearchBackend(SearchBackend):
         )
         documents = SearchDocument.objects.filter(statement_id__in=list(ids))
         return dict(documents.annotate(snippet=headline).values_list("statement_id", "snippet"))
+
+    def rebuild(self) -> None:
+        # Fresh statistics of the search vectors: without them the planner guesses how many
+        # documents a word matches (the same for every word) and picks a plan that reads
+        # the whole table for a rare one.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE statements_searchdocument")
 
     def speaker_names_near(self, words: list[str]) -> list[tuple[str, list[str]]]:
         # The nearest names by word similarity, from the GiST trigram index (migration 0003):

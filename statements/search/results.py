@@ -12,8 +12,9 @@ from functools import cached_property
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import ExtractYear
 
-from statements.models import Attribution, Source, Speaker, Statement
+from statements.models import Attribution, Speaker, Statement
 from statements.search.base import SearchBackend, marked_to_html
 from statements.search.names import expand_misspelt_names
 from statements.search.query import ParsedQuery
@@ -98,36 +99,47 @@ class SearchResults:
         the value and meets ``attribution_condition`` (the attribution filters of the
         request), so each count is what adding that value to the filters would give.
 
-        Three queries by primary keys, counted here: cheaper than a GROUP BY per facet,
-        which the planner answers by hashing whole tables."""
+        Two queries: the ranked statements' attributions (the ids go as one parameter, the
+        year is computed by the database), counted here, then the names of the speakers
+        shown. Cheaper than a GROUP BY per facet, which hashes whole tables to join them."""
         ids = [pk for pk, _ in self.hits]
         if not ids:
             return {"speakers": [], "speech_acts": [], "publishers": [], "years": []}
-        rows = Attribution.objects.filter(
-            self.attribution_condition, statement_id__in=ids
-        ).values_list("statement_id", "speaker_id", "speech_act", "source_id")
-        by_speaker, by_act, by_source = defaultdict(set), defaultdict(set), defaultdict(set)
-        for statement_id, speaker_id, speech_act, source_id in rows:
-            by_speaker[speaker_id].add(statement_id)
-            by_act[speech_act].add(statement_id)
-            by_source[source_id].add(statement_id)
-        names = dict(Speaker.objects.filter(pk__in=by_speaker).values_list("pk", "name"))
-        by_publisher, by_year = defaultdict(set), defaultdict(set)
-        sources = Source.objects.filter(pk__in=by_source)
-        for pk, publisher, published_at in sources.values_list("pk", "publisher", "published_at"):
+        rows = (
+            Attribution.objects.filter(
+                self.attribution_condition, self.backend.among("statement_id", ids)
+            )
+            .annotate(year=ExtractYear("source__published_at", tzinfo=dt.UTC))
+            .values_list("statement_id", "speaker_id", "speech_act", "source__publisher", "year")
+        )
+        groups = {
+            facet: defaultdict(set) for facet in ("speakers", "speech_acts", "publishers", "years")
+        }
+        for statement_id, speaker_id, speech_act, publisher, year in rows:
+            groups["speakers"][speaker_id].add(statement_id)
+            groups["speech_acts"][speech_act].add(statement_id)
             if publisher:
-                by_publisher[publisher] |= by_source[pk]
-            if published_at is not None:
-                by_year[published_at.astimezone(dt.UTC).year] |= by_source[pk]
-        speakers = sorted(by_speaker, key=lambda pk: (-len(by_speaker[pk]), names[pk], pk))
+                groups["publishers"][publisher].add(statement_id)
+            if year is not None:
+                groups["years"][year].add(statement_id)
+        by_count = lambda value, count: (-count, value)  # noqa: E731
+        # Speakers are ordered by count, then name: every speaker tied with the last shown
+        # needs its name.
+        speaker_counts = {pk: len(group) for pk, group in groups["speakers"].items()}
+        shown = sorted(speaker_counts.values(), reverse=True)[:FACET_SIZE]
+        candidates = [pk for pk, count in speaker_counts.items() if count >= shown[-1]]
+        names = dict(
+            Speaker.objects.filter(self.backend.among("id", candidates)).values_list("pk", "name")
+        )
+        speakers = sorted(candidates, key=lambda pk: (-speaker_counts[pk], names[pk], pk))
         return {
             "speakers": [
-                {"id": pk, "name": names[pk], "count": len(by_speaker[pk])}
+                {"id": pk, "name": names[pk], "count": speaker_counts[pk]}
                 for pk in speakers[:FACET_SIZE]
             ],
-            "speech_acts": _counts(by_act, key=lambda value, count: (-count, value)),
-            "publishers": _counts(by_publisher, key=lambda value, count: (-count, value)),
-            "years": _counts(by_year, key=lambda value, count: -value),
+            "speech_acts": _counts(groups["speech_acts"], key=by_count),
+            "publishers": _counts(groups["publishers"], key=by_count),
+            "years": _counts(groups["years"], key=lambda value, count: -value),
         }
 
 

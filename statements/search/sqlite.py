@@ -10,7 +10,8 @@ import json
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Func, QuerySet, Value
+from django.db.models import BooleanField, F, FloatField, Func, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 
 from statements.search.base import MARK_END, MARK_START, SearchBackend
 from statements.search.query import ParsedQuery, Term
@@ -68,6 +69,9 @@ class SQLiteSearchBackend(SearchBackend):
             .values_list("pk", "search_score")[:limit]
         )
         return sorted(newest, key=lambda hit: (-hit[1], -hit[0]))
+
+    def among(self, field: str, ids: list[int]) -> Q:
+        return Q(**{f"{field}__in": RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])})
 
     def snippets(self, ids: Iterable[int], query: ParsedQuery) -> dict[int, str]:
         ids = list(ids)
