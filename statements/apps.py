@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class StatementsConfig(AppConfig):
     name = "statements"
     verbose_name = "Attributed statements"
+
+    def ready(self) -> None:
+        from statements.search.cache import connect_signals
+
+        connect_signals()

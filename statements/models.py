@@ -374,3 +374,19 @@ class SearchDocumentFTS(models.Model):
 
     def __str__(self) -> str:
         return f"FTS entry of statement #{self.statement_id}"
+
+
+class ContentGeneration(models.Model):
+    """A counter that grows after every committed change to what the API shows of
+    statements (statements, attributions, speakers, sources, relations, topics).
+
+    One row. Cached search responses are keyed by it (``statements.search.cache``), so a
+    change reaches every server's cache at once without telling them."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "content generation"
+
+    def __str__(self) -> str:
+        return f"Content generation {self.value}"

@@ -263,6 +263,10 @@ SPECTACULAR_SETTINGS = {
 # so that a word found in a third of the corpus costs what a rare one does. The response's
 # "exhaustive" says when more statements matched.
 SEARCH_RANK_LIMIT = env.int("SEARCH_RANK_LIMIT", default=1000)
+# Search responses (search/ and statements/?q=) are cached this many seconds in the default
+# cache, keyed by a counter that every committed change bumps: a cached response is never
+# staler than the data. 0: never cached.
+SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=300)
 
 # --- Logging --------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from statements.api.schema import PUBLIC_READ, READ_ERRORS, VLADIVOSTOK_STATEMEN
 from statements.api.serializers import StatementSerializer
 from statements.choices import SpeechAct
 from statements.filtersets import StatementFilterSet
+from statements.search.cache import cached_response
 
 QUERY_SYNTAX = """\
 Query syntax, as web search engines:
@@ -203,6 +204,9 @@ class SearchView(generics.GenericAPIView):
         ],
     )
     def get(self, request: Request) -> Response:
+        return cached_response(request, lambda: self.search(request))
+
+    def search(self, request: Request) -> Response:
         results = self.filter_queryset(self.get_queryset())
         results.with_snippets = True
         page = self.paginate_queryset(results)

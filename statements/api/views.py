@@ -37,6 +37,7 @@ from statements.filtersets import (
     StatementFilterSet,
 )
 from statements.models import Attribution, Source, Speaker, Statement
+from statements.search.cache import cached_response
 
 
 class ResourceViewSet(viewsets.ModelViewSet):
@@ -178,6 +179,12 @@ class StatementViewSet(ResourceViewSet):
 
     def get_queryset(self):
         return selectors.statement_queryset(user=self.request.user)
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        if not request.query_params.get("q"):
+            return super().list(request, *args, **kwargs)
+        # A search: cached, as search/ is (statements.search.cache).
+        return cached_response(request, lambda: super(StatementViewSet, self).list(request))
 
     def create_object(self, data):
         return services.statement_create(user=self.request.user, **data)

@@ -94,6 +94,7 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
     ``progress(done, total)`` is called after each batch. Returns the number of statements.
     """
     from statements.search import get_backend
+    from statements.search.cache import bump_generation
 
     ids = list(Statement.objects.order_by("pk").values_list("pk", flat=True))
     total = len(ids)
@@ -106,4 +107,5 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
         if progress is not None:
             progress(done, total)
     get_backend().rebuild()
+    bump_generation()
     return total
