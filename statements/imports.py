@@ -45,6 +45,8 @@ from statements.choices import (
 from statements.models import Attribution, Source, Speaker, Statement, Topic
 from statements.normalize import normalize_topic, normalize_url
 from statements.quotes import QuoteAnchorError, anchor_quote
+from statements.search import index_statements
+from statements.search.cache import bump_generation
 
 CHANGE_REASON = "Imported"
 DEFAULT_BATCH_SIZE = 1000
@@ -359,6 +361,7 @@ class _Batch:
             for fields in line_attributions
         ]
         insert_with_history(Attribution, attributions, user=self.user)
+        index_statements(ids)  # searchable in the same transaction, as the services do
         self.result.imported += len(ids)
 
     def _resolve_speakers(self) -> None:
@@ -498,6 +501,7 @@ def import_lines(
         with transaction.atomic():
             try:
                 _Batch(parsed, user, result).write()
+                bump_generation()  # COPY and bulk inserts send no signals
             except ValidationError as error:  # a database-level rule, not caught above
                 raise ImportLineError(parsed[0].number, None, "; ".join(error.messages)) from None
         if connection.vendor == "postgresql" and result.imported >= analyze_at:
