@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
 from drf_spectacular.utils import extend_schema_field
 
-from statements import search
+from statements import search, selectors
 from statements.choices import (
     AttributionMode,
     RelationKind,
@@ -261,9 +261,24 @@ class StatementFilterSet(AttributionConditionsMixin):
         if self.ranked():
             # Not a QuerySet but a ranked sequence, which the paginator pages through.
             return search.search_statements(
-                queryset, self.form.cleaned_data["q"], attribution_condition=condition
+                queryset,
+                self.form.cleaned_data["q"],
+                attribution_condition=condition,
+                documents=self._same_documents(),
             )
         return queryset
+
+    def _same_documents(self) -> Q | None:
+        """The condition on search documents that selects the very statements searched, when
+        no filter but the query is given (the views' querysets hold what the user may see)."""
+        filtered = any(
+            value not in (None, "", [], ())
+            for name, value in self.form.cleaned_data.items()
+            if name not in ("q", "ordering")
+        )
+        if filtered or self.request is None:
+            return None
+        return selectors.searchable_documents(user=self.request.user)
 
     def _made_by_attributions(self, condition: Q) -> Q:
         """The statements of which an attribution meets ``condition``.

@@ -342,6 +342,9 @@ class SearchDocument(models.Model):
     text = models.TextField()
     speakers = models.TextField(blank=True)
     sources = models.TextField(blank=True)
+    # The statement's visibility to everyone, copied here so that a search by an anonymous
+    # caller, without other filters, ranks documents without joining every match's statement.
+    published = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = "search document"

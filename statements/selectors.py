@@ -123,6 +123,12 @@ def statement_queryset(*, user: User) -> QuerySet[Statement]:
     )
 
 
+def searchable_documents(*, user: User) -> Q:
+    """The condition on search documents that selects the statements ``statement_queryset``
+    gives ``user``: a search without other filters ranks the documents alone."""
+    return Q() if can_see_unpublished(user) else Q(published=True)
+
+
 def statements_of_speaker(*, user: User, speaker: Speaker) -> QuerySet[Statement]:
     made = Attribution.objects.filter(statement=OuterRef("pk"), speaker=speaker)
     return statement_queryset(user=user).filter(Exists(made))

@@ -335,6 +335,7 @@ def statement_publish(*, statement: Statement, user: User) -> Statement:
         raise ConflictError("A statement needs at least one attribution before it is published.")
     statement.status = StatementStatus.PUBLISHED
     _save(statement, user=user)
+    search.index_statements([statement.pk])
     return statement
 
 
@@ -349,6 +350,7 @@ def statement_retract(*, statement: Statement, user: User, reason: str) -> State
     statement.status = StatementStatus.RETRACTED
     statement.retraction_reason = reason.strip()
     _save(statement, user=user)
+    search.index_statements([statement.pk])
     return statement
 
 

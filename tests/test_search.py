@@ -59,6 +59,7 @@ QUERIES = [
     pytest.param("Kirbey Vladivostok", {VLADIVOSTOK}, {VLADIVOSTOK}, id="misspelt-and-word"),
     pytest.param("?!… -- ((", set(), set(), id="punctuation-only"),
     pytest.param('"unbalanced OR -', set(), set(), id="stray-operators"),
+    pytest.param("Austin -Austin", set(), set(), id="excludes-all-it-requires"),
     pytest.param("Vladivostok " * 200, {VLADIVOSTOK}, {VLADIVOSTOK}, id="2000-characters"),
     pytest.param('"(-OR' * 500, set(), set(), id="2500-characters-of-syntax"),
 ]
@@ -250,6 +251,22 @@ def test_retracted_statements_are_invisible_to_anonymous_search(world, anon, edi
     services.statement_retract(statement=world.denial, user=None, reason="Wrong.")
     assert world.denial.pk not in ids(anon.get(SEARCH, {"q": "officials denied"}))
     assert world.denial.pk in ids(editor.get(SEARCH, {"q": "officials denied"}))
+
+
+@pytest.mark.parametrize("path", [SEARCH, STATEMENTS])
+def test_publishing_and_retracting_reach_anonymous_search_at_once(world, anon, reviewer, path):
+    # Without filters an anonymous search ranks the search documents alone, which carry
+    # the statement's visibility: publishing and retracting must update them.
+    assert ids(anon.get(path, {"q": "draft nobody"})) == []
+    assert reviewer.post(f"{STATEMENTS}{world.draft.pk}/publish/").status_code == 200
+    assert ids(anon.get(path, {"q": "draft nobody"})) == [world.draft.pk]
+    retracted = reviewer.post(
+        f"{STATEMENTS}{world.draft.pk}/retract/", {"reason": "Misquoted."}, format="json"
+    )
+    assert retracted.status_code == 200, retracted.content
+    assert ids(anon.get(path, {"q": "draft nobody"})) == []
+    # With a filter the statements themselves are joined: the same answer.
+    assert ids(anon.get(path, {"q": "draft nobody", "language": "en"})) == []
 
 
 # --- The index is fresh in the writer's transaction, without a rebuild --------------------------

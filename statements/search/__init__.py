@@ -60,7 +60,7 @@ def filter_statements(queryset: QuerySet, raw_query: str) -> QuerySet:
     ``search_statements``; that costs one query beforehand."""
     backend = get_backend()
     parsed = parse_query(raw_query)
-    if not parsed:
+    if not parsed or parsed.contradictory:
         return queryset.none()
     if not backend.filter(queryset, parsed).exists():
         parsed = expand_misspelt_names(parsed, queryset, backend)
@@ -73,11 +73,14 @@ def search_statements(
     *,
     attribution_condition: Q | None = None,
     snippets: bool = False,
+    documents: Q | None = None,
 ) -> SearchResults:
     """The statements of ``queryset`` that best match the query, best first.
 
     ``attribution_condition`` is the filters' condition on one attribution, which the facet
-    counts respect."""
+    counts respect. ``documents``, when given, is a condition on the search documents that
+    selects exactly the statements of ``queryset``: engines that can rank the documents
+    alone, without joining each match's statement, use it."""
     backend = get_backend()
     parsed = parse_query(raw_query)
     return SearchResults(
@@ -87,4 +90,5 @@ def search_statements(
         limit=rank_limit(),
         attribution_condition=attribution_condition,
         snippets=snippets,
+        documents=documents,
     )

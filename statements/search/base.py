@@ -35,11 +35,13 @@ class SearchBackend(ABC):
         """The statements of ``queryset`` that match ``query``, every one of them."""
 
     @abstractmethod
-    def ranked(self, queryset: QuerySet, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
+    def ranked(
+        self, queryset: QuerySet, query: ParsedQuery, limit: int, *, documents: Q | None = None
+    ) -> list[tuple[int, float]]:
         """(statement id, score) of the best matches, best first, at most ``limit``.
 
         Only the ``limit`` newest matches are ranked, so that a word that matches a third of
-        the corpus costs the same as a rare one."""
+        the corpus costs the same as a rare one. ``documents``: see ``search_statements``."""
 
     @abstractmethod
     def snippets(self, ids: Iterable[int], query: ParsedQuery) -> dict[int, str]:

@@ -1,7 +1,8 @@
 """Keeping the search documents in step with the data, inside the writer's transaction.
 
 The services call ``index_statements`` after every change that a document reflects (a
-statement's text, its attributions, a speaker's names, a source's title or publisher).
+statement's text or status, its attributions, a speaker's names, a source's title or
+publisher).
 Each engine's own index follows the documents by itself: a generated column on
 PostgreSQL, triggers on SQLite.
 """
@@ -10,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.db import transaction
 
+from statements.choices import StatementStatus
 from statements.models import Attribution, SearchDocument, Statement
 
 BATCH_SIZE = 500
@@ -35,7 +37,12 @@ def _batches(ids: list[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
 
 
 def _index_batch(ids: list[int]) -> None:
-    texts = dict(Statement.objects.filter(pk__in=ids).values_list("pk", "text"))
+    statements = {
+        pk: (text, status == StatementStatus.PUBLISHED)
+        for pk, text, status in Statement.objects.filter(pk__in=ids).values_list(
+            "pk", "text", "status"
+        )
+    }
     speakers: dict[int, dict[int, tuple[str, list[str]]]] = {}
     sources: dict[int, dict[int, tuple[str, str]]] = {}
     rows = (
@@ -57,15 +64,16 @@ def _index_batch(ids: list[int]) -> None:
     documents = [
         SearchDocument(
             statement_id=pk,
+            published=published,
             **document_fields(text, speakers.get(pk, {}).values(), sources.get(pk, {}).values()),
         )
-        for pk, text in texts.items()
+        for pk, (text, published) in statements.items()
     ]
     SearchDocument.objects.bulk_create(
         documents,
         update_conflicts=True,
         unique_fields=["statement"],
-        update_fields=["text", "speakers", "sources"],
+        update_fields=["text", "speakers", "sources", "published"],
     )
 
 

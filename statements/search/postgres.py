@@ -49,6 +49,17 @@ class DocumentVector(Expression):
         return Col(text.alias, _VECTOR_FIELD)
 
 
+class OwnVector(Expression):
+    """``search_vector`` of the search documents queried themselves."""
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(
+        self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
+    ):
+        return Col(query.get_initial_alias(), _VECTOR_FIELD)
+
+
 class AmongIds(Func):
     """``field = ANY(ids)``, the ids as one array parameter."""
 
@@ -85,12 +96,21 @@ class PostgresSearchBackend(SearchBackend):
     def filter(self, queryset: QuerySet, query: ParsedQuery) -> QuerySet:
         return queryset.filter(Matches(DocumentVector(), tsquery(query)))
 
-    def ranked(self, queryset: QuerySet, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
+    def ranked(
+        self, queryset: QuerySet, query: ParsedQuery, limit: int, *, documents: Q | None = None
+    ) -> list[tuple[int, float]]:
         compiled = tsquery(query)
-        rank = SearchRank(DocumentVector(), compiled, weights=WEIGHTS, cover_density=True)
+        if documents is not None:
+            # The documents alone: for a word matched by thousands, joining each match's
+            # statement cost several times the search itself.
+            vector = OwnVector()
+            matches = SearchDocument.objects.filter(documents, Matches(vector, compiled))
+        else:
+            vector = DocumentVector()
+            matches = self.filter(queryset.prefetch_related(None), query)
+        rank = SearchRank(vector, compiled, weights=WEIGHTS, cover_density=True)
         newest = (
-            self.filter(queryset.prefetch_related(None), query)
-            .annotate(search_score=rank)
+            matches.annotate(search_score=rank)
             .order_by("-pk")
             .values_list("pk", "search_score")[:limit]
         )

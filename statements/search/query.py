@@ -40,6 +40,13 @@ class ParsedQuery:
         return bool(self.required)
 
     @property
+    def contradictory(self) -> bool:
+        """Whether it excludes all it requires ("troops -troops"): nothing can match, and an
+        engine would read every match of the word to find that out."""
+        excluded = set(self.excluded)
+        return any(all(term in excluded for term in group) for group in self.required)
+
+    @property
     def terms(self) -> list[Term]:
         return [term for group in self.required for term in group]
 

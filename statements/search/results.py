@@ -38,6 +38,7 @@ class SearchResults:
         limit: int,
         attribution_condition: Q | None = None,
         snippets: bool = False,
+        documents: Q | None = None,
     ) -> None:
         self.queryset = queryset
         self.attribution_condition = attribution_condition or Q()
@@ -45,18 +46,23 @@ class SearchResults:
         self.backend = backend
         self.limit = limit
         self.with_snippets = snippets
+        self.documents = documents
 
     @cached_property
     def _hits(self) -> list[tuple[int, float]]:
-        if not self.query:
+        if not self.query or self.query.contradictory:
             return []
-        hits = self.backend.ranked(self.queryset, self.query, self.limit + 1)
+        hits = self.backend.ranked(
+            self.queryset, self.query, self.limit + 1, documents=self.documents
+        )
         if not hits:
             # Nothing found: perhaps a speaker's name is misspelt. Costs queries only here.
             corrected = expand_misspelt_names(self.query, self.queryset, self.backend)
             if corrected != self.query:
                 self.query = corrected
-                hits = self.backend.ranked(self.queryset, self.query, self.limit + 1)
+                hits = self.backend.ranked(
+                    self.queryset, self.query, self.limit + 1, documents=self.documents
+                )
         return hits
 
     @property

@@ -61,7 +61,11 @@ class SQLiteSearchBackend(SearchBackend):
             Matches(F(FTS_COLUMN), Value(match_expression(query))), search_fts__isnull=False
         )
 
-    def ranked(self, queryset: QuerySet, query: ParsedQuery, limit: int) -> list[tuple[int, float]]:
+    def ranked(
+        self, queryset: QuerySet, query: ParsedQuery, limit: int, *, documents: Q | None = None
+    ) -> list[tuple[int, float]]:
+        # FTS5 walks its own rowids backwards: joining the statements costs little here, so
+        # ``documents`` is not needed.
         newest = (
             self.filter(queryset.prefetch_related(None), query)
             .annotate(search_score=BM25())
