@@ -404,6 +404,7 @@ def run(options: Options) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="attributed-bench-"))
     static_root = workdir / "static"
     server = None
+    cache_dir = None
     info: dict = {"machine": machine(), "rows": [], "load_before": load_average()}
     interrupted = False
 
@@ -450,9 +451,15 @@ def run(options: Options) -> int:
         print(f"Query plans written to {plans.relative_to(ROOT)}", file=sys.stderr)
 
         # One cache for every worker, as production would share one (CACHE_URL): a file
-        # cache in the work directory unless CACHE_URL names another.
+        # cache, in memory (tmpfs) where the system has one, unless CACHE_URL names another.
         if "CACHE_URL" not in os.environ:
-            env["CACHE_URL"] = f"filecache://{workdir / 'cache'}"
+            memory = Path("/dev/shm")  # noqa: S108  (mkdtemp makes a private directory)
+            cache_dir = Path(
+                tempfile.mkdtemp(
+                    prefix="attributed-bench-cache-", dir=memory if memory.is_dir() else None
+                )
+            )
+            env["CACHE_URL"] = f"filecache://{cache_dir}"
         server = Server(env, options.workers)
         info["load_before"] = load_average()
         print(HEADER, file=sys.stderr)
@@ -486,6 +493,8 @@ def run(options: Options) -> int:
         if not options.keep:
             database.drop()
         shutil.rmtree(workdir, ignore_errors=True)
+        if cache_dir is not None:
+            shutil.rmtree(cache_dir, ignore_errors=True)
     if interrupted:
         return 130
     text = report(options, info)
