@@ -116,6 +116,7 @@ class SearchResults:
                 self.attribution_condition, self.backend.among("statement_id", ids)
             )
             .annotate(year=ExtractYear("source__published_at", tzinfo=dt.UTC))
+            .order_by()
             .values_list("statement_id", "speaker_id", "speech_act", "source__publisher", "year")
         )
         groups = {
