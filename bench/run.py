@@ -459,7 +459,8 @@ def run(options: Options) -> int:
                     prefix="attributed-bench-cache-", dir=memory if memory.is_dir() else None
                 )
             )
-            env["CACHE_URL"] = f"filecache://{cache_dir}"
+            # Room for every case's responses (Django's default is 300 entries).
+            env["CACHE_URL"] = f"filecache://{cache_dir}?max_entries=5000"
         server = Server(env, options.workers)
         info["load_before"] = load_average()
         print(HEADER, file=sys.stderr)
