@@ -1,10 +1,12 @@
 """What a search engine backend does: each engine (postgres.py, sqlite.py) implements it."""
 
+import datetime as dt
 import html
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import Expression, Q, QuerySet
+from django.db.models.functions import ExtractYear
 
 from statements.search.query import ParsedQuery
 
@@ -57,6 +59,10 @@ class SearchBackend(ABC):
         """``field`` is one of ``ids``: a condition for a long list of ids, which engines
         that take an array or JSON as one parameter send more cheaply than ``IN (...)``."""
         return Q(**{f"{field}__in": ids})
+
+    def year(self, field: str) -> Expression:
+        """The year (UTC) of the datetime ``field``, as an integer."""
+        return ExtractYear(field, tzinfo=dt.UTC)
 
     def rebuild(self) -> None:  # noqa: B027  (most engines need nothing more)
         """Rebuild what the engine keeps beside the search documents."""

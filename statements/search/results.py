@@ -6,13 +6,11 @@ search costs a bounded amount whatever the size of the corpus. ``exhaustive`` sa
 whether the ranked set holds every match.
 """
 
-import datetime as dt
 from collections import defaultdict
 from functools import cached_property
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.db.models.functions import ExtractYear
 
 from statements.models import Attribution, Speaker, Statement
 from statements.search.base import SearchBackend, marked_to_html
@@ -115,7 +113,7 @@ class SearchResults:
             Attribution.objects.filter(
                 self.attribution_condition, self.backend.among("statement_id", ids)
             )
-            .annotate(year=ExtractYear("source__published_at", tzinfo=dt.UTC))
+            .annotate(year=self.backend.year("source__published_at"))
             .order_by()
             .values_list("statement_id", "speaker_id", "speech_act", "source__publisher", "year")
         )

@@ -10,8 +10,19 @@ import json
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Func, Q, QuerySet, Value
+from django.db.models import (
+    BooleanField,
+    Expression,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Substr
 
 from statements.search.base import MARK_END, MARK_START, SearchBackend
 from statements.search.query import ParsedQuery, Term
@@ -76,6 +87,11 @@ class SQLiteSearchBackend(SearchBackend):
 
     def among(self, field: str, ids: list[int]) -> Q:
         return Q(**{f"{field}__in": RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])})
+
+    def year(self, field: str) -> Expression:
+        # Django stores datetimes as UTC text ("2024-10-23 14:00:00"): its ExtractYear
+        # parses each one in Python, a few milliseconds per thousand rows.
+        return Cast(Substr(field, 1, 4), IntegerField())
 
     def snippets(self, ids: Iterable[int], query: ParsedQuery) -> dict[int, str]:
         ids = list(ids)
