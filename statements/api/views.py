@@ -225,9 +225,11 @@ class StatementViewSet(ResourceViewSet):
     def export(self, request: Request) -> StreamingHttpResponse:
         """Every statement the filters select, streamed: NDJSON (default) or CSV."""
         queryset = self.filter_queryset(self.get_queryset())
-        documents = export.statement_documents(queryset)
         renderer = request.accepted_renderer
-        body = export.csv_rows(documents) if renderer.format == "csv" else export.ndjson(documents)
+        if renderer.format == "csv":
+            body = export.csv_rows(export.statement_documents(queryset))
+        else:
+            body = export.ndjson_lines(queryset)
         content_type = renderer.media_type
         if renderer.charset:
             content_type += f"; charset={renderer.charset}"
