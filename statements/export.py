@@ -26,11 +26,11 @@ from typing import Any
 import orjson
 from django.db import connection, transaction
 from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from statements.api.representations import date_value, datetime_value
-from statements.models import Attribution, Source, Speaker, Statement, Topic
+from statements.documents import available, statement_json, topics_from_parameter
+from statements.models import Attribution, Source, Speaker, Topic
 from statements.selectors import JSONArraySubquery, topic_links
 
 CHUNK_SIZE = 2000
@@ -198,135 +198,11 @@ def ndjson(documents: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
         yield _api_json(b"".join(orjson.dumps(document) + b"\n" for document in chunk))
 
 
-# --- NDJSON lines built by PostgreSQL ---------------------------------------------------------
-#
-# Building the documents in Python (and loading their timestamps through Django's Python
-# time-zone loader) was most of the export's time. On PostgreSQL the database writes each
-# line itself, as the text orjson would write for the same document: keys in the same order,
-# no spaces, strings escaped as orjson escapes them (to_json: \", \\, \b \f \n \r \t,
-# other control characters as \u00XX, everything else as is), times in UTC as
-# ``datetime_value`` writes them. ``tests/test_export_import.py`` holds the two paths to
-# the same bytes.
-
-
-def _sql_string(column: str) -> str:
-    return f"to_json({column})::text"
-
-
-def _sql_int(column: str) -> str:
-    return f"COALESCE({column}::text, 'null')"
-
-
-def _sql_datetime(column: str) -> str:
-    """ISO 8601 in UTC with "Z", microseconds only when there are some (as isoformat)."""
-    utc = f"({column} AT TIME ZONE 'UTC')"
-    return (
-        f"""COALESCE('"' || to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS') """
-        f"""|| CASE WHEN date_trunc('second', {utc}) = {utc} THEN '' """
-        f"""ELSE to_char({utc}, '.US') END || 'Z"', 'null')"""
-    )
-
-
-def _sql_date(column: str) -> str:
-    return f"""COALESCE('"' || to_char({column}, 'YYYY-MM-DD') || '"', 'null')"""
-
-
-def _sql_object(fields: dict[str, str]) -> str:
-    """A JSON object from SQL expressions that each give a JSON value's text (never NULL:
-    ``concat`` would drop it). One ``concat``, not a chain of ``||`` that would copy the
-    growing line once per field."""
-    parts = []
-    for index, (key, value) in enumerate(fields.items()):
-        parts += [f"""'{"{" if index == 0 else ","}"{key}":'""", value]
-    return f"concat({', '.join(parts)}, '}}')"
-
-
-def _sql_speaker(alias: str) -> str:
-    return _sql_object(
-        {"id": f"{alias}.id::text", "name": _sql_string(f"{alias}.name"),
-         "kind": _sql_string(f"{alias}.kind")}
-    )  # fmt: skip
-
-
-def _sql_array(element: str, table: str, order: str) -> str:
-    aggregate = f"string_agg({element}, ',' ORDER BY {order})"
-    return f"(SELECT COALESCE('[' || {aggregate} || ']', '[]') {table})"
-
-
-_SOURCE = _sql_object(
-    {
-        "id": "so.id::text",
-        "title": _sql_string("so.title"),
-        "publisher": _sql_string("so.publisher"),
-        "kind": _sql_string("so.kind"),
-        "url": _sql_string("so.url"),
-        "published_at": _sql_datetime("so.published_at"),
-        "status": _sql_string("so.status"),
-    }
-)
-_QUOTE = _sql_object(
-    {
-        "exact": _sql_string("a.quote_exact"),
-        "prefix": _sql_string("a.quote_prefix"),
-        "suffix": _sql_string("a.quote_suffix"),
-        "start": _sql_int("a.quote_start"),
-        "end": _sql_int("a.quote_end"),
-    }
-)
-_ATTRIBUTION = _sql_object(
-    {
-        "id": "a.id::text",
-        "speaker": _sql_speaker("sp"),
-        "source": _SOURCE,
-        "mode": _sql_string("a.mode"),
-        "speech_act": _sql_string("a.speech_act"),
-        "verb": _sql_string("a.verb"),
-        "speaker_role": _sql_string("a.speaker_role"),
-        "on_behalf_of": f"CASE WHEN ob.id IS NULL THEN 'null' ELSE {_sql_speaker('ob')} END",
-        "occasion": _sql_string("a.occasion"),
-        "stated_on": _sql_date("a.stated_on"),
-        "quote": f"CASE WHEN a.quote_exact = '' THEN 'null' ELSE {_QUOTE} END",
-        "created_at": _sql_datetime("a.created_at"),
-        "updated_at": _sql_datetime("a.updated_at"),
-    }
-)
-STATEMENT = Statement._meta.db_table
-_LINE = _sql_object(
-    {
-        "id": f"{STATEMENT}.id::text",
-        "text": _sql_string(f"{STATEMENT}.text"),
-        "language": _sql_string(f"{STATEMENT}.language"),
-        # The slugs from a parameter, the topics as a JSON object by id (topics are few;
-        # looked up in their table, each costs a scan of it, as the planner sees them few
-        # too); sorted as Python sorts strings (by code point: the bytes of UTF-8).
-        "topics": _sql_array(
-            "t.slug::text",
-            "FROM (SELECT %s::jsonb -> st.topic_id::text AS slug "  # noqa: S608 - our SQL
-            f"FROM {Statement.topics.through._meta.db_table} st "
-            f"WHERE st.statement_id = {STATEMENT}.id) t",
-            't.slug::text COLLATE "C"',
-        ),
-        "status": _sql_string(f"{STATEMENT}.status"),
-        "retraction_reason": _sql_string(f"{STATEMENT}.retraction_reason"),
-        "attributions": _sql_array(
-            _ATTRIBUTION,
-            f"FROM {Attribution._meta.db_table} a "
-            f"JOIN {Speaker._meta.db_table} sp ON sp.id = a.speaker_id "
-            f"JOIN {Source._meta.db_table} so ON so.id = a.source_id "
-            f"LEFT JOIN {Speaker._meta.db_table} ob ON ob.id = a.on_behalf_of_id "
-            f"WHERE a.statement_id = {STATEMENT}.id",
-            "a.id",
-        ),
-        "created_at": _sql_datetime(f"{STATEMENT}.created_at"),
-        "updated_at": _sql_datetime(f"{STATEMENT}.updated_at"),
-    }
-)
+# --- NDJSON lines built by PostgreSQL (statements/documents.py) ------------------------------
 
 
 def _lines_in_sql() -> bool:
-    """PostgreSQL writes the lines when the times are written in UTC (the setting's
-    default); other zones take the Python path."""
-    return connection.vendor == "postgresql" and timezone.get_current_timezone_name() == "UTC"
+    return available()
 
 
 def ndjson_lines(queryset: QuerySet, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
@@ -338,8 +214,8 @@ def ndjson_lines(queryset: QuerySet, chunk_size: int = CHUNK_SIZE) -> Iterator[b
     with transaction.atomic():  # a streaming server-side cursor (see statement_documents)
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL jit = off")
-        topics = {str(pk): slug for pk, slug in Topic.objects.values_list("id", "slug")}
-        line = RawSQL(_LINE, [orjson.dumps(topics).decode()])  # noqa: S611 - our SQL
+        topics = dict(Topic.objects.values_list("id", "slug"))
+        line = statement_json(topics=topics_from_parameter(topics))
         rows = queryset.prefetch_related(None).annotate(line=line).values_list("id", "line")
         for chunk in _chunks(rows, chunk_size):
             yield _api_json("\n".join([text for _, text in chunk]).encode() + b"\n")
