@@ -532,10 +532,10 @@ def import_lines(
             except ValidationError as error:  # a database-level rule, not caught above
                 raise ImportLineError(parsed[0].number, None, "; ".join(error.messages)) from None
         if postgres and result.imported >= analyze_at:
-            # Fresh statistics as the tables grow (at 1k, 2k, 4k, … rows imported), or the
-            # planner, still counting on near-empty tables, scans them whole for each batch.
+            # Fresh statistics each time the imported rows double (from 1k), or the planner,
+            # still counting on near-empty tables, scans them whole for each batch.
             _analyze()
-            analyze_at *= 2
+            analyze_at = 2 * result.imported
         if progress is not None:
             progress(sum(len(raw) for _, raw in batch), len(batch))
     return result
