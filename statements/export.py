@@ -7,7 +7,9 @@ queries per statement. Rows are read as tuples, not model instances, and encoded
 orjson: building objects would cost more than everything else.
 
 NDJSON: one statement a line, as the API shows it (``representations.statement``) but
-without its relations. ``import_statements`` reads the same lines back.
+without its relations. ``import_statements`` reads the same lines back. On PostgreSQL the
+database writes each line itself (``ndjson_lines``), byte for byte as the Python path would,
+and the lines are relayed as they come.
 CSV: one row per attribution, the statement's columns repeated on each; a statement
 without attributions has one row with the attribution columns empty; topics are joined
 with ``|``.
@@ -27,6 +29,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from statements.api.representations import date_value, datetime_value
+from statements.documents import available, statement_json, topics_from_parameter
 from statements.models import Attribution, Source, Speaker, Topic
 from statements.selectors import JSONArraySubquery, topic_links
 
@@ -185,11 +188,37 @@ def statement_documents(
             ]
 
 
+def _api_json(lines: bytes) -> bytes:
+    # As the API's JSON: U+2028 and U+2029 escaped.
+    return lines.replace("\u2028".encode(), b"\\u2028").replace("\u2029".encode(), b"\\u2029")
+
+
 def ndjson(documents: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
     for chunk in documents:
-        lines = b"".join(orjson.dumps(document) + b"\n" for document in chunk)
-        # As the API's JSON: U+2028 and U+2029 escaped.
-        yield lines.replace("\u2028".encode(), b"\\u2028").replace("\u2029".encode(), b"\\u2029")
+        yield _api_json(b"".join(orjson.dumps(document) + b"\n" for document in chunk))
+
+
+# --- NDJSON lines built by PostgreSQL (statements/documents.py) ------------------------------
+
+
+def _lines_in_sql() -> bool:
+    return available()
+
+
+def ndjson_lines(queryset: QuerySet, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
+    """The NDJSON export of ``queryset`` (as for ``statement_documents``), in chunks of
+    bytes: built by PostgreSQL where it can, else from ``statement_documents``."""
+    if not _lines_in_sql():
+        yield from ndjson(statement_documents(queryset, chunk_size))
+        return
+    with transaction.atomic():  # a streaming server-side cursor (see statement_documents)
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+        topics = dict(Topic.objects.values_list("id", "slug"))
+        line = statement_json(topics=topics_from_parameter(topics))
+        rows = queryset.prefetch_related(None).annotate(line=line).values_list("id", "line")
+        for chunk in _chunks(rows, chunk_size):
+            yield _api_json("\n".join([text for _, text in chunk]).encode() + b"\n")
 
 
 CSV_COLUMNS = (

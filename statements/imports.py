@@ -23,6 +23,7 @@ times, and quotes are anchored anew in the source's body. Relations are not impo
 
 import contextlib
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +50,7 @@ from statements.search import index_statements
 from statements.search.cache import bump_generation
 
 CHANGE_REASON = "Imported"
-DEFAULT_BATCH_SIZE = 1000
+DEFAULT_BATCH_SIZE = 5000
 
 
 class ImportLineError(Exception):
@@ -484,6 +485,31 @@ def _batches(lines: Iterable[bytes], size: int) -> Iterator[list[tuple[int, byte
         yield batch
 
 
+def _parse_batch(batch: list[tuple[int, bytes]]) -> list[Line]:
+    memo: dict = {}  # what was checked already in this batch
+    return [parse_line(raw, number, memo) for number, raw in batch]
+
+
+def _parsed_batches(
+    lines: Iterable[bytes], size: int
+) -> Iterator[tuple[list[tuple[int, bytes]], list[Line]]]:
+    """The batches with their lines checked. The next batch is read and checked in a thread
+    while the caller writes this one: the writer mostly waits for the database, which
+    releases the GIL, so parsing costs little more than the waits. A bad line raises its
+    ImportLineError only when its batch is asked for, after the batches before it."""
+    batches = _batches(lines, size)
+
+    def parse_next() -> tuple[list[tuple[int, bytes]], list[Line]] | None:
+        batch = next(batches, None)
+        return None if batch is None else (batch, _parse_batch(batch))
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-parse") as pool:
+        upcoming = pool.submit(parse_next)
+        while (parsed := upcoming.result()) is not None:
+            upcoming = pool.submit(parse_next)
+            yield parsed
+
+
 def import_lines(
     lines: Iterable[bytes],
     *,
@@ -495,20 +521,25 @@ def import_lines(
     ImportLineError for the first bad line; the batches before it stay imported."""
     result = Result()
     analyze_at = 1000
-    for batch in _batches(lines, batch_size):
-        memo: dict = {}
-        parsed = [parse_line(raw, number, memo) for number, raw in batch]
+    postgres = connection.vendor == "postgresql"
+    for batch, parsed in _parsed_batches(lines, batch_size):
         with transaction.atomic():
+            if postgres:
+                # Commit without waiting for the WAL to reach the disk: a crash may lose the
+                # last batches reported (never half a batch), and a re-run imports them
+                # again, as it skips what is there.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit = off")
             try:
                 _Batch(parsed, user, result).write()
                 bump_generation()  # COPY and bulk inserts send no signals
             except ValidationError as error:  # a database-level rule, not caught above
                 raise ImportLineError(parsed[0].number, None, "; ".join(error.messages)) from None
-        if connection.vendor == "postgresql" and result.imported >= analyze_at:
-            # Fresh statistics as the tables grow (at 1k, 2k, 4k, … rows imported), or the
-            # planner, still counting on near-empty tables, scans them whole for each batch.
+        if postgres and result.imported >= analyze_at:
+            # Fresh statistics each time the imported rows double (from 1k), or the planner,
+            # still counting on near-empty tables, scans them whole for each batch.
             _analyze()
-            analyze_at *= 2
+            analyze_at = 2 * result.imported
         if progress is not None:
             progress(sum(len(raw) for _, raw in batch), len(batch))
     return result

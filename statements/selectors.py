@@ -102,6 +102,12 @@ SUMMARY_DEFERRED = (
 )
 
 
+def visible_statements(*, user: User) -> QuerySet[Statement]:
+    """The statements ``user`` may see, without the joins of their representation: for
+    reads whose representation PostgreSQL writes (``statements.documents``)."""
+    return Statement.objects.filter(_published(user))
+
+
 def statement_queryset(*, user: User) -> QuerySet[Statement]:
     """Statements with everything their representation shows, in a fixed number of queries:
     the page (with its topics), its attributions (with speakers and sources) and its
@@ -112,7 +118,7 @@ def statement_queryset(*, user: User) -> QuerySet[Statement]:
     )
     relations = relation_queryset(user=user)
     return (
-        Statement.objects.filter(_published(user))
+        visible_statements(user=user)
         .annotate(topic_slugs=topic_slugs())
         .prefetch_related(
             Prefetch("attributions", queryset=attributions.order_by("id")),
@@ -129,6 +135,10 @@ def searchable_documents(*, user: User) -> Q:
     return Q() if can_see_unpublished(user) else Q(published=True)
 
 
-def statements_of_speaker(*, user: User, speaker: Speaker) -> QuerySet[Statement]:
+def statements_of_speaker(
+    *, user: User, speaker: Speaker, joins: bool = True
+) -> QuerySet[Statement]:
+    """As ``statement_queryset`` (``joins``) or ``visible_statements``, made by ``speaker``."""
     made = Attribution.objects.filter(statement=OuterRef("pk"), speaker=speaker)
-    return statement_queryset(user=user).filter(Exists(made))
+    statements = statement_queryset(user=user) if joins else visible_statements(user=user)
+    return statements.filter(Exists(made))

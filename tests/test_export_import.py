@@ -1,6 +1,7 @@
 """Streaming export (NDJSON, CSV) and the bulk import that reads the NDJSON back."""
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -145,6 +146,61 @@ def test_queries_grow_by_chunk_not_by_statement(world, anon, monkeypatch):
     lines = ndjson(anon.get(URL))
     assert len(lines) == 14
     assert _export_queries(anon, {}) <= 12
+
+
+def _tricky_world(world):
+    """Values whose JSON is easy to get wrong: control characters, U+2028, backslashes,
+    non-ASCII, times with and without microseconds, missing dates, unsorted topics."""
+    from statements.models import Topic
+
+    odd = 'Quote "\\ \t\n\x01\x1f\x7f \u2028\u2029 été 😀 </script>'
+    Statement.objects.filter(pk=world.claim.pk).update(
+        text=odd,
+        retraction_reason=odd,
+        created_at=dt.datetime(2024, 1, 2, 3, 4, 5, 60, tzinfo=dt.UTC),
+        updated_at=dt.datetime(2024, 1, 2, 3, 4, 5, 999999, tzinfo=dt.UTC),
+    )
+    Source.objects.filter(pk=world.briefing.pk).update(published_at=None, title=odd)
+    Speaker.objects.filter(pk=world.minister.pk).update(name=odd)
+    Attribution.objects.filter(statement=world.denial).update(
+        verb=odd, stated_on=dt.date(999, 1, 2), quote_start=None, quote_end=None
+    )
+    for slug in ("zulu", "Ärger", "été", "alpha", "Zeta"):
+        world.claim.topics.add(Topic.objects.get_or_create(slug=slug)[0])
+    services.statement_create(user=None, text="Nobody said it yet.")
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.parametrize("params", [{}, {"ordering": "-id"}, {"speaker": "minister"}])
+def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
+    world, editor_user, params, monkeypatch
+):
+    from statements import export, selectors
+    from statements.filtersets import StatementFilterSet
+
+    _tricky_world(world)
+    _more_statements(world, 7)
+    monkeypatch.setattr(export, "CHUNK_SIZE", 4)
+    if params.get("speaker"):
+        params = {"speaker": str(world.minister.pk)}
+    queryset = StatementFilterSet(
+        params, queryset=selectors.statement_queryset(user=editor_user)
+    ).qs
+    in_python = b"".join(export.ndjson(export.statement_documents(queryset, 4)))
+    assert export._lines_in_sql()
+    in_sql = b"".join(export.ndjson_lines(queryset, 4))
+    assert in_sql == in_python
+    assert b"\\u2028" in in_sql
+    assert b"\\u0001" in in_sql
+
+
+def test_a_time_zone_other_than_utc_takes_the_python_path(world, editor):
+    from django.utils import timezone
+
+    with timezone.override("Europe/Paris"):
+        lines = ndjson(editor.get(URL))
+    claim = next(line for line in lines if line["id"] == world.claim.pk)
+    assert claim["attributions"][0]["source"]["published_at"] == "2024-10-24T11:00:00+02:00"
 
 
 # --- Import -----------------------------------------------------------------------------------

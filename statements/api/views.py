@@ -3,7 +3,8 @@
 from typing import Any
 
 from django.db import transaction
-from django.http import StreamingHttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -15,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from statements import export, history, selectors, services
+from statements import documents, export, history, selectors, services
 from statements.api import schema
 from statements.api.conditional import check_if_match, not_modified, representation_etag
 from statements.api.permissions import CanViewHistory
@@ -172,8 +173,33 @@ class SourceViewSet(ResourceViewSet):
 # --- Statement --------------------------------------------------------------------------------
 
 
+class StatementReadsMixin:
+    """Statement reads whose representations PostgreSQL writes (``statements.documents``):
+    the page's ids in one query (plus the count), their representations in one more; a
+    detail in one. Elsewhere, and in time zones other than UTC, the serializer builds them."""
+
+    def get_documents_queryset(self) -> QuerySet:
+        """As ``get_queryset``, without the joins that only the serializer reads."""
+        raise NotImplementedError
+
+    def _documents_apply(self) -> bool:
+        # With q, the search module reads the statements (ranked results are no QuerySet).
+        return documents.available() and not self.request.query_params.get("q")
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        if not self._documents_apply():
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_documents_queryset())
+        ids = self.paginate_queryset(queryset.values_list("pk", flat=True))
+        data = documents.statement_representations(ids, published_only=self._published_only())
+        return self.get_paginated_response(data)
+
+    def _published_only(self) -> bool:
+        return not selectors.can_see_unpublished(self.request.user)
+
+
 @extend_schema_view(**schema.crud("statement", "statements", StatementSerializer))
-class StatementViewSet(ResourceViewSet):
+class StatementViewSet(StatementReadsMixin, ResourceViewSet):
     serializer_class = StatementSerializer
     filterset_class = StatementFilterSet
 
@@ -185,6 +211,25 @@ class StatementViewSet(ResourceViewSet):
             return super().list(request, *args, **kwargs)
         # A search: cached, as search/ is (statements.search.cache).
         return cached_response(request, lambda: super(StatementViewSet, self).list(request))
+
+    def get_documents_queryset(self):
+        return selectors.visible_statements(user=self.request.user)
+
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        if not self._documents_apply():
+            return super().retrieve(request, *args, **kwargs)
+        queryset = self.get_documents_queryset()
+        if request.query_params:  # the filters apply to a detail too; without any, a no-op
+            queryset = self.filter_queryset(queryset)
+        data = documents.statement_representation(
+            queryset, self.kwargs[self.lookup_field], published_only=self._published_only()
+        )
+        if data is None:  # as get_object
+            raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")
+        etag = representation_etag(data)
+        if not_modified(request, etag):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(data, headers={"ETag": etag})
 
     def create_object(self, data):
         return services.statement_create(user=self.request.user, **data)
@@ -232,9 +277,11 @@ class StatementViewSet(ResourceViewSet):
     def export(self, request: Request) -> StreamingHttpResponse:
         """Every statement the filters select, streamed: NDJSON (default) or CSV."""
         queryset = self.filter_queryset(self.get_queryset())
-        documents = export.statement_documents(queryset)
         renderer = request.accepted_renderer
-        body = export.csv_rows(documents) if renderer.format == "csv" else export.ndjson(documents)
+        if renderer.format == "csv":
+            body = export.csv_rows(export.statement_documents(queryset))
+        else:
+            body = export.ndjson_lines(queryset)
         content_type = renderer.media_type
         if renderer.charset:
             content_type += f"; charset={renderer.charset}"
@@ -266,7 +313,7 @@ class StatementViewSet(ResourceViewSet):
 
 
 @extend_schema_view(list=extend_schema(**schema.SPEAKER_STATEMENTS))
-class SpeakerStatementViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class SpeakerStatementViewSet(StatementReadsMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """``speakers/{id}/statements/``: the statements a speaker made, with every statement filter."""
 
     serializer_class = StatementSerializer
@@ -282,6 +329,11 @@ class SpeakerStatementViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no URL kwargs
             return Statement.objects.none()
         return selectors.statements_of_speaker(user=self.request.user, speaker=self.speaker)
+
+    def get_documents_queryset(self):
+        return selectors.statements_of_speaker(
+            user=self.request.user, speaker=self.speaker, joins=False
+        )
 
 
 # --- Attribution ------------------------------------------------------------------------------

@@ -1,0 +1,241 @@
+"""Statement representations written by PostgreSQL, byte for byte as Python writes them.
+
+Building a statement's representation in Python (model instances, Django's pure-Python
+time-zone loader for every ``timestamptz``, then the dictionaries) was most of the time of
+a page and of the export (see the README's Performance section). On PostgreSQL the
+database writes the JSON text of each statement itself, as orjson writes the dictionaries
+of ``api.representations`` (and the export's documents): keys in the same order, no
+spaces, strings escaped as orjson escapes them (``to_json``: ``\\"``, ``\\\\``, ``\\b \\f \\n
+\\r \\t``, other control characters as ``\\u00XX``, everything else as is), times in UTC as
+``representations.datetime_value`` writes them. The API loads that text back with orjson
+(a few microseconds a statement), so everything after (ETags, renderers) is unchanged;
+the export relays it. ``tests/test_documents.py`` and ``tests/test_export_import.py`` hold
+the two paths to the same output.
+
+Only on PostgreSQL, and only while the current time zone is UTC (the setting's default):
+elsewhere the Python path runs.
+"""
+
+from typing import Any
+
+import orjson
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from statements.choices import StatementStatus
+from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
+
+STATEMENT = Statement._meta.db_table
+
+
+def available() -> bool:
+    return connection.vendor == "postgresql" and timezone.get_current_timezone_name() == "UTC"
+
+
+# --- JSON values as SQL expressions (each gives the value's JSON text, never NULL) ------------
+
+
+def _string(column: str) -> str:
+    return f"to_json({column})::text"
+
+
+def _int(column: str) -> str:
+    return f"COALESCE({column}::text, 'null')"
+
+
+def _datetime(column: str, *, null: bool = False) -> str:
+    """ISO 8601 in UTC with "Z", microseconds only when there are some (as isoformat);
+    quoted by to_char itself (``\\"`` in a to_char literal)."""
+    quoted = """'"\\""YYYY-MM-DD"T"HH24:MI:SS.US"Z\\""'"""
+    text = f"""replace(to_char({column} AT TIME ZONE 'UTC', {quoted}), '.000000Z"', 'Z"')"""
+    return f"COALESCE({text}, 'null')" if null else text
+
+
+def _date(column: str) -> str:
+    return f"""COALESCE('"' || to_char({column}, 'YYYY-MM-DD') || '"', 'null')"""
+
+
+def _object(fields: dict[str, str]) -> str:
+    """A JSON object from SQL expressions that each give a JSON value's text (never NULL:
+    ``concat`` would drop it). One ``concat``, not a chain of ``||`` that would copy the
+    growing text once per field."""
+    parts = []
+    for index, (key, value) in enumerate(fields.items()):
+        parts += [f"""'{"{" if index == 0 else ","}"{key}":'""", value]
+    return f"concat({', '.join(parts)}, '}}')"
+
+
+def _array(element: str, rows: str, order: str) -> str:
+    """A JSON array of ``element`` over ``rows`` (a FROM clause), in ``order``."""
+    aggregate = f"string_agg({element}, ',' ORDER BY {order})"
+    return f"(SELECT COALESCE('[' || {aggregate} || ']', '[]') {rows})"
+
+
+# --- the representation's parts ---------------------------------------------------------------
+
+
+def _speaker(alias: str) -> str:
+    return _object(
+        {"id": f"{alias}.id::text", "name": _string(f"{alias}.name"),
+         "kind": _string(f"{alias}.kind")}
+    )  # fmt: skip
+
+
+_SOURCE = _object(
+    {
+        "id": "so.id::text",
+        "title": _string("so.title"),
+        "publisher": _string("so.publisher"),
+        "kind": _string("so.kind"),
+        "url": _string("so.url"),
+        "published_at": _datetime("so.published_at", null=True),
+        "status": _string("so.status"),
+    }
+)
+_QUOTE = _object(
+    {
+        "exact": _string("a.quote_exact"),
+        "prefix": _string("a.quote_prefix"),
+        "suffix": _string("a.quote_suffix"),
+        "start": _int("a.quote_start"),
+        "end": _int("a.quote_end"),
+    }
+)
+_ATTRIBUTION = _object(
+    {
+        "id": "a.id::text",
+        "speaker": _speaker("sp"),
+        "source": _SOURCE,
+        "mode": _string("a.mode"),
+        "speech_act": _string("a.speech_act"),
+        "verb": _string("a.verb"),
+        "speaker_role": _string("a.speaker_role"),
+        "on_behalf_of": f"CASE WHEN ob.id IS NULL THEN 'null' ELSE {_speaker('ob')} END",
+        "occasion": _string("a.occasion"),
+        "stated_on": _date("a.stated_on"),
+        "quote": f"CASE WHEN a.quote_exact = '' THEN 'null' ELSE {_QUOTE} END",
+        "created_at": _datetime("a.created_at"),
+        "updated_at": _datetime("a.updated_at"),
+    }
+)
+_ATTRIBUTIONS = _array(
+    _ATTRIBUTION,
+    f"FROM {Attribution._meta.db_table} a "
+    f"JOIN {Speaker._meta.db_table} sp ON sp.id = a.speaker_id "
+    f"JOIN {Source._meta.db_table} so ON so.id = a.source_id "
+    f"LEFT JOIN {Speaker._meta.db_table} ob ON ob.id = a.on_behalf_of_id "
+    f"WHERE a.statement_id = {STATEMENT}.id",
+    "a.id",
+)
+_TOPIC_LINKS = Statement.topics.through._meta.db_table
+
+
+def topics_from_parameter(topics: dict[int, str]) -> tuple[str, list[Any]]:
+    """The slugs looked up in ``topics`` (every topic, by id), passed as a parameter: for
+    a long scan (the planner sees the topics as few and scans their table for each)."""
+    mapping = orjson.dumps({str(pk): slug for pk, slug in topics.items()}).decode()
+    return (
+        "(SELECT %s::jsonb -> st.topic_id::text AS slug "  # noqa: S608 - our SQL
+        f"FROM {_TOPIC_LINKS} st WHERE st.statement_id = {STATEMENT}.id) t",
+        [mapping],
+    )
+
+
+def topics_from_table() -> tuple[str, list[Any]]:
+    """The slugs read from their table: for a page. OFFSET 0 keeps the look-up from being
+    pulled up and run twice (for the value and for the order)."""
+    return (
+        f"(SELECT to_jsonb((SELECT slug FROM {Topic._meta.db_table} WHERE id = st.topic_id)) "  # noqa: S608
+        f"AS slug FROM {_TOPIC_LINKS} st WHERE st.statement_id = {STATEMENT}.id OFFSET 0) t",
+        [],
+    )
+
+
+def _statement_summary(alias: str) -> str:
+    return _object(
+        {"id": f"{alias}.id::text", "text": _string(f"{alias}.text"),
+         "status": _string(f"{alias}.status")}
+    )  # fmt: skip
+
+
+def _relations(*, published_only: bool) -> str:
+    """As ``selectors.relation_queryset``: both directions, ordered by id, and only between
+    statements the user may see."""
+    published = StatementStatus.PUBLISHED.value
+    visible = (
+        f"AND f.status = '{published}' AND t.status = '{published}' " if published_only else ""
+    )
+    element = _object(
+        {
+            "id": "r.id::text",
+            "kind": _string("r.kind"),
+            "from_statement": _statement_summary("f"),
+            "to_statement": _statement_summary("t"),
+            "note": _string("r.note"),
+        }
+    )
+    return _array(
+        element,
+        f"FROM {Relation._meta.db_table} r "
+        f"JOIN {STATEMENT} f ON f.id = r.from_statement_id "
+        f"JOIN {STATEMENT} t ON t.id = r.to_statement_id "
+        f"WHERE (r.from_statement_id = {STATEMENT}.id OR r.to_statement_id = {STATEMENT}.id) "
+        + visible,
+        "r.id",
+    )
+
+
+def statement_json(
+    *, topics: tuple[str, list[Any]], relations: bool | None = None, published_only=True
+) -> RawSQL:
+    """The statement's JSON text, as an expression to annotate statements with: as
+    ``representations.statement`` with ``relations``, else as the export's line.
+    ``published_only``: the relations shown link published statements only."""
+    topic_rows, params = topics
+    fields = {
+        "id": f"{STATEMENT}.id::text",
+        "text": _string(f"{STATEMENT}.text"),
+        "language": _string(f"{STATEMENT}.language"),
+        # Sorted as Python sorts strings: by code point, the order of UTF-8's bytes.
+        "topics": _array("t.slug::text", f"FROM {topic_rows}", 't.slug::text COLLATE "C"'),
+        "status": _string(f"{STATEMENT}.status"),
+        "retraction_reason": _string(f"{STATEMENT}.retraction_reason"),
+        "attributions": _ATTRIBUTIONS,
+    }
+    if relations:
+        fields["relations"] = _relations(published_only=published_only)
+    fields["created_at"] = _datetime(f"{STATEMENT}.created_at")
+    fields["updated_at"] = _datetime(f"{STATEMENT}.updated_at")
+    return RawSQL(_object(fields), params)  # noqa: S611 - our SQL, values as parameters
+
+
+# --- reads for the API ------------------------------------------------------------------------
+
+
+def statement_representations(ids: list[int], *, published_only: bool) -> list[dict[str, Any]]:
+    """The representations of the statements ``ids`` (already filtered for visibility), in
+    that order, in one query."""
+    if not ids:
+        return []
+    document = statement_json(
+        topics=topics_from_table(), relations=True, published_only=published_only
+    )
+    rows = Statement.objects.filter(pk__in=ids).annotate(document=document)
+    texts = dict(rows.values_list("pk", "document"))
+    return [orjson.loads(texts[pk]) for pk in ids]
+
+
+def statement_representation(queryset: QuerySet, pk: Any, *, published_only: bool) -> dict | None:
+    """The representation of statement ``pk`` if ``queryset`` holds it, in one query."""
+    document = statement_json(
+        topics=topics_from_table(), relations=True, published_only=published_only
+    )
+    text = (
+        queryset.filter(Q(pk=pk))
+        .annotate(document=document)
+        .values_list("document", flat=True)
+        .first()
+    )
+    return None if text is None else orjson.loads(text)

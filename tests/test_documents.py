@@ -1,0 +1,76 @@
+"""Statement representations written by PostgreSQL are the Python ones, byte for byte."""
+
+import pytest
+from django.db import connection
+
+from statements import documents, services
+from tests.test_export_import import _more_statements, _tricky_world
+
+pytestmark = pytest.mark.skipif(
+    "connection.vendor != 'postgresql'", reason="PostgreSQL writes them; SQLite has one path"
+)
+
+
+@pytest.fixture
+def awkward(world):
+    """The world with awkward values, more statements, and relations to a draft (which
+    anonymous clients must not see) and between statements of one page."""
+    _tricky_world(world)
+    _more_statements(world, 5)
+    services.relation_create(
+        user=None, from_statement=world.claim, to_statement=world.draft, kind="contradicts"
+    )
+    services.relation_create(
+        user=None, from_statement=world.claim, to_statement=world.denial, kind="same_claim",
+        note='A "note"\n\u2028',
+    )  # fmt: skip
+    return world
+
+
+def _both_paths(client, url, params, monkeypatch):
+    assert documents.available()
+    in_sql = client.get(url, params)
+    monkeypatch.setattr(documents, "available", lambda: False)
+    in_python = client.get(url, params)
+    monkeypatch.undo()
+    return in_sql, in_python
+
+
+def _urls(world):
+    return [
+        ("/api/v1/statements/", {"page_size": 100}),
+        ("/api/v1/statements/", {"page_size": 3, "page": 2, "ordering": "-id"}),
+        ("/api/v1/statements/", {"speaker": world.minister.pk, "ordering": "-stated_on"}),
+        ("/api/v1/statements/", {"status": "draft"}),
+        (f"/api/v1/speakers/{world.minister.pk}/statements/", {}),
+        *[(f"/api/v1/statements/{pk}/", {}) for pk in (world.claim.pk, world.denial.pk)],
+        (f"/api/v1/statements/{world.draft.pk}/", {}),
+        (f"/api/v1/statements/{world.claim.pk}/", {"speaker": world.officials.pk}),  # 404
+        ("/api/v1/statements/999999/", {}),
+    ]
+
+
+@pytest.mark.parametrize("role", ["anon", "editor"])
+def test_api_reads_are_the_serializers_output(awkward, request, role, monkeypatch):
+    client = request.getfixturevalue(role)
+    for url, params in _urls(awkward):
+        in_sql, in_python = _both_paths(client, url, params, monkeypatch)
+        assert in_sql.status_code == in_python.status_code, (url, params)
+        assert in_sql.content == in_python.content, (url, params)
+        assert in_sql.get("ETag") == in_python.get("ETag"), (url, params)
+
+
+def test_relations_to_unseen_statements_stay_hidden(awkward, anon, editor):
+    url = f"/api/v1/statements/{awkward.claim.pk}/"
+    kinds = {relation["kind"] for relation in anon.get(url).json()["relations"]}
+    assert kinds == {"denies", "same_claim"}
+    kinds = {relation["kind"] for relation in editor.get(url).json()["relations"]}
+    assert kinds == {"denies", "same_claim", "contradicts"}
+
+
+def test_a_detail_costs_one_query_and_a_page_three(awkward, anon, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        anon.get(f"/api/v1/statements/{awkward.claim.pk}/")
+    with django_assert_num_queries(3):  # the count, the page's ids, their representations
+        anon.get("/api/v1/statements/", {"page_size": 50})
+    assert connection.vendor == "postgresql"
