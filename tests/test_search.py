@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from statements import search, services
 from statements.choices import AttributionMode, SpeechAct
 from statements.models import SearchDocument, Statement
+from statements.search.indexing import document_fields
 from tests.helpers import problem
 
 SEARCH = "/api/v1/search/"
@@ -459,3 +460,25 @@ def test_search_costs_a_bounded_number_of_queries(seed, anon, query, budget):
     small, large = count(1), count(100)
     assert small == large
     assert large <= budget
+
+
+def test_each_document_holds_its_statement_speakers_and_sources(seed, world):
+    """The documents, however written (in SQL on PostgreSQL), hold what ``document_fields``
+    gives: speakers and sources in the order of their first attribution, names with their
+    aliases, titles with their publishers, and whether the statement is published."""
+    services.speaker_update(speaker=world.minister, user=None, aliases=["J. Roe", "Madam R."])
+    documents = {document.pk: document for document in SearchDocument.objects.all()}
+    statements = Statement.objects.prefetch_related("attributions__speaker", "attributions__source")
+    assert len(documents) == statements.count()
+    for statement in statements:
+        attributions = sorted(statement.attributions.all(), key=lambda a: a.pk)
+        speakers = {a.speaker_id: (a.speaker.name, a.speaker.aliases) for a in attributions}
+        sources = {a.source_id: (a.source.title, a.source.publisher) for a in attributions}
+        expected = document_fields(statement.text, speakers.values(), sources.values())
+        document = documents[statement.pk]
+        assert {
+            "text": document.text,
+            "speakers": document.speakers,
+            "sources": document.sources,
+        } == expected
+        assert document.published == (statement.status == "published")

@@ -9,7 +9,7 @@ PostgreSQL, triggers on SQLite.
 
 from collections.abc import Callable, Iterable, Iterator
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from statements.choices import StatementStatus
 from statements.models import Attribution, SearchDocument, Statement
@@ -36,7 +36,55 @@ def _batches(ids: list[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
         yield ids[start : start + size]
 
 
+# PostgreSQL writes a batch's documents itself, in one statement: what ``_index_batch``
+# does in Python, field for field (speakers and sources in the order of their first
+# attribution), at the rate a bulk import needs.
+POSTGRESQL_INDEX_BATCH = """
+INSERT INTO statements_searchdocument (statement_id, text, speakers, sources, published)
+SELECT
+    statement.id,
+    statement.text,
+    COALESCE((
+        SELECT string_agg(
+            concat_ws(E'\\n', VARIADIC ARRAY[speaker.name] || ARRAY(
+                SELECT jsonb_array_elements_text(CASE jsonb_typeof(speaker.aliases)
+                    WHEN 'array' THEN speaker.aliases ELSE '[]'::jsonb END)
+            )),
+            E'\\n' ORDER BY first.id
+        )
+        FROM (
+            SELECT speaker_id, min(id) AS id FROM statements_attribution
+            WHERE statement_id = statement.id GROUP BY speaker_id
+        ) AS first
+        JOIN statements_speaker AS speaker ON speaker.id = first.speaker_id
+    ), ''),
+    COALESCE((
+        SELECT string_agg(
+            concat_ws(E'\\n', NULLIF(source.title, ''), NULLIF(source.publisher, '')),
+            E'\\n' ORDER BY first.id
+        )
+        FROM (
+            SELECT source_id, min(id) AS id FROM statements_attribution
+            WHERE statement_id = statement.id GROUP BY source_id
+        ) AS first
+        JOIN statements_source AS source ON source.id = first.source_id
+    ), ''),
+    statement.status = %s
+FROM statements_statement AS statement
+WHERE statement.id = ANY(%s::bigint[])
+ON CONFLICT (statement_id) DO UPDATE SET
+    text = EXCLUDED.text,
+    speakers = EXCLUDED.speakers,
+    sources = EXCLUDED.sources,
+    published = EXCLUDED.published
+"""
+
+
 def _index_batch(ids: list[int]) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(POSTGRESQL_INDEX_BATCH, [StatementStatus.PUBLISHED.value, ids])
+        return
     statements = {
         pk: (text, status == StatementStatus.PUBLISHED)
         for pk, text, status in Statement.objects.filter(pk__in=ids).values_list(
