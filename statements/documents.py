@@ -216,7 +216,7 @@ def statement_json(
 
 def statement_representations(ids: list[int], *, published_only: bool) -> list[dict[str, Any]]:
     """The representations of the statements ``ids`` (already filtered for visibility), in
-    that order, in one query."""
+    that order, in one query; a statement deleted since its id was read is left out."""
     if not ids:
         return []
     document = statement_json(
@@ -224,7 +224,7 @@ def statement_representations(ids: list[int], *, published_only: bool) -> list[d
     )
     rows = Statement.objects.filter(pk__in=ids).annotate(document=document)
     texts = dict(rows.values_list("pk", "document"))
-    return [orjson.loads(texts[pk]) for pk in ids]
+    return [orjson.loads(texts[pk]) for pk in ids if pk in texts]
 
 
 def statement_representation(queryset: QuerySet, pk: Any, *, published_only: bool) -> dict | None:

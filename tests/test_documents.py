@@ -47,6 +47,14 @@ def _urls(world):
         (f"/api/v1/statements/{world.draft.pk}/", {}),
         (f"/api/v1/statements/{world.claim.pk}/", {"speaker": world.officials.pk}),  # 404
         ("/api/v1/statements/999999/", {}),
+        # Searches: the ranked page's representations, and search/'s hits with snippets.
+        ("/api/v1/statements/", {"q": "troops"}),
+        ("/api/v1/statements/", {"q": "troops", "page_size": 1, "page": 2}),
+        ("/api/v1/statements/", {"q": "troops", "ordering": "-id"}),
+        ("/api/v1/statements/", {"q": "draft OR troops", "speaker": world.minister.pk}),
+        ("/api/v1/search/", {"q": "troops"}),
+        ("/api/v1/search/", {"q": "draft OR tanks", "page_size": 1}),
+        ("/api/v1/search/", {"q": "Roe", "speech_act": "assertion"}),
     ]
 
 

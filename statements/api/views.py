@@ -38,6 +38,7 @@ from statements.filtersets import (
     StatementFilterSet,
 )
 from statements.models import Attribution, Source, Speaker, Statement
+from statements.search import SearchResults
 from statements.search.cache import cached_response
 
 
@@ -183,14 +184,18 @@ class StatementReadsMixin:
         raise NotImplementedError
 
     def _documents_apply(self) -> bool:
-        # With q, the search module reads the statements (ranked results are no QuerySet).
+        # A detail with q filters by it: the serializer path handles that rare case.
         return documents.available() and not self.request.query_params.get("q")
 
     def list(self, request: Request, *args, **kwargs) -> Response:
-        if not self._documents_apply():
+        if not documents.available():
             return super().list(request, *args, **kwargs)
-        queryset = self.filter_queryset(self.get_documents_queryset())
-        ids = self.paginate_queryset(queryset.values_list("pk", flat=True))
+        results = self.filter_queryset(self.get_documents_queryset())
+        if isinstance(results, SearchResults):  # ranked by relevance: the page's ids
+            results.ids_only = True
+            ids = self.paginate_queryset(results)
+        else:
+            ids = self.paginate_queryset(results.values_list("pk", flat=True))
         data = documents.statement_representations(ids, published_only=self._published_only())
         return self.get_paginated_response(data)
 

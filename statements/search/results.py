@@ -24,8 +24,12 @@ class SearchResults:
     """A ranked, sliceable sequence of statements (what a Django paginator pages through).
 
     Each statement of a slice carries ``search_score`` and, when ``snippets`` is set,
-    ``search_snippet`` (HTML: the text escaped, the matched words in <mark>).
+    ``search_snippet`` (HTML: the text escaped, the matched words in <mark>). With
+    ``ids_only`` set, a slice is the statements' ids alone, read from the ranking without a
+    query, for callers that fetch the representations themselves (``statements.documents``).
     """
+
+    ids_only = False
 
     def __init__(
         self,
@@ -82,6 +86,8 @@ class SearchResults:
         if not isinstance(index, slice):
             raise TypeError("Search results are read a slice (a page) at a time.")
         page = self.hits[index]
+        if self.ids_only:
+            return [pk for pk, _ in page]
         if not page:
             return []
         scores = dict(page)
@@ -96,6 +102,18 @@ class SearchResults:
             statement.search_snippet = marked_to_html(snippets.get(pk, statement.text))
             results.append(statement)
         return results
+
+    @property
+    def scores(self) -> dict[int, float]:
+        return dict(self.hits)
+
+    def snippets(self, texts: dict[int, str]) -> dict[int, str]:
+        """HTML snippets of statements whose ``texts`` are given (the text itself, escaped,
+        where the engine marks nothing)."""
+        if not texts:
+            return {}
+        marked = self.backend.snippets(list(texts), self.query)
+        return {pk: marked_to_html(marked.get(pk, text)) for pk, text in texts.items()}
 
     def facets(self) -> dict[str, list[dict[str, Any]]]:
         """Counts of the ranked statements by speaker, speech act, publisher and year of
