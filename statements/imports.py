@@ -138,14 +138,25 @@ def _source_fields(data: dict, path: str, line: int, memo: dict) -> dict[str, An
     return fields
 
 
+def _parsed(value: Any, parse, line: int, field: str, what: str) -> Any:
+    """An optional ISO 8601 ``value`` parsed with ``parse`` (Django's parse_date or
+    parse_datetime); None stays None."""
+    if value is None:
+        return None
+    try:
+        parsed = parse(value) if isinstance(value, str) else None
+    except ValueError:  # well formed but no such day ("2024-02-30")
+        parsed = None
+    if parsed is None:
+        raise ImportLineError(line, field, f"Not an ISO 8601 {what}.")
+    return parsed
+
+
 def _check_source(data: dict, path: str, line: int) -> dict[str, Any]:
     url = _text(data, "url", f"{path}.url", line, required=True, max_length=2000)
-    published_at = data.get("published_at")
-    if published_at is not None:
-        parsed = parse_datetime(published_at) if isinstance(published_at, str) else None
-        if parsed is None:
-            raise ImportLineError(line, f"{path}.published_at", "Not an ISO 8601 date-time.")
-        published_at = parsed
+    published_at = _parsed(
+        data.get("published_at"), parse_datetime, line, f"{path}.published_at", "date-time"
+    )
     return {
         "url": normalize_url(url),
         "title": _text(data, "title", f"{path}.title", line, required=True, max_length=500),
@@ -206,12 +217,7 @@ def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
             raise ImportLineError(
                 number, f"{path}.quote.exact", "A direct quote needs its exact words."
             )
-        stated_on = item.get("stated_on")
-        if stated_on is not None:
-            parsed = parse_date(stated_on) if isinstance(stated_on, str) else None
-            if parsed is None:
-                raise ImportLineError(number, f"{path}.stated_on", "Not an ISO 8601 date.")
-            stated_on = parsed
+        stated_on = _parsed(item.get("stated_on"), parse_date, number, f"{path}.stated_on", "date")
         if (speaker, source["url"]) in seen:
             raise ImportLineError(
                 number,

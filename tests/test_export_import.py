@@ -303,6 +303,10 @@ def _write(path, lines):
             "line 2: attributions.0.stated_on: Not an ISO 8601 date.",
         ),
         (
+            lambda line: line["attributions"][0].update(stated_on="2024-02-30"),
+            "line 2: attributions.0.stated_on: Not an ISO 8601 date.",
+        ),
+        (
             lambda line: line["attributions"].append(line["attributions"][0]),
             "line 2: attributions.1.speaker: This speaker is already attributed",
         ),

@@ -92,14 +92,16 @@ class SearchResults:
             return []
         scores = dict(page)
         statements = {s.pk: s for s in self.queryset.order_by().filter(pk__in=scores)}
-        snippets = self.backend.snippets(scores, self.query) if self.with_snippets else {}
+        if self.with_snippets:
+            snippets = self.snippets({pk: s.text for pk, s in statements.items()})
         results = []
         for pk, score in page:
             statement = statements.get(pk)
             if statement is None:  # changed between the two queries
                 continue
             statement.search_score = score
-            statement.search_snippet = marked_to_html(snippets.get(pk, statement.text))
+            if self.with_snippets:
+                statement.search_snippet = snippets[pk]
             results.append(statement)
         return results
 
