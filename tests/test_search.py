@@ -191,6 +191,34 @@ def test_rank_limit_bounds_count_facets_and_pages(seed, anon, settings):
     assert anon.get(STATEMENTS, {"q": "troops", "ordering": "id"}).json()["count"] > 5
 
 
+@pytest.mark.parametrize(
+    "spread",
+    [
+        pytest.param([5, 40_000, 200_000, 300_000, 1_000_000], id="newest-far-apart"),
+        pytest.param([3, 9, 17, 2_000_000], id="one-new-many-old"),
+        pytest.param([10, 20, 30, 40], id="none-new"),
+        pytest.param([999_990, 999_995, 1_000_000, 1_000_001], id="all-new"),
+    ],
+)
+def test_the_newest_matches_are_ranked_however_their_ids_spread(db, anon, settings, spread):
+    # PostgreSQL looks for them block by block of ids, newest first (search.postgres).
+    settings.SEARCH_RANK_LIMIT = 3
+    Statement.objects.bulk_create(
+        Statement(id=pk, text=f"Zephyrine winds, report {pk}.", status="published") for pk in spread
+    )
+    Statement.objects.create(id=1_000_002, text="Calm seas.", status="published")
+    search.index_statements([*spread, 1_000_002])
+    body = anon.get(SEARCH, {"q": "zephyrine", "page_size": 10}).json()
+    newest = sorted(spread, reverse=True)[:3]
+    assert sorted(ids_of(body), reverse=True) == newest
+    assert body["count"] == 3
+    assert body["exhaustive"] is (len(spread) <= 3)
+
+
+def ids_of(body) -> list[int]:
+    return [hit["statement"]["id"] for hit in body["results"]]
+
+
 # --- Facets equal plain filtered counts ---------------------------------------------------------
 
 

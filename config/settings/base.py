@@ -83,9 +83,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Persistent connections with a health check before reuse (psycopg 3).
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    # Parameters bound by the server, so that psycopg prepares a query the fifth time a
-    # connection runs it: PostgreSQL then skips planning it (most of a detail's query).
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True}
+    # Queries are not prepared (Django's default): a prepared query may be given a generic
+    # plan, one plan for every parameter, and the best plan of a search or of a filter by
+    # speaker depends on how many rows the word or the speaker has.
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of
@@ -121,7 +121,6 @@ DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 if env.str("DATABASE_POOLER", default="") == "transaction":
     for database in DATABASES.values():
         database["DISABLE_SERVER_SIDE_CURSORS"] = True
-        database.get("OPTIONS", {}).pop("server_side_binding", None)  # nor prepared statements
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

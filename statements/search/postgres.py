@@ -6,6 +6,7 @@ built from the parsed query with phraseto_tsquery per term, combined with the ts
 operators, so user input is only ever a parameter.
 """
 
+import math
 from collections.abc import Iterable
 from functools import reduce
 from operator import and_, or_
@@ -17,7 +18,17 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import BooleanField, Expression, F, Func, Q, QuerySet, Value
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Expression,
+    F,
+    Func,
+    Max,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.expressions import Col
 
 from statements.models import SearchDocument
@@ -27,6 +38,12 @@ from statements.search.query import ParsedQuery, Term
 CONFIG = "english"
 # ts_rank_cd weights of D, C, B, A: the text counts most, then speakers, then sources.
 WEIGHTS = [0.1, 0.2, 0.5, 1.0]
+# Statement ids per block: the GIN index holds each document's block beside its vector
+# (migration 0006), so the matches among the newest blocks come from the index alone.
+BLOCK_IDS = 16384
+# Ranking the documents alone looks in the newest blocks first (``_newest_by_block``).
+FIRST_BLOCKS = 4
+MORE_BLOCKS = 16
 
 # The generated column, which the model state does not declare.
 _VECTOR_FIELD = SearchVectorField()
@@ -60,13 +77,21 @@ class OwnVector(Expression):
         return Col(query.get_initial_alias(), _VECTOR_FIELD)
 
 
+class IdBlock(Func):
+    """The block of a statement id, written as the index writes it: the divisor is a
+    constant, not a parameter, or the planner could not match the index's expression."""
+
+    template = f"(%(expressions)s / {BLOCK_IDS})"
+    output_field = BigIntegerField()
+
+
 class AmongIds(Func):
     """``field = ANY(ids)``, the ids as one array parameter."""
 
     output_field = BooleanField()
 
-    def __init__(self, field: str, ids: list[int]):
-        super().__init__(F(field), Value(list(ids)))
+    def __init__(self, field: str | Expression, ids: list[int]):
+        super().__init__(F(field) if isinstance(field, str) else field, Value(list(ids)))
 
     def as_sql(self, compiler, connection, **extra_context):
         field, ids = self.get_source_expressions()
@@ -90,6 +115,35 @@ def tsquery(query: ParsedQuery) -> SearchQuery:
     return reduce(and_, groups + excluded)
 
 
+def _newest_by_block(ranked: QuerySet, limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` newest of the ``ranked`` search documents, looked for in the newest
+    blocks of ids first.
+
+    Keeping the newest of a word's matches meant reading every match from the table, one
+    page each: tens of milliseconds for a word in 1 % of the statements. The index finds
+    the matches of a block by itself, so only the blocks needed are read: the newest
+    ``FIRST_BLOCKS``, then as many more as the matches found there say are needed (at
+    most ``MORE_BLOCKS``: each block costs a scan of the word's entry in the index), then,
+    if still short, every older match."""
+    newest = SearchDocument.objects.aggregate(newest=Max("statement_id"))["newest"]
+    if newest is None:
+        return []
+    hits: list[tuple[int, float]] = []
+    upper = newest // BLOCK_IDS + 1  # blocks below ``upper`` are still to be looked in
+    blocks = FIRST_BLOCKS
+    while upper > 0 and blocks <= MORE_BLOCKS:
+        lower = max(upper - blocks, 0)
+        window = ranked.filter(AmongIds(IdBlock("pk"), list(range(lower, upper))))
+        hits += window[: limit - len(hits)]
+        upper = lower
+        if len(hits) == limit:
+            return hits
+        # Matches are spread over time: the density so far tells how many blocks to read.
+        density = len(hits) / (newest + 1 - lower * BLOCK_IDS) * BLOCK_IDS
+        blocks = math.ceil(1.5 * (limit - len(hits)) / density) if density else MORE_BLOCKS + 1
+    return hits + list(ranked.filter(pk__lt=upper * BLOCK_IDS)[: limit - len(hits)])
+
+
 class PostgresSearchBackend(SearchBackend):
     vendor = "postgresql"
 
@@ -109,11 +163,10 @@ class PostgresSearchBackend(SearchBackend):
             vector = DocumentVector()
             matches = self.filter(queryset.prefetch_related(None), query)
         rank = SearchRank(vector, compiled, weights=WEIGHTS, cover_density=True)
-        newest = (
-            matches.annotate(search_score=rank)
-            .order_by("-pk")
-            .values_list("pk", "search_score")[:limit]
+        ranked = (
+            matches.annotate(search_score=rank).order_by("-pk").values_list("pk", "search_score")
         )
+        newest = _newest_by_block(ranked, limit) if documents is not None else ranked[:limit]
         return sorted(newest, key=lambda hit: (-hit[1], -hit[0]))
 
     def among(self, field: str, ids: list[int]) -> Q:
