@@ -1,5 +1,6 @@
 """Filters of the list endpoints; a value that does not parse is a 400 naming the parameter."""
 
+import copy
 import datetime as dt
 
 import django_filters as filters
@@ -20,6 +21,36 @@ from statements.choices import (
     StatementStatus,
 )
 from statements.models import Attribution, Relation, Source, Speaker, Statement
+
+
+def _copied(filter_: filters.Filter) -> filters.Filter:
+    copied = copy.copy(filter_)
+    if copied.method is not None:
+        copied.method = copied.method  # bound anew, to the copy (and so to its filter set)
+    return copied
+
+
+class _FiltersCopiedOneByOne(dict):
+    def __deepcopy__(self, memo):
+        return {name: _copied(filter_) for name, filter_ in self.items()}
+
+
+class FilterSet(filters.FilterSet):
+    """django-filter's FilterSet, at less cost per request: each request's filter set copies
+    the filters one by one instead of deep-copying them, and uses one form class per filter
+    set class instead of building one. Those had cost about a millisecond of a list page's
+    eight. It holds because no filter here depends on the request (no querysets of
+    choices): the copies differ only in the filter set they belong to."""
+
+    @classmethod
+    def get_filters(cls):
+        return _FiltersCopiedOneByOne(super().get_filters())
+
+    def get_form_class(self):
+        filter_set = type(self)
+        if "_form_class" not in filter_set.__dict__:
+            filter_set._form_class = super().get_form_class()
+        return filter_set._form_class
 
 
 class OrderingFilter(filters.OrderingFilter):
@@ -70,7 +101,7 @@ class IdFilter(filters.NumberFilter):
 # --- Speaker ----------------------------------------------------------------------------------
 
 
-class SpeakerFilterSet(filters.FilterSet):
+class SpeakerFilterSet(FilterSet):
     kind = filters.ChoiceFilter(choices=SpeakerKind.choices, help_text="Speaker kind.")
     country = filters.CharFilter(help_text="ISO 3166-1 alpha-2 country code, e.g. KR.")
     wikidata_id = filters.CharFilter(help_text='Wikidata item id, e.g. "Q6279".')
@@ -90,7 +121,7 @@ class SpeakerFilterSet(filters.FilterSet):
 # --- Source -----------------------------------------------------------------------------------
 
 
-class SourceFilterSet(filters.FilterSet):
+class SourceFilterSet(FilterSet):
     kind = filters.ChoiceFilter(choices=SourceKind.choices)
     status = filters.ChoiceFilter(choices=SourceStatus.choices)
     publisher = filters.CharFilter(lookup_expr="iexact", help_text="Publisher, any case.")
@@ -153,7 +184,7 @@ def attribution_conditions(data: dict) -> Q:
     return condition
 
 
-class AttributionConditionsMixin(filters.FilterSet):
+class AttributionConditionsMixin(FilterSet):
     speaker = IdFilter(method="collect", help_text="Speaker id.")
     speaker_kind = filters.ChoiceFilter(
         choices=SpeakerKind.choices, method="collect", help_text="Kind of the speaker."
@@ -337,7 +368,7 @@ class AttributionFilterSet(AttributionConditionsMixin):
 # --- Relation ---------------------------------------------------------------------------------
 
 
-class RelationFilterSet(filters.FilterSet):
+class RelationFilterSet(FilterSet):
     kind = filters.ChoiceFilter(choices=RelationKind.choices)
     from_statement = IdFilter(field_name="from_statement_id")
     to_statement = IdFilter(field_name="to_statement_id")

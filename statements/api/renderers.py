@@ -31,7 +31,9 @@ class JSONRenderer(renderers.JSONRenderer):
             output = orjson.dumps(data, default=self._default, option=_OPTIONS)
         except (TypeError, orjson.JSONEncodeError):
             return super().render(data, accepted_media_type, renderer_context)
-        if _SHORT_NEGATIVE_EXPONENT.search(output):
+        # The substring test first: it is a fast scan, the expression a slow one (a third of
+        # a millisecond for a page of 50 statements).
+        if b"e-" in output and _SHORT_NEGATIVE_EXPONENT.search(output):
             return super().render(data, accepted_media_type, renderer_context)
         # As DRF: U+2028 and U+2029 escaped, so the JSON is also valid JavaScript.
         return output.replace("\u2028".encode(), b"\\u2028").replace("\u2029".encode(), b"\\u2029")
