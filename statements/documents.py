@@ -9,8 +9,10 @@ spaces, strings escaped as orjson escapes them (``to_json``: ``\\"``, ``\\\\``, 
 \\r \\t``, other control characters as ``\\u00XX``, everything else as is), times in UTC as
 ``representations.datetime_value`` writes them. The API loads that text back with orjson
 (a few microseconds a statement), so everything after (ETags, renderers) is unchanged;
-the export relays it. ``tests/test_documents.py`` and ``tests/test_export_import.py`` hold
-the two paths to the same output.
+the export relays it. The export's lines are written a chunk of statements at a time in
+one set-wise query (``export_lines``): attributions grouped by statement once, each speaker
+and source summary written once per chunk. ``tests/test_documents.py`` and
+``tests/test_export_import.py`` hold the two paths to the same output.
 
 Only on PostgreSQL, and only while the current time zone is UTC (the setting's default):
 elsewhere the Python path runs.
@@ -103,25 +105,35 @@ _QUOTE = _object(
         "end": _int("a.quote_end"),
     }
 )
-_ATTRIBUTION = _object(
-    {
-        "id": "a.id::text",
-        "speaker": _speaker("sp"),
-        "source": _SOURCE,
-        "mode": _string("a.mode"),
-        "speech_act": _string("a.speech_act"),
-        "verb": _string("a.verb"),
-        "speaker_role": _string("a.speaker_role"),
-        "on_behalf_of": f"CASE WHEN ob.id IS NULL THEN 'null' ELSE {_speaker('ob')} END",
-        "occasion": _string("a.occasion"),
-        "stated_on": _date("a.stated_on"),
-        "quote": f"CASE WHEN a.quote_exact = '' THEN 'null' ELSE {_QUOTE} END",
-        "created_at": _datetime("a.created_at"),
-        "updated_at": _datetime("a.updated_at"),
-    }
-)
+
+
+def _attribution(*, speaker: str, source: str, on_behalf_of: str) -> str:
+    """An attribution of ``a``, its summaries given as JSON text by the caller."""
+    return _object(
+        {
+            "id": "a.id::text",
+            "speaker": speaker,
+            "source": source,
+            "mode": _string("a.mode"),
+            "speech_act": _string("a.speech_act"),
+            "verb": _string("a.verb"),
+            "speaker_role": _string("a.speaker_role"),
+            "on_behalf_of": on_behalf_of,
+            "occasion": _string("a.occasion"),
+            "stated_on": _date("a.stated_on"),
+            "quote": f"CASE WHEN a.quote_exact = '' THEN 'null' ELSE {_QUOTE} END",
+            "created_at": _datetime("a.created_at"),
+            "updated_at": _datetime("a.updated_at"),
+        }
+    )
+
+
 _ATTRIBUTIONS = _array(
-    _ATTRIBUTION,
+    _attribution(
+        speaker=_speaker("sp"),
+        source=_SOURCE,
+        on_behalf_of=f"CASE WHEN ob.id IS NULL THEN 'null' ELSE {_speaker('ob')} END",
+    ),
     f"FROM {Attribution._meta.db_table} a "
     f"JOIN {Speaker._meta.db_table} sp ON sp.id = a.speaker_id "
     f"JOIN {Source._meta.db_table} so ON so.id = a.source_id "
@@ -132,19 +144,8 @@ _ATTRIBUTIONS = _array(
 _TOPIC_LINKS = Statement.topics.through._meta.db_table
 
 
-def topics_from_parameter(topics: dict[int, str]) -> tuple[str, list[Any]]:
-    """The slugs looked up in ``topics`` (every topic, by id), passed as a parameter: for
-    a long scan (the planner sees the topics as few and scans their table for each)."""
-    mapping = orjson.dumps({str(pk): slug for pk, slug in topics.items()}).decode()
-    return (
-        "(SELECT %s::jsonb -> st.topic_id::text AS slug "  # noqa: S608 - our SQL
-        f"FROM {_TOPIC_LINKS} st WHERE st.statement_id = {STATEMENT}.id) t",
-        [mapping],
-    )
-
-
-def topics_from_table() -> tuple[str, list[Any]]:
-    """The slugs read from their table: for a page. OFFSET 0 keeps the look-up from being
+def _topics_from_table() -> tuple[str, list[Any]]:
+    """The slugs read from their table. OFFSET 0 keeps the look-up from being
     pulled up and run twice (for the value and for the order)."""
     return (
         f"(SELECT to_jsonb((SELECT slug FROM {Topic._meta.db_table} WHERE id = st.topic_id)) "  # noqa: S608
@@ -187,28 +188,115 @@ def _relations(*, published_only: bool) -> str:
     )
 
 
-def statement_json(
-    *, topics: tuple[str, list[Any]], relations: bool | None = None, published_only=True
-) -> RawSQL:
-    """The statement's JSON text, as an expression to annotate statements with: as
-    ``representations.statement`` with ``relations``, else as the export's line.
-    ``published_only``: the relations shown link published statements only."""
-    topic_rows, params = topics
+def _statement(*, topics: str, attributions: str, relations: str | None = None) -> str:
+    """A statement of ``STATEMENT``, its topics, attributions and relations given as JSON
+    text by the caller."""
     fields = {
         "id": f"{STATEMENT}.id::text",
         "text": _string(f"{STATEMENT}.text"),
         "language": _string(f"{STATEMENT}.language"),
-        # Sorted as Python sorts strings: by code point, the order of UTF-8's bytes.
-        "topics": _array("t.slug::text", f"FROM {topic_rows}", 't.slug::text COLLATE "C"'),
+        "topics": topics,
         "status": _string(f"{STATEMENT}.status"),
         "retraction_reason": _string(f"{STATEMENT}.retraction_reason"),
-        "attributions": _ATTRIBUTIONS,
+        "attributions": attributions,
     }
-    if relations:
-        fields["relations"] = _relations(published_only=published_only)
+    if relations is not None:
+        fields["relations"] = relations
     fields["created_at"] = _datetime(f"{STATEMENT}.created_at")
     fields["updated_at"] = _datetime(f"{STATEMENT}.updated_at")
-    return RawSQL(_object(fields), params)  # noqa: S611 - our SQL, values as parameters
+    return _object(fields)
+
+
+# Sorted as Python sorts strings: by code point, the order of UTF-8's bytes.
+_SLUG_ORDER = 'COLLATE "C"'
+
+
+def statement_json(*, published_only: bool) -> RawSQL:
+    """The statement's JSON text as ``representations.statement`` writes it, as an
+    expression to annotate statements with. ``published_only``: the relations shown link
+    published statements only."""
+    topic_rows, params = _topics_from_table()
+    document = _statement(
+        topics=_array("t.slug::text", f"FROM {topic_rows}", f"t.slug::text {_SLUG_ORDER}"),
+        attributions=_ATTRIBUTIONS,
+        relations=_relations(published_only=published_only),
+    )
+    return RawSQL(document, params)  # noqa: S611 - our SQL, values as parameters
+
+
+# --- the export's lines, a chunk at a time ----------------------------------------------------
+
+
+def _export_lines(*, dense: bool) -> str:
+    """The export's lines of a chunk of statements, as rows (id, line), set-wise: the
+    chunk's attributions are grouped by statement once, each speaker and source summary is
+    written once (consecutive statements share them), and so are the topics. Parameters:
+    the chunk's ids, then its lowest and highest id for each of the three tables.
+
+    ``dense``: the ids fill at least half of their range, so the attributions and topics are read as
+    one range of their index, and those of statements outside the chunk (that the filters
+    left out) are dropped by the final join; else they are looked up by id."""
+
+    def in_chunk(column: str) -> str:
+        chunk = "" if dense else f" AND {column} IN (SELECT id FROM chunk)"  # noqa: S608
+        return f"{column} BETWEEN %s AND %s{chunk}"
+
+    attribution = _attribution(
+        speaker="sp.json", source="so.json", on_behalf_of="COALESCE(ob.json, 'null')"
+    )
+    line = _statement(
+        topics="COALESCE('[' || topic_arrays.elements || ']', '[]')",
+        attributions="COALESCE('[' || attribution_arrays.elements || ']', '[]')",
+    )
+    attributions, speakers, sources = (
+        Attribution._meta.db_table, Speaker._meta.db_table, Source._meta.db_table
+    )  # fmt: skip
+    return f"""
+        WITH chunk AS MATERIALIZED (SELECT unnest(%s::bigint[]) AS id),
+        linked AS MATERIALIZED (
+            SELECT * FROM {attributions} WHERE {in_chunk("statement_id")}
+        ),
+        speaker_summaries AS MATERIALIZED (
+            SELECT sp.id, {_speaker("sp")} AS json FROM {speakers} sp
+            WHERE sp.id IN (SELECT speaker_id FROM linked UNION SELECT on_behalf_of_id FROM linked)
+        ),
+        source_summaries AS MATERIALIZED (
+            SELECT so.id, {_SOURCE} AS json FROM {sources} so
+            WHERE so.id IN (SELECT source_id FROM linked)
+        ),
+        attribution_arrays AS (
+            SELECT a.statement_id, string_agg({attribution}, ',' ORDER BY a.id) AS elements
+            FROM linked a
+            JOIN speaker_summaries sp ON sp.id = a.speaker_id
+            JOIN source_summaries so ON so.id = a.source_id
+            LEFT JOIN speaker_summaries ob ON ob.id = a.on_behalf_of_id
+            GROUP BY a.statement_id
+        ),
+        topic_arrays AS (
+            SELECT st.statement_id,
+                   string_agg(to_json(t.slug)::text, ',' ORDER BY t.slug {_SLUG_ORDER}) AS elements
+            FROM {_TOPIC_LINKS} st JOIN {Topic._meta.db_table} t ON t.id = st.topic_id
+            WHERE {in_chunk("st.statement_id")}
+            GROUP BY st.statement_id
+        )
+        SELECT {STATEMENT}.id, {line}
+        FROM {STATEMENT}
+        LEFT JOIN attribution_arrays ON attribution_arrays.statement_id = {STATEMENT}.id
+        LEFT JOIN topic_arrays ON topic_arrays.statement_id = {STATEMENT}.id
+        WHERE {STATEMENT}.id BETWEEN %s AND %s AND {STATEMENT}.id IN (SELECT id FROM chunk)
+    """  # noqa: S608 - our SQL, values as parameters
+
+
+_EXPORT_LINES = {dense: _export_lines(dense=dense) for dense in (True, False)}
+
+
+def export_lines(ids: list[int]) -> tuple[str, list[Any]]:
+    """The query (SQL and parameters) of the export's lines of the statements ``ids``, as
+    rows (id, line) in no particular order; a statement deleted since its id was read is
+    left out."""
+    first, last = min(ids), max(ids)
+    dense = last - first < 2 * len(ids)
+    return _EXPORT_LINES[dense], [ids, *[first, last] * 3]
 
 
 # --- reads for the API ------------------------------------------------------------------------
@@ -219,9 +307,7 @@ def statement_representations(ids: list[int], *, published_only: bool) -> list[d
     that order, in one query; a statement deleted since its id was read is left out."""
     if not ids:
         return []
-    document = statement_json(
-        topics=topics_from_table(), relations=True, published_only=published_only
-    )
+    document = statement_json(published_only=published_only)
     rows = Statement.objects.filter(pk__in=ids).annotate(document=document)
     texts = dict(rows.values_list("pk", "document"))
     return [orjson.loads(texts[pk]) for pk in ids if pk in texts]
@@ -229,9 +315,7 @@ def statement_representations(ids: list[int], *, published_only: bool) -> list[d
 
 def statement_representation(queryset: QuerySet, pk: Any, *, published_only: bool) -> dict | None:
     """The representation of statement ``pk`` if ``queryset`` holds it, in one query."""
-    document = statement_json(
-        topics=topics_from_table(), relations=True, published_only=published_only
-    )
+    document = statement_json(published_only=published_only)
     text = (
         queryset.filter(Q(pk=pk))
         .annotate(document=document)

@@ -194,6 +194,34 @@ def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
     assert b"\\u0001" in in_sql
 
 
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.parametrize("spread", ["dense", "sparse"])
+def test_chunks_dense_or_sparse_are_the_python_documents_byte_for_byte(
+    world, editor_user, spread, monkeypatch
+):
+    from statements import export, selectors
+
+    _tricky_world(world)
+    _more_statements(world, 7)
+    statements = selectors.statement_queryset(user=editor_user)
+    ids = list(statements.values_list("pk", flat=True))
+    # Far apart, a chunk's statements are looked up by id rather than read as a range.
+    queryset = statements.filter(pk__in=ids if spread == "dense" else ids[::6])
+    queries = []
+
+    def recorded(chunk_ids):
+        query = export_lines(chunk_ids)
+        queries.append(query[0])
+        return query
+
+    export_lines = export.export_lines
+    monkeypatch.setattr(export, "export_lines", recorded)
+    in_sql = b"".join(export.ndjson_lines(queryset, 4))
+    assert in_sql == b"".join(export.ndjson(export.statement_documents(queryset, 4)))
+    by_id = [query.count("IN (SELECT id FROM chunk)") == 3 for query in queries]
+    assert by_id == [spread == "sparse"] * len(queries)
+
+
 def test_a_time_zone_other_than_utc_takes_the_python_path(world, editor):
     from django.utils import timezone
 
