@@ -370,6 +370,7 @@ class _KnownSource(NamedTuple):
     body: str  # "" for the sources that this import creates
     title: str
     publisher: str
+    created: bool  # by this batch: no attribution cites it yet
 
 
 @dataclass
@@ -446,20 +447,27 @@ class _Batch:
             "id", "url", "body", "title", "publisher"
         )
         for pk, url, body, title, publisher in existing:
-            self.sources[url] = _KnownSource(pk, body, title, publisher)
+            self.sources[url] = _KnownSource(pk, body, title, publisher, created=False)
         missing = [fields for url, fields in given.items() if url not in self.sources]
         rows = [tuple(fields[name] for name in SOURCE_COLUMNS) for fields in missing]
         ids = insert_with_history(Source, SOURCE_COLUMNS, rows, user=self.user)
         self.result.sources_created += len(ids)
         for pk, fields in zip(ids, missing, strict=True):
-            self.sources[fields["url"]] = _KnownSource(pk, "", fields["title"], fields["publisher"])
+            self.sources[fields["url"]] = _KnownSource(
+                pk, "", fields["title"], fields["publisher"], created=True
+            )
         self.source_titles = {
             source.pk: (source.title, source.publisher) for source in self.sources.values()
         }
 
     def _new_lines(self) -> list[Line]:
         """The lines not imported yet (by the natural key), each key once."""
-        keyed = [line for line in self.lines if len(line.key) == 3]
+        # Only a source that was there before this batch can hold an imported line.
+        keyed = [
+            line
+            for line in self.lines
+            if len(line.key) == 3 and not self.sources[line.key[2]].created
+        ]
         done: set[tuple] = set()
         if keyed:
             speaker_ids = {self.speakers[line.key[1]] for line in keyed}

@@ -392,3 +392,14 @@ def test_imported_rows_and_documents_are_what_the_services_would_store(world, ed
                 assert created.get().history_type == "+"
             if created:  # the speakers and sources found by name or URL were not created
                 assert created.values(*columns).get() == row
+
+
+def test_a_line_repeated_with_a_new_source_is_imported_once(exported):
+    line = json.loads(exported.read_text().splitlines()[0])
+    line["text"] = "Said twice."
+    line["attributions"][0]["source"]["url"] = "https://new.example/twice"
+    line["attributions"][0]["quote"] = None
+    _write(exported, [line, line])
+    assert "Imported 1 statement(s), skipped 1" in _import(exported)
+    assert "Imported 0 statement(s), skipped 2" in _import(exported)
+    assert Statement.objects.filter(text="Said twice.").count() == 1
