@@ -25,12 +25,12 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Exists, JSONField, OuterRef
+from django.db.models import DateField, Exists, JSONField, OuterRef
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from simple_history.utils import bulk_create_with_history
@@ -46,8 +46,8 @@ from statements.choices import (
 from statements.models import Attribution, Source, Speaker, Statement, Topic
 from statements.normalize import normalize_topic, normalize_url
 from statements.quotes import QuoteAnchorError, anchor_quote
-from statements.search import index_statements
 from statements.search.cache import bump_generation
+from statements.search.indexing import document_fields, insert_documents
 
 CHANGE_REASON = "Imported"
 DEFAULT_BATCH_SIZE = 5000
@@ -71,76 +71,114 @@ class Result:
 
 
 # --- reading and checking one line ------------------------------------------------------------
+#
+# A field's path in an error ("attributions.0.quote.exact") is its object's path (``where``,
+# "" or ending in a dot) and its key, joined only when there is an error to report.
 
 
-def _text(data: dict, key: str, path: str, line: int, *, required=False, max_length=None) -> str:
+def _text(data: dict, key: str, line: int, where="", *, required=False, max_length=None) -> str:
     value = data.get(key)
     if value is None:
         if required:
-            raise ImportLineError(line, path, "This field is required.")
+            raise ImportLineError(line, where + key, "This field is required.")
         return ""
     if not isinstance(value, str):
-        raise ImportLineError(line, path, f"Must be a string, got {type(value).__name__}.")
+        raise ImportLineError(line, where + key, f"Must be a string, got {type(value).__name__}.")
     if required and not value.strip():
-        raise ImportLineError(line, path, "This field may not be blank.")
+        raise ImportLineError(line, where + key, "This field may not be blank.")
     if max_length and len(value) > max_length:
-        raise ImportLineError(line, path, f"At most {max_length} characters.")
+        raise ImportLineError(line, where + key, f"At most {max_length} characters.")
     return value
 
 
 _CHOICES: dict[type, frozenset[str]] = {}
 
 
-def _choice(data: dict, key: str, choices, path: str, line: int, default=None) -> str:
+def _choice(data: dict, key: str, choices, line: int, where="", default=None) -> str:
     value = data.get(key, default)
     allowed = _CHOICES.get(choices)
     if allowed is None:
         allowed = _CHOICES[choices] = frozenset(choices.values)
     if value not in allowed:
         known = ", ".join(choices.values)
-        raise ImportLineError(line, path, f"{value!r} is not one of: {known}.")
+        raise ImportLineError(line, where + key, f"{value!r} is not one of: {known}.")
     return value
 
 
-def _object(value: Any, path: str, line: int, *, required=True) -> dict | None:
+def _object(data: dict, key: str, line: int, where: str, *, required=True) -> dict | None:
+    value = data.get(key)
     if value is None and not required:
         return None
     if not isinstance(value, dict):
-        raise ImportLineError(line, path, "Must be an object.")
+        raise ImportLineError(line, where + key, "Must be an object.")
     return value
+
+
+# The columns that a line gives, in the order of the tuples that hold them.
+STATEMENT_COLUMNS = ("text", "language", "status", "retraction_reason")
+SOURCE_COLUMNS = ("url", "title", "publisher", "kind", "status", "published_at")
+OWN_COLUMNS = (  # an attribution's own, as stored
+    "mode",
+    "speech_act",
+    "verb",
+    "speaker_role",
+    "occasion",
+    "stated_on",
+    "quote_exact",
+    "quote_prefix",
+    "quote_suffix",  # the quote's three columns last
+)
+ATTRIBUTION_COLUMNS = (
+    "statement_id",
+    "speaker_id",
+    "source_id",
+    "on_behalf_of_id",
+    "quote_start",
+    "quote_end",
+    *OWN_COLUMNS,
+)
+_QUOTE_EXACT = OWN_COLUMNS.index("quote_exact")
+
+
+class ParsedAttribution(NamedTuple):
+    speaker: tuple[str, str]  # name and kind
+    source: dict[str, Any]  # the source's fields, checked and normalized
+    on_behalf_of: tuple[str, str] | None
+    own: tuple  # OWN_COLUMNS
 
 
 @dataclass
 class Line:
     number: int
-    statement: dict[str, Any]
+    statement: tuple  # STATEMENT_COLUMNS
     topics: list[str]
-    attributions: list[dict[str, Any]]
+    attributions: list[ParsedAttribution]
     key: tuple = ()
 
 
-def _speaker_key(data: dict, path: str, line: int) -> tuple[str, str]:
-    name = _text(data, "name", f"{path}.name", line, required=True, max_length=200)
-    kind = _choice(data, "kind", SpeakerKind, f"{path}.kind", line)
+def _speaker_key(data: dict, line: int, where: str) -> tuple[str, str]:
+    name = _text(data, "name", line, where, required=True, max_length=200)
+    kind = _choice(data, "kind", SpeakerKind, line, where)
     return name, kind
 
 
-def _source_fields(data: dict, path: str, line: int, memo: dict) -> dict[str, Any]:
+def _source_fields(data: dict, line: int, where: str, memo: dict) -> dict[str, Any]:
     # A source is cited by many lines of a batch: check and normalize each version once.
     key = tuple(data.items())
     try:
         return memo[key]
     except (KeyError, TypeError):  # TypeError: an unhashable value, checked below
         pass
-    fields = _check_source(data, path, line)
+    fields = _check_source(data, line, where)
     with contextlib.suppress(TypeError):
         memo[key] = fields
     return fields
 
 
-def _parsed(value: Any, parse, line: int, field: str, what: str) -> Any:
-    """An optional ISO 8601 ``value`` parsed with ``parse`` (Django's parse_date or
-    parse_datetime); None stays None."""
+def _parsed(value: Any, parse, line: int, field: str, what: str) -> str | None:
+    """An optional ISO 8601 ``value`` checked with ``parse`` (Django's parse_date or
+    parse_datetime), given back in the form that ``isoformat`` writes (a string costs COPY
+    far less than a date to write); None stays None."""
     if value is None:
         return None
     try:
@@ -149,22 +187,20 @@ def _parsed(value: Any, parse, line: int, field: str, what: str) -> Any:
         parsed = None
     if parsed is None:
         raise ImportLineError(line, field, f"Not an ISO 8601 {what}.")
-    return parsed
+    return parsed.isoformat()
 
 
-def _check_source(data: dict, path: str, line: int) -> dict[str, Any]:
-    url = _text(data, "url", f"{path}.url", line, required=True, max_length=2000)
+def _check_source(data: dict, line: int, where: str) -> dict[str, Any]:
+    url = _text(data, "url", line, where, required=True, max_length=2000)
     published_at = _parsed(
-        data.get("published_at"), parse_datetime, line, f"{path}.published_at", "date-time"
+        data.get("published_at"), parse_datetime, line, where + "published_at", "date-time"
     )
     return {
         "url": normalize_url(url),
-        "title": _text(data, "title", f"{path}.title", line, required=True, max_length=500),
-        "publisher": _text(data, "publisher", f"{path}.publisher", line, max_length=200),
-        "kind": _choice(data, "kind", SourceKind, f"{path}.kind", line, SourceKind.NEWS_ARTICLE),
-        "status": _choice(
-            data, "status", SourceStatus, f"{path}.status", line, SourceStatus.CURRENT
-        ),
+        "title": _text(data, "title", line, where, required=True, max_length=500),
+        "publisher": _text(data, "publisher", line, where, max_length=200),
+        "kind": _choice(data, "kind", SourceKind, line, where, SourceKind.NEWS_ARTICLE),
+        "status": _choice(data, "status", SourceStatus, line, where, SourceStatus.CURRENT),
         "published_at": published_at,
     }
 
@@ -176,147 +212,138 @@ def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise ImportLineError(number, None, f"Not valid JSON: {error}.") from None
-    data = _object(data, "(line)", number)
-    status = _choice(data, "status", StatementStatus, "status", number, StatementStatus.DRAFT)
-    reason = _text(data, "retraction_reason", "retraction_reason", number)
+    if not isinstance(data, dict):
+        raise ImportLineError(number, "(line)", "Must be an object.")
+    status = _choice(data, "status", StatementStatus, number, default=StatementStatus.DRAFT)
+    reason = _text(data, "retraction_reason", number)
     if status == StatementStatus.RETRACTED and not reason.strip():
         raise ImportLineError(number, "retraction_reason", "A retracted statement needs a reason.")
     topics = data.get("topics") or []
     if not isinstance(topics, list) or not all(isinstance(topic, str) for topic in topics):
         raise ImportLineError(number, "topics", "Must be a list of strings.")
-    statement = {
-        "text": _text(data, "text", "text", number, required=True),
-        "language": _text(data, "language", "language", number, max_length=35) or "en",
-        "status": status,
-        "retraction_reason": reason,
-    }
+    text = _text(data, "text", number, required=True)
+    language = _text(data, "language", number, max_length=35) or "en"
     attributions = []
     raw_attributions = data.get("attributions") or []
     if not isinstance(raw_attributions, list):
         raise ImportLineError(number, "attributions", "Must be a list.")
     seen = set()
     for index, item in enumerate(raw_attributions):
-        path = f"attributions.{index}"
-        item = _object(item, path, number)
-        speaker = _speaker_key(
-            _object(item.get("speaker"), f"{path}.speaker", number), f"{path}.speaker", number
-        )
+        where = f"attributions.{index}."
+        if not isinstance(item, dict):
+            raise ImportLineError(number, where[:-1], "Must be an object.")
+        speaker = _speaker_key(_object(item, "speaker", number, where), number, where + "speaker.")
         source = _source_fields(
-            _object(item.get("source"), f"{path}.source", number), f"{path}.source", number, memo
+            _object(item, "source", number, where), number, where + "source.", memo
         )
-        behalf = _object(item.get("on_behalf_of"), f"{path}.on_behalf_of", number, required=False)
-        behalf_key = _speaker_key(behalf, f"{path}.on_behalf_of", number) if behalf else None
+        behalf = _object(item, "on_behalf_of", number, where, required=False)
+        behalf_key = _speaker_key(behalf, number, where + "on_behalf_of.") if behalf else None
         if behalf_key == speaker:
             raise ImportLineError(
-                number, f"{path}.on_behalf_of", "A speaker does not speak on their own behalf."
+                number, where + "on_behalf_of", "A speaker does not speak on their own behalf."
             )
-        quote = _object(item.get("quote"), f"{path}.quote", number, required=False) or {}
-        mode = _choice(item, "mode", AttributionMode, f"{path}.mode", number)
-        exact = _text(quote, "exact", f"{path}.quote.exact", number)
+        quote = _object(item, "quote", number, where, required=False) or {}
+        mode = _choice(item, "mode", AttributionMode, number, where)
+        exact = _text(quote, "exact", number, where + "quote.")
         if mode == AttributionMode.DIRECT_QUOTE and not exact:
             raise ImportLineError(
-                number, f"{path}.quote.exact", "A direct quote needs its exact words."
+                number, where + "quote.exact", "A direct quote needs its exact words."
             )
-        stated_on = _parsed(item.get("stated_on"), parse_date, number, f"{path}.stated_on", "date")
+        stated_on = _parsed(item.get("stated_on"), parse_date, number, where + "stated_on", "date")
         if (speaker, source["url"]) in seen:
             raise ImportLineError(
                 number,
-                f"{path}.speaker",
+                where + "speaker",
                 "This speaker is already attributed this statement in this source.",
             )
         seen.add((speaker, source["url"]))
-        attributions.append(
-            {
-                "speaker": speaker,
-                "source": source,
-                "on_behalf_of": behalf_key,
-                # The attribution's own fields, as they are stored:
-                "fields": {
-                    "mode": mode,
-                    "speech_act": _choice(
-                        item, "speech_act", SpeechAct, f"{path}.speech_act", number
-                    ),
-                    "verb": _text(item, "verb", f"{path}.verb", number, max_length=60),
-                    "speaker_role": _text(
-                        item, "speaker_role", f"{path}.speaker_role", number, max_length=200
-                    ),
-                    "occasion": _text(item, "occasion", f"{path}.occasion", number, max_length=300),
-                    "stated_on": stated_on,
-                    "quote_exact": exact,
-                    "quote_prefix": _text(
-                        quote, "prefix", f"{path}.quote.prefix", number, max_length=500
-                    ),
-                    "quote_suffix": _text(
-                        quote, "suffix", f"{path}.quote.suffix", number, max_length=500
-                    ),
-                },
-            }
+        own = (
+            mode,
+            _choice(item, "speech_act", SpeechAct, number, where),
+            _text(item, "verb", number, where, max_length=60),
+            _text(item, "speaker_role", number, where, max_length=200),
+            _text(item, "occasion", number, where, max_length=300),
+            stated_on,
+            exact,
+            _text(quote, "prefix", number, where + "quote.", max_length=500),
+            _text(quote, "suffix", number, where + "quote.", max_length=500),
         )
-    line = Line(number, statement, topics, attributions)
+        attributions.append(ParsedAttribution(speaker, source, behalf_key, own))
     first = attributions[0] if attributions else None
-    line.key = (
-        (statement["text"], first["speaker"], first["source"]["url"])
-        if first
-        else (statement["text"],)
-    )
-    return line
+    key = (text, first.speaker, first.source["url"]) if first else (text,)
+    return Line(number, (text, language, status, reason), topics, attributions, key)
 
 
 # --- inserting rows with their history ------------------------------------------------------
 
 
 def _prepare(field) -> Any:
+    """How a value of ``field`` is given to COPY: JSON and dates as their text (psycopg
+    takes several times longer to write a datetime than a string)."""
     if isinstance(field, JSONField):
         return lambda value: orjson.dumps(value).decode()
+    if isinstance(field, DateField):  # and DateTimeField
+        return lambda value: None if value is None else value.isoformat()
     return None
 
 
-def insert_with_history(model, rows: list[dict[str, Any]], *, user) -> list[int]:
-    """Insert ``rows`` (field values by attribute name; the others take their defaults) and
-    a "created" history row for each; return the new ids, in order.
+def insert_with_history(model, columns: tuple[str, ...], rows: list[tuple], *, user) -> list[int]:
+    """Insert ``rows`` (tuples of the fields named by ``columns``, attribute names, dates as
+    ISO 8601 text; the other fields take their defaults) and a "created" history row for
+    each; return the new ids, in order.
 
-    On PostgreSQL with COPY, ids drawn from the table's sequence beforehand; elsewhere with
-    ``bulk_create`` and the history library's ``bulk_history_create``.
+    On PostgreSQL with COPY, ids drawn from the table's sequence beforehand, and the history
+    rows copied from the same tuples (not read back); elsewhere with ``bulk_create`` and the
+    history library's ``bulk_history_create``.
     """
     if not rows:
         return []
     now = timezone.now()
-    fields = [field for field in model._meta.concrete_fields if field.attname != "id"]
-    defaults = {field.attname: field.get_default() for field in fields}
-    defaults.update(dict.fromkeys(("created_at", "updated_at"), now))
+    others = [
+        field
+        for field in model._meta.concrete_fields
+        if field.attname != "id" and field.attname not in columns
+    ]
+    defaults = tuple(
+        now if field.attname in ("created_at", "updated_at") else field.get_default()
+        for field in others
+    )
+    names = (*columns, *(field.attname for field in others))
     if connection.vendor != "postgresql":
-        objects = [model(**{**defaults, **row}) for row in rows]
+        objects = [model(**dict(zip(names, (*row, *defaults), strict=True))) for row in rows]
         bulk_create_with_history(
             objects, model, default_user=user, default_change_reason=CHANGE_REASON
         )
         return [obj.pk for obj in objects]
+    fields = {field.attname: field for field in model._meta.concrete_fields}
+    if any(isinstance(fields[name], JSONField) for name in columns):
+        raise ValueError("Give JSON fields' values as their text.")
+    defaults = tuple(
+        convert(value) if (convert := _prepare(field)) else value
+        for field, value in zip(others, defaults, strict=True)
+    )
     table = model._meta.db_table
+    history_table = model.history.model._meta.db_table
+    copied = ", ".join(["id", *(fields[name].column for name in names)])
+    history_values = (now.isoformat(), CHANGE_REASON, "+", user.pk if user is not None else None)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)",  # noqa: S608 - our table
-            [len(rows)],
+            # The sequence looked up once, not for each row.
+            "WITH seq AS MATERIALIZED (SELECT pg_get_serial_sequence(%s, 'id')::regclass AS id) "
+            "SELECT nextval(seq.id) FROM seq, generate_series(1, %s)",
+            [table, len(rows)],
         )
         ids = [pk for (pk,) in cursor.fetchall()]
-        prepare = [(field.attname, _prepare(field)) for field in fields]
-        values = []
-        for pk, row in zip(ids, rows, strict=True):
-            row = {**defaults, **row}
-            values.append(
-                (pk, *(convert(row[name]) if convert else row[name] for name, convert in prepare))
-            )
-        columns = ", ".join(["id", *(field.column for field in fields)])
-        with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        values = [(pk, *row, *defaults) for pk, row in zip(ids, rows, strict=True)]
+        with cursor.copy(f"COPY {table} ({copied}) FROM STDIN") as copy:
             for row in values:
                 copy.write_row(row)
-        # The history rows are copies of the new rows: the database makes them itself.
-        history = model.history.model
-        copied = ", ".join(["id", *(field.column for field in fields)])
-        cursor.execute(
-            f"INSERT INTO {history._meta.db_table} ({copied}, history_date, "  # noqa: S608
-            "history_change_reason, history_type, history_user_id) "
-            f"SELECT {copied}, %s, %s, '+', %s FROM {table} WHERE id = ANY(%s)",
-            [now, CHANGE_REASON, user.pk if user is not None else None, ids],
-        )
+        with cursor.copy(
+            f"COPY {history_table} ({copied}, history_date, history_change_reason, "
+            "history_type, history_user_id) FROM STDIN"
+        ) as copy:
+            for row in values:
+                copy.write_row(row + history_values)
     return ids
 
 
@@ -338,13 +365,24 @@ def _insert_plain(model, rows: list[tuple], columns: tuple[str, ...]) -> None:
 # --- writing a batch --------------------------------------------------------------------------
 
 
+class _KnownSource(NamedTuple):
+    pk: int
+    body: str  # "" for the sources that this import creates
+    title: str
+    publisher: str
+    created: bool  # by this batch: no attribution cites it yet
+
+
 @dataclass
 class _Batch:
     lines: list[Line]
     user: Any
     result: Result
     speakers: dict[tuple[str, str], int] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
+    sources: dict[str, _KnownSource] = field(default_factory=dict)
+    # What the search documents show of each: names and aliases, titles and publishers.
+    speaker_names: dict[int, tuple[str, list]] = field(default_factory=dict)
+    source_titles: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def write(self) -> None:
         self._resolve_speakers()
@@ -353,55 +391,83 @@ class _Batch:
         self.result.skipped += len(self.lines) - len(lines)
         if not lines:
             return
-        anchored = [self._anchor(line) for line in lines]
         topics = self._topics({name for line in lines for name in line.topics})
-        ids = insert_with_history(Statement, [line.statement for line in lines], user=self.user)
-        links = [
-            (statement_id, topic_id)
-            for statement_id, line in zip(ids, lines, strict=True)
-            for topic_id in sorted({topics[name] for name in line.topics if name in topics})
-        ]
+        ids = insert_with_history(
+            Statement, STATEMENT_COLUMNS, [line.statement for line in lines], user=self.user
+        )
+        links, attributions, documents = [], [], []
+        published = StatementStatus.PUBLISHED.value
+        for statement_id, line in zip(ids, lines, strict=True):
+            links.extend(
+                (statement_id, topic_id)
+                for topic_id in sorted({topics[name] for name in line.topics if name in topics})
+            )
+            rows = self._attribution_rows(statement_id, line)
+            attributions.extend(rows)
+            text, _, status, _ = line.statement
+            documents.append(
+                (
+                    statement_id,
+                    status == published,
+                    document_fields(
+                        text,
+                        # In the order of their first attribution, each once.
+                        [self.speaker_names[pk] for pk in dict.fromkeys(row[1] for row in rows)],
+                        [self.source_titles[pk] for pk in dict.fromkeys(row[2] for row in rows)],
+                    ),
+                )
+            )
         _insert_plain(Statement.topics.through, links, ("statement_id", "topic_id"))
-        attributions = [
-            {"statement_id": statement_id, **fields}
-            for statement_id, line_attributions in zip(ids, anchored, strict=True)
-            for fields in line_attributions
-        ]
-        insert_with_history(Attribution, attributions, user=self.user)
-        index_statements(ids)  # searchable in the same transaction, as the services do
+        insert_with_history(Attribution, ATTRIBUTION_COLUMNS, attributions, user=self.user)
+        # Searchable in the same transaction, as the services make it.
+        insert_documents(documents)
         self.result.imported += len(ids)
 
     def _resolve_speakers(self) -> None:
-        keys = {a["speaker"] for line in self.lines for a in line.attributions}
-        keys |= {
-            a["on_behalf_of"] for line in self.lines for a in line.attributions if a["on_behalf_of"]
-        }
+        keys = {a.speaker for line in self.lines for a in line.attributions}
+        keys |= {a.on_behalf_of for line in self.lines for a in line.attributions if a.on_behalf_of}
         if not keys:
             return
         existing = Speaker.objects.filter(name__in={name for name, _ in keys}).order_by("-id")
-        for pk, name, kind in existing.values_list("id", "name", "kind"):
+        for pk, name, kind, aliases in existing.values_list("id", "name", "kind", "aliases"):
             self.speakers[(name, kind)] = pk  # the lowest id wins: ordered by -id
+            self.speaker_names[pk] = (name, aliases if isinstance(aliases, list) else [])
         missing = sorted(keys - self.speakers.keys())
-        rows = [{"name": name, "kind": kind} for name, kind in missing]
-        ids = insert_with_history(Speaker, rows, user=self.user)
+        ids = insert_with_history(Speaker, ("name", "kind"), missing, user=self.user)
         self.result.speakers_created += len(ids)
-        self.speakers.update(zip(missing, ids, strict=True))
+        for pk, (name, kind) in zip(ids, missing, strict=True):
+            self.speakers[(name, kind)] = pk
+            self.speaker_names[pk] = (name, [])
 
     def _resolve_sources(self) -> None:
-        given = {a["source"]["url"]: a["source"] for line in self.lines for a in line.attributions}
+        given = {a.source["url"]: a.source for line in self.lines for a in line.attributions}
         if not given:
             return
-        existing = Source.objects.filter(url__in=list(given)).only("id", "url", "body")
-        self.sources = {source.url: source for source in existing}
+        existing = Source.objects.filter(url__in=list(given)).values_list(
+            "id", "url", "body", "title", "publisher"
+        )
+        for pk, url, body, title, publisher in existing:
+            self.sources[url] = _KnownSource(pk, body, title, publisher, created=False)
         missing = [fields for url, fields in given.items() if url not in self.sources]
-        ids = insert_with_history(Source, missing, user=self.user)
+        rows = [tuple(fields[name] for name in SOURCE_COLUMNS) for fields in missing]
+        ids = insert_with_history(Source, SOURCE_COLUMNS, rows, user=self.user)
         self.result.sources_created += len(ids)
         for pk, fields in zip(ids, missing, strict=True):
-            self.sources[fields["url"]] = Source(pk=pk, url=fields["url"], body="")
+            self.sources[fields["url"]] = _KnownSource(
+                pk, "", fields["title"], fields["publisher"], created=True
+            )
+        self.source_titles = {
+            source.pk: (source.title, source.publisher) for source in self.sources.values()
+        }
 
     def _new_lines(self) -> list[Line]:
         """The lines not imported yet (by the natural key), each key once."""
-        keyed = [line for line in self.lines if len(line.key) == 3]
+        # Only a source that was there before this batch can hold an imported line.
+        keyed = [
+            line
+            for line in self.lines
+            if len(line.key) == 3 and not self.sources[line.key[2]].created
+        ]
         done: set[tuple] = set()
         if keyed:
             speaker_ids = {self.speakers[line.key[1]] for line in keyed}
@@ -429,37 +495,37 @@ class _Batch:
                 new.append(line)
         return new
 
-    def _anchor(self, line: Line) -> list[dict[str, Any]]:
-        fields = []
+    def _attribution_rows(self, statement_id: int, line: Line) -> list[tuple]:
+        """The line's attributions as ATTRIBUTION_COLUMNS, quotes anchored in the bodies."""
+        rows = []
         for index, attribution in enumerate(line.attributions):
-            source = self.sources[attribution["source"]["url"]]
+            source = self.sources[attribution.source["url"]]
+            own = attribution.own
             start = end = None
-            own = attribution["fields"]
-            if source.body and own["quote_exact"]:
+            if source.body and own[_QUOTE_EXACT]:
+                exact, prefix, suffix = own[_QUOTE_EXACT:]
                 try:
                     anchor = anchor_quote(
-                        body=source.body,
-                        exact=own["quote_exact"],
-                        prefix=own["quote_prefix"],
-                        suffix=own["quote_suffix"],
+                        body=source.body, exact=exact, prefix=prefix, suffix=suffix
                     )
                 except QuoteAnchorError as error:
                     raise ImportLineError(
                         line.number, f"attributions.{index}.quote.{error.field}", error.message
                     ) from None
                 start, end = anchor.start, anchor.end
-            behalf = attribution["on_behalf_of"]
-            fields.append(
-                {
-                    **own,
-                    "speaker_id": self.speakers[attribution["speaker"]],
-                    "source_id": source.pk,
-                    "on_behalf_of_id": self.speakers[behalf] if behalf else None,
-                    "quote_start": start,
-                    "quote_end": end,
-                }
+            behalf = attribution.on_behalf_of
+            rows.append(
+                (
+                    statement_id,
+                    self.speakers[attribution.speaker],
+                    source.pk,
+                    self.speakers[behalf] if behalf else None,
+                    start,
+                    end,
+                    *own,
+                )
             )
-        return fields
+        return rows
 
     @staticmethod
     def _topics(names: set[str]) -> dict[str, int]:
@@ -475,7 +541,7 @@ class _Batch:
 
 def _analyze() -> None:
     with connection.cursor() as cursor:
-        for model in (Statement, Attribution, Speaker, Source, Statement.topics.through):
+        for model in (Statement, Attribution, Speaker, Source):  # the tables it reads
             cursor.execute(f"ANALYZE {model._meta.db_table}")
 
 

@@ -386,3 +386,48 @@ def test_without_server_side_cursors_the_export_reads_chunk_after_chunk(world, a
     monkeypatch.setitem(connection.settings_dict, "DISABLE_SERVER_SIDE_CURSORS", False)
     assert with_keyset == [line["id"] for line in ndjson(anon.get(URL))]
     assert len(with_keyset) == 14
+
+
+def _documents():
+    from statements.models import SearchDocument
+
+    return sorted(
+        SearchDocument.objects.values_list("statement__text", "speakers", "sources", "published")
+    )
+
+
+def test_imported_rows_and_documents_are_what_the_services_would_store(world, editor, tmp_path):
+    """The import writes history rows and search documents from what it holds in memory:
+    they must equal the rows as stored and the documents as indexing builds them."""
+    from statements.search import index_statements
+
+    _tricky_world(world)
+    Speaker.objects.filter(pk=world.minister.pk).update(aliases=["The Minister", "Odd\tone"])
+    path = tmp_path / "statements.ndjson"
+    path.write_bytes(b"".join(editor.get(URL).streaming_content))
+    Attribution.objects.all().delete()
+    Statement.objects.all().delete()
+    assert "Imported 4 statement(s)" in _import(path)
+    imported = _documents()
+    assert any("The Minister\nOdd\tone" in speakers for _, speakers, _, _ in imported)
+    index_statements(Statement.objects.values_list("pk", flat=True))
+    assert _documents() == imported
+    for model in (Statement, Attribution, Speaker, Source):
+        columns = [field.attname for field in model._meta.concrete_fields]
+        for row in model.objects.values(*columns):
+            created = model.history.filter(id=row["id"], history_change_reason="Imported")
+            if model in (Statement, Attribution):
+                assert created.get().history_type == "+"
+            if created:  # the speakers and sources found by name or URL were not created
+                assert created.values(*columns).get() == row
+
+
+def test_a_line_repeated_with_a_new_source_is_imported_once(exported):
+    line = json.loads(exported.read_text().splitlines()[0])
+    line["text"] = "Said twice."
+    line["attributions"][0]["source"]["url"] = "https://new.example/twice"
+    line["attributions"][0]["quote"] = None
+    _write(exported, [line, line])
+    assert "Imported 1 statement(s), skipped 1" in _import(exported)
+    assert "Imported 0 statement(s), skipped 2" in _import(exported)
+    assert Statement.objects.filter(text="Said twice.").count() == 1

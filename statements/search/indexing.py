@@ -2,7 +2,8 @@
 
 The services call ``index_statements`` after every change that a document reflects (a
 statement's text or status, its attributions, a speaker's names, a source's title or
-publisher).
+publisher); the bulk import writes the documents of the statements it creates with
+``insert_documents``, from the fields it has just written.
 Each engine's own index follows the documents by itself: a generated column on
 PostgreSQL, triggers on SQLite.
 """
@@ -123,6 +124,28 @@ def _index_batch(ids: list[int]) -> None:
         unique_fields=["statement"],
         update_fields=["text", "speakers", "sources", "published"],
     )
+
+
+def insert_documents(documents: list[tuple[int, bool, dict[str, str]]]) -> None:
+    """Write the documents of statements created in the caller's transaction, each given as
+    its statement's id, whether it is published, and its ``document_fields``: the import
+    knows them from what it has just written, and reading them back would cost it more
+    than writing them."""
+    if connection.vendor != "postgresql":
+        SearchDocument.objects.bulk_create(
+            SearchDocument(statement_id=pk, published=published, **fields)
+            for pk, published, fields in documents
+        )
+        return
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(
+            "COPY statements_searchdocument (statement_id, published, text, speakers, sources) "
+            "FROM STDIN"
+        ) as copy,
+    ):
+        for pk, published, fields in documents:
+            copy.write_row((pk, published, fields["text"], fields["speakers"], fields["sources"]))
 
 
 def index_statements(statement_ids: Iterable[int]) -> None:
