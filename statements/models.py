@@ -62,7 +62,7 @@ class Speaker(TimeStampedModel):
         help_text='Wikidata item id, e.g. "Q6279".',
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["name", "wikidata_id", "created_at"])
 
     class Meta:
         ordering = ["name", "id"]
@@ -103,7 +103,7 @@ class Source(TimeStampedModel):
         max_length=10, choices=SourceStatus.choices, default=SourceStatus.CURRENT
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["publisher", "published_at", "url", "created_at"])
 
     class Meta:
         ordering = ["-published_at", "id"]
@@ -189,7 +189,7 @@ class Statement(TimeStampedModel):
     )
     retraction_reason = models.TextField(blank=True)
 
-    history = HistoricalRecords(m2m_fields=[topics])
+    history = HistoricalRecords(m2m_fields=[topics], no_db_index=["status", "created_at"])
     relations = StatementRelations()
 
     class Meta:
@@ -207,6 +207,15 @@ class Statement(TimeStampedModel):
                 name="statement_retraction_has_reason",
             ),
         ]
+        indexes = [
+            # Which statements are published, read from the index alone: a filter's count
+            # (a speaker's thousands of statements) checks each one here, not in the table.
+            models.Index(
+                fields=["id"],
+                condition=Q(status=StatementStatus.PUBLISHED),
+                name="statement_published_ids",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
@@ -218,10 +227,18 @@ class Statement(TimeStampedModel):
 class Attribution(TimeStampedModel):
     """Who made a statement, which source reports it, and how the source renders it."""
 
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="attributions")
+    # Without an index of their own: the unique constraint and the two indexes below begin
+    # with each of them.
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="attributions", db_index=False
+    )
     # PROTECT: a speaker or a source cannot vanish from under the statements it backs.
-    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="attributions")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="attributions")
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.PROTECT, related_name="attributions", db_index=False
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="attributions", db_index=False
+    )
     mode = models.CharField(max_length=20, choices=AttributionMode.choices)
     speech_act = models.CharField(max_length=20, choices=SpeechAct.choices)
     verb = models.CharField(
@@ -248,7 +265,9 @@ class Attribution(TimeStampedModel):
     quote_start = models.PositiveIntegerField(null=True, blank=True)
     quote_end = models.PositiveIntegerField(null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        no_db_index=["speaker", "source", "on_behalf_of", "stated_on", "created_at"]
+    )
 
     class Meta:
         ordering = ["id"]
@@ -299,7 +318,7 @@ class Relation(TimeStampedModel):
     kind = models.CharField(max_length=20, choices=RelationKind.choices)
     note = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["created_at"])
 
     class Meta:
         ordering = ["id"]
