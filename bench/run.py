@@ -491,7 +491,7 @@ def run(options: Options) -> int:
         signal.signal(signal.SIGTERM, previous)
         if server is not None:
             server.stop()
-        if not options.keep:
+        if database.created and not options.keep:  # a reused corpus stays for the next run
             database.drop()
         shutil.rmtree(workdir, ignore_errors=True)
         if cache_dir is not None:
