@@ -46,11 +46,15 @@ from statements.choices import (
 from statements.models import Attribution, Source, Speaker, Statement, Topic
 from statements.normalize import normalize_topic, normalize_url
 from statements.quotes import QuoteAnchorError, anchor_quote
+from statements.search import get_backend
 from statements.search.cache import bump_generation
 from statements.search.indexing import document_fields, insert_documents
 
 CHANGE_REASON = "Imported"
 DEFAULT_BATCH_SIZE = 5000
+# An import of at least this many statements ends by optimizing the search index (merging
+# what the bulk writes left unmerged); a smaller one leaves that to the engine.
+OPTIMIZE_AFTER = 1000
 
 
 class ImportLineError(Exception):
@@ -614,4 +618,6 @@ def import_lines(
             analyze_at = 2 * result.imported
         if progress is not None:
             progress(sum(len(raw) for _, raw in batch), len(batch))
+    if result.imported >= OPTIMIZE_AFTER:
+        get_backend().optimize()
     return result

@@ -1,4 +1,6 @@
-"""Assertions shared by the tests."""
+"""Assertions and probes shared by the tests."""
+
+from django.db import connection
 
 
 def problem(response, status: int) -> dict:
@@ -13,3 +15,13 @@ def problem(response, status: int) -> dict:
 
 def error_fields(response) -> list[str | None]:
     return [error["field"] for error in response.json()["errors"]]
+
+
+def pending_index_pages() -> int:
+    """PostgreSQL: pages of the search index's GIN pending list, which every search reads
+    whole. Merges the list: ask once per state."""
+    from statements.search.postgres import INDEX
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [INDEX])
+        return cursor.fetchone()[0]

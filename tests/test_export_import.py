@@ -14,7 +14,7 @@ from statements import services
 from statements.choices import AttributionMode, SpeechAct
 from statements.export import CSV_COLUMNS
 from statements.models import Attribution, Source, Speaker, Statement
-from tests.helpers import problem
+from tests.helpers import pending_index_pages, problem
 
 URL = "/api/v1/statements/export/"
 
@@ -284,6 +284,21 @@ def test_import_into_an_empty_database_recreates_the_statements(exported, world)
     # Running it again is harmless.
     assert "Imported 0 statement(s), skipped 3" in _import(exported)
     assert Statement.objects.count() == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN's pending list")
+def test_a_large_import_leaves_the_search_index_merged(exported, world, monkeypatch):
+    Attribution.objects.all().delete()
+    Statement.objects.all().delete()
+    pending_index_pages()  # what the fixtures left
+    monkeypatch.setattr("statements.imports.OPTIMIZE_AFTER", 4)  # "large": 4 and more
+    assert "Imported 3 statement(s)" in _import(exported)
+    assert pending_index_pages() > 0
+    Attribution.objects.all().delete()
+    Statement.objects.all().delete()
+    monkeypatch.setattr("statements.imports.OPTIMIZE_AFTER", 3)
+    assert "Imported 3 statement(s)" in _import(exported)
+    assert pending_index_pages() == 0
 
 
 def test_unknown_speakers_and_sources_are_created(exported):

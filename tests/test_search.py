@@ -1,7 +1,10 @@
 """Full-text search, as a client sees it, on whichever engine the suite runs on (CI runs it on
 SQLite and on PostgreSQL): what each query ranks first, facets, freshness, visibility, cost."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -9,7 +12,8 @@ from statements import search, services
 from statements.choices import AttributionMode, SpeechAct
 from statements.models import SearchDocument, Statement
 from statements.search.indexing import document_fields
-from tests.helpers import problem
+from statements.search.postgres import INDEX as POSTGRES_INDEX
+from tests.helpers import pending_index_pages, problem
 
 SEARCH = "/api/v1/search/"
 STATEMENTS = "/api/v1/statements/"
@@ -200,8 +204,16 @@ def test_rank_limit_bounds_count_facets_and_pages(seed, anon, settings):
         pytest.param([999_990, 999_995, 1_000_000, 1_000_001], id="all-new"),
     ],
 )
-def test_the_newest_matches_are_ranked_however_their_ids_spread(db, anon, settings, spread):
-    # PostgreSQL looks for them block by block of ids, newest first (search.postgres).
+@pytest.mark.parametrize(
+    "index_pages_per_block",
+    [pytest.param(0, id="more-windows"), pytest.param(10**6, id="older-matches-at-once")],
+)
+def test_the_newest_matches_are_ranked_however_their_ids_spread(
+    db, anon, settings, monkeypatch, spread, index_pages_per_block
+):
+    # PostgreSQL looks for them in windows of blocks of ids, newest first, until reading
+    # every older match costs less than the next window (search.postgres): both ways.
+    monkeypatch.setattr("statements.search.postgres.INDEX_PAGES_PER_BLOCK", index_pages_per_block)
     settings.SEARCH_RANK_LIMIT = 3
     Statement.objects.bulk_create(
         Statement(id=pk, text=f"Zephyrine winds, report {pk}.", status="published") for pk in spread
@@ -436,10 +448,6 @@ def test_writes_through_the_api_are_searchable(world, editor):
 
 
 def test_rebuild_command_restores_a_lost_index(seed, anon):
-    from io import StringIO
-
-    from django.core.management import call_command
-
     SearchDocument.objects.all().delete()
     assert ids(anon.get(SEARCH, {"q": "Vladivostok"})) == []
     out = StringIO()
@@ -447,6 +455,20 @@ def test_rebuild_command_restores_a_lost_index(seed, anon):
     assert "23/23 statements (100%)" in out.getvalue()
     assert "Search index rebuilt: 23 statements" in out.getvalue()
     assert ids(anon.get(SEARCH, {"q": "Vladivostok"})) == [VLADIVOSTOK]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN's pending list")
+def test_writes_leave_a_short_pending_list_and_a_rebuild_none(seed):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [POSTGRES_INDEX])
+        assert cursor.fetchone()[0] == ["gin_pending_list_limit=256"]  # migration 0008
+    ids = list(Statement.objects.values_list("pk", flat=True))
+    SearchDocument.objects.all().delete()
+    search.index_statements(ids)  # as the services write: entries wait in the list
+    assert pending_index_pages() > 0
+    SearchDocument.objects.all().delete()
+    call_command("rebuild_search_index", stdout=StringIO())
+    assert pending_index_pages() == 0
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite keeps FTS5 by triggers")

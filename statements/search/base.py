@@ -66,3 +66,7 @@ class SearchBackend(ABC):
 
     def rebuild(self) -> None:  # noqa: B027  (most engines need nothing more)
         """Rebuild what the engine keeps beside the search documents."""
+
+    def optimize(self) -> None:  # noqa: B027  (most engines need nothing more)
+        """After many documents were written at once (a rebuild, a large import): leave the
+        index as quick to read as a fresh build, and the planner's statistics current."""

@@ -185,6 +185,8 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
         done += len(batch)
         if progress is not None:
             progress(done, total)
-    get_backend().rebuild()
+    backend = get_backend()
+    backend.rebuild()
+    backend.optimize()
     bump_generation()
     return total

@@ -136,6 +136,15 @@ class SQLiteSearchBackend(SearchBackend):
                 "SELECT id, name || ' ' || aliases FROM statements_speaker"
             )
 
+    def optimize(self) -> None:
+        # Merge FTS5's segments into one b-tree: a bulk write leaves many, each of which a
+        # query looks into.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO statements_searchdocument_fts(statements_searchdocument_fts) "
+                "VALUES ('optimize')"
+            )
+
 
 def _aliases(raw: str | None) -> list[str]:
     try:
