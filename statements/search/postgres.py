@@ -133,8 +133,8 @@ class Ranking:
 
     Written beside the matches, ``ts_rank_cd`` was computed for every match read, before
     the sort that keeps the newest: for a word in 0.4 % of a million statements, 3,400
-    scores for 870 kept, half the query's time. The matches' query (ordered and limited)
-    is a subquery here, and the scores are computed over its rows."""
+    scores for 870 kept, a third of the query's time. The matches' query (ordered and
+    limited) is a subquery here, and the scores are computed over its rows."""
 
     def __init__(self, vector: Expression, query: SearchQuery) -> None:
         self.vector = vector
