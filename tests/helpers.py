@@ -1,7 +1,5 @@
 """Assertions and probes shared by the tests."""
 
-from django.db import connection
-
 
 def problem(response, status: int) -> dict:
     """Assert that ``response`` is a problem document of ``status``; return its body."""
@@ -20,8 +18,6 @@ def error_fields(response) -> list[str | None]:
 def pending_index_pages() -> int:
     """PostgreSQL: pages of the search index's GIN pending list, which every search reads
     whole. Merges the list: ask once per state."""
-    from statements.search.postgres import INDEX
+    from statements.search.postgres import merge_pending_list
 
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [INDEX])
-        return cursor.fetchone()[0]
+    return merge_pending_list()

@@ -13,6 +13,7 @@ from statements.choices import AttributionMode, SpeechAct
 from statements.models import SearchDocument, Statement
 from statements.search.indexing import document_fields
 from statements.search.postgres import INDEX as POSTGRES_INDEX
+from statements.search.postgres import MAX_WINDOWS
 from tests.helpers import pending_index_pages, problem
 
 SEARCH = "/api/v1/search/"
@@ -220,7 +221,10 @@ def test_the_newest_matches_are_ranked_however_their_ids_spread(
     )
     Statement.objects.create(id=1_000_002, text="Calm seas.", status="published")
     search.index_statements([*spread, 1_000_002])
-    body = anon.get(SEARCH, {"q": "zephyrine", "page_size": 10}).json()
+    with CaptureQueriesContext(connection) as queries:
+        body = anon.get(SEARCH, {"q": "zephyrine", "page_size": 10}).json()
+    # However many windows: at most MAX_WINDOWS and the older matches beyond one window.
+    assert len(queries) <= SEARCH_BUDGET + MAX_WINDOWS
     newest = sorted(spread, reverse=True)[:3]
     assert sorted(ids_of(body), reverse=True) == newest
     assert body["count"] == 3

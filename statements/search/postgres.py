@@ -197,6 +197,14 @@ def _newest_by_block(matches: QuerySet, ranking: Ranking, limit: int) -> list[tu
     return hits + ranking.first(older, limit - len(hits))
 
 
+def merge_pending_list() -> int:
+    """Merge the index's pending list (migration 0008), which every search reads whole, into
+    the index proper. Returns the pages the list held."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [INDEX])
+        return cursor.fetchone()[0]
+
+
 class PostgresSearchBackend(SearchBackend):
     vendor = "postgresql"
 
@@ -240,9 +248,8 @@ class PostgresSearchBackend(SearchBackend):
         return dict(documents.annotate(snippet=headline).values_list("statement_id", "snippet"))
 
     def optimize(self) -> None:
+        merge_pending_list()
         with connection.cursor() as cursor:
-            # Merge the index's pending list (migration 0008), which every search reads whole.
-            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [INDEX])
             # Fresh statistics of the search vectors: without them the planner guesses how
             # many documents a word matches (the same for every word) and picks a plan that
             # reads the whole table for a rare one.
