@@ -1,12 +1,16 @@
-"""Top-level routes: the API, its schema and docs, the admin and the health probes."""
+"""Top-level routes: the landing page, the API, its schema and docs, the admin and the
+health probes."""
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from config import health
 
 urlpatterns = [
+    # What this is and where to go; the admin's "View site" leads here.
+    path("", TemplateView.as_view(template_name="landing.html"), name="landing"),
     path("api/v1/", include("config.api_router")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

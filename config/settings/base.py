@@ -41,6 +41,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Next, so that they see every answer and every request before anything reads its body.
+    "config.middleware.ProblemResponsesMiddleware",
+    "config.middleware.RequestBodyLimitMiddleware",
     "config.db_router.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -176,8 +179,9 @@ STORAGES = {
 
 # --- Request limits -------------------------------------------------------------------------
 
-# DRF parses JSON from the raw stream, so Django's own limit does not bound API bodies:
-# the API's parsers enforce this one and answer 413.
+# One limit for every request body: config.middleware answers 413 for a larger declared
+# Content-Length before anything reads the body, and Django's own bound (which would answer
+# a bare 400 when DRF reads the body) is the same value.
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_BYTES
 

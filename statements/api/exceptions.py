@@ -8,7 +8,9 @@ and ``errors`` (one entry per bad field, empty when no field is at fault).
 from collections.abc import Iterator
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
@@ -33,6 +35,7 @@ PROBLEM_TYPES: dict[int, tuple[str, str]] = {
     405: ("method-not-allowed", "Method not allowed."),
     406: ("not-acceptable", "No acceptable representation."),
     409: ("conflict", "The request conflicts with the current state of the resource."),
+    411: ("length-required", "The request body must declare its length."),
     412: ("precondition-failed", "The resource changed since you last read it."),
     413: ("payload-too-large", "The request body is too large."),
     415: ("unsupported-media-type", "Unsupported media type."),
@@ -59,6 +62,10 @@ class ServiceUnavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = "The service is unavailable; retry shortly."
     default_code = "service_unavailable"
+
+
+def too_large_detail() -> str:
+    return f"The request body exceeds the limit of {settings.API_MAX_BODY_BYTES} bytes."
 
 
 class PreconditionFailed(exceptions.APIException):
@@ -188,35 +195,52 @@ def problem_json_response(status_code: int, detail: str) -> JsonResponse:
 # The admin keeps Django's HTML pages; everything else answers problem+json.
 
 
-def _is_admin(request: HttpRequest) -> bool:
+def is_admin(request: HttpRequest) -> bool:
     return request.path.startswith("/admin/")
 
 
-def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    if _is_admin(request):
+def bad_request(request: HttpRequest, exception: Exception | None) -> HttpResponse:
+    if is_admin(request):
         return defaults.bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        # Django's own bound on the body (DATA_UPLOAD_MAX_MEMORY_SIZE): the same limit.
+        return problem_json_response(413, too_large_detail())
     return problem_json_response(400, "The request could not be understood.")
 
 
-def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    if _is_admin(request):
+def permission_denied(request: HttpRequest, exception: Exception | None) -> HttpResponse:
+    if is_admin(request):
         return defaults.permission_denied(request, exception)
     return problem_json_response(403, "You may not do this.")
 
 
-def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    if _is_admin(request):
+def page_not_found(request: HttpRequest, exception: Exception | None) -> HttpResponse:
+    if is_admin(request):
         return defaults.page_not_found(request, exception)
     return problem_json_response(404, f"Nothing is found at {request.path}.")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    if _is_admin(request):
+    if is_admin(request):
         return defaults.server_error(request)
     return problem_json_response(500, "The server failed to answer; the error was logged.")
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    if _is_admin(request):
+    if is_admin(request):
         return csrf.csrf_failure(request, reason)
     return problem_json_response(403, f"CSRF verification failed: {reason}")
+
+
+def error_response(request: HttpRequest, status_code: int) -> HttpResponse:
+    """The problem document for an error answer of ``status_code`` that no handler gave
+    (config.middleware: Django's debug pages, plain views' empty 405s)."""
+    handlers = {400: bad_request, 403: permission_denied, 404: page_not_found}
+    if status_code in handlers:
+        return handlers[status_code](request, None)
+    if status_code == 500:
+        return server_error(request)
+    if status_code == 405:
+        return problem_json_response(405, f'Method "{request.method}" not allowed.')
+    _, title = PROBLEM_TYPES.get(status_code, ("", "The request failed."))
+    return problem_json_response(status_code, title)

@@ -9,8 +9,6 @@ from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 from rest_framework.settings import api_settings
 
-from statements.api.exceptions import PayloadTooLarge
-
 
 def _reject_constant(value: str) -> None:
     raise ValueError(f"{value} is not valid JSON")
@@ -19,14 +17,17 @@ def _reject_constant(value: str) -> None:
 class BoundedJSONParser(JSONParser):
     """JSON bodies of at most API_MAX_BODY_BYTES (413 beyond), strict, nesting-safe.
 
-    DRF reads the body from the raw stream, so Django's DATA_UPLOAD_MAX_MEMORY_SIZE
-    does not apply; the bound is enforced here, on the declared length and on the bytes
-    actually read (a chunked body declares none).
+    config.middleware refuses a larger declared length (413) and a body of undeclared
+    length (411) before anything reads it; the bound holds here too, on the bytes read,
+    for a parser called on a stream by other means.
     """
 
     def parse(self, stream, media_type=None, parser_context=None) -> Any:
+        # Imported here: the exception module imports DRF's views, which import this one.
+        from statements.api.exceptions import PayloadTooLarge, too_large_detail
+
         limit = settings.API_MAX_BODY_BYTES
-        too_large = PayloadTooLarge(f"The request body exceeds the limit of {limit} bytes.")
+        too_large = PayloadTooLarge(too_large_detail())
         request = (parser_context or {}).get("request")
         declared = request.META.get("CONTENT_LENGTH") if request is not None else None
         if declared and declared.isdigit() and int(declared) > limit:
