@@ -1,5 +1,6 @@
 """Liveness and readiness probes for load balancers and orchestrators."""
 
+from django.core.cache import caches
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, JsonResponse
@@ -16,10 +17,29 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+def _cache_failure() -> str | None:
+    """The first configured cache that does not answer, as "alias (ErrorClass)", or None.
+
+    A cache that fails open (config/cache.py) keeps requests answering while it is down,
+    but without rate limits: that is not a state to route traffic to when another server
+    has its cache."""
+    for alias in caches:
+        backend = caches[alias]
+        try:
+            check = getattr(backend, "check", None)
+            if check is not None:
+                check()
+            else:
+                backend.get("readyz:probe")
+        except Exception as error:  # any failure means not ready
+            return f"{alias} ({error.__class__.__name__})"
+    return None
+
+
 @never_cache
 @require_safe
 def readyz(request: HttpRequest) -> JsonResponse:
-    """Ready for traffic: the database answers a query."""
+    """Ready for traffic: the database answers a query and every configured cache answers."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -28,4 +48,7 @@ def readyz(request: HttpRequest) -> JsonResponse:
         return problem_json_response(
             503, f"The database is not reachable: {error.__class__.__name__}."
         )
+    failed = _cache_failure()
+    if failed is not None:
+        return problem_json_response(503, f"The cache is not reachable: {failed}.")
     return JsonResponse({"status": "ok", "database": connection.vendor})

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import environ
 
+from config.cache import cache_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -131,7 +133,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Throttling counts requests in the cache: with more than one app process or server, point
 # CACHE_URL at a shared cache (redis://host:6379/0) so that the limits hold across them.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# A Redis cache fails open (config/cache.py): while it is unreachable, requests are answered
+# without rate limits and without cached responses, and /readyz says 503.
+CACHES = {"default": cache_from_url(env.str("CACHE_URL", default="locmemcache://"))}
 
 # --- Authentication -------------------------------------------------------------------------
 
