@@ -160,9 +160,12 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# Behind a load balancer, the client's address is the last hop it appends.
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Reverse proxies in front of the app that append the client's address to X-Forwarded-For.
+# One setting for every reader of the client address (the sign-in lockout here, the API's
+# rate limits below, through config.client): with 0 the header is ignored, so that a client
+# cannot choose its own address; with N the address the Nth proxy from the app appended.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "config.client.client_address"
 
 # --- Internationalisation -------------------------------------------------------------------
 
@@ -221,6 +224,8 @@ REST_FRAMEWORK = {
         "anon": env.str("THROTTLE_ANON_RATE", default="120/minute"),
         "user": env.str("THROTTLE_USER_RATE", default="1200/minute"),
     },
+    # Rate limits count anonymous clients by address (config.client, as the lockout does).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "EXCEPTION_HANDLER": "statements.api.exceptions.problem_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DATETIME_FORMAT": "iso-8601",
