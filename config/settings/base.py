@@ -201,7 +201,7 @@ API_COUNT_CACHE_SECONDS = env.int("API_COUNT_CACHE_SECONDS", default=60)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "statements.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["statements.api.permissions.ModelPermissionsOrReadOnly"],
