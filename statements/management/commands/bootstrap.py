@@ -5,19 +5,29 @@ superuser is left alone. The generated admin password is printed once and stored
 """
 
 import secrets
-from io import StringIO
+import shlex
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.db.models.signals import pre_save
+from django.utils import timezone
+from simple_history.utils import get_m2m_field_name
 
 from statements.models import Statement
 
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed_article.json"
 ADMIN_USERNAME = "admin"
+
+
+SEED_REASON = "Loaded with the seed article."
 
 
 def _shown(path: Path) -> str:
@@ -26,6 +36,84 @@ def _shown(path: Path) -> str:
         return str(path.relative_to(settings.BASE_DIR))
     except ValueError:
         return str(path)
+
+
+def manage_command(*arguments: str) -> str:
+    """The shell command that runs ``manage.py <arguments>`` from the project folder.
+
+    Inside a virtual environment (``make`` uses .venv), a bare ``python`` is another
+    interpreter, without the project's packages, in any shell that has not activated it:
+    the command names this interpreter instead."""
+    python = "python"
+    if sys.prefix != sys.base_prefix:
+        executable = Path(sys.executable)
+        try:
+            python = str(executable.relative_to(settings.BASE_DIR))
+        except ValueError:
+            python = str(executable)
+    return shlex.join([python, "manage.py", *arguments])
+
+
+@contextmanager
+def _load_unrecorded() -> Iterator[None]:
+    """While a fixture loads, record no history of it.
+
+    loaddata saves rows raw, which the history library skips, and then sets their
+    many-to-many fields, which it records: a statement's first entry would be a "change"
+    (its topics) of a row never recorded as created, with every old value null. Marking
+    each raw-saved instance skips those too; ``_record_creation`` then writes the real
+    first entries."""
+
+    def mark(sender, instance, raw=False, **kwargs) -> None:
+        if raw:
+            instance.skip_history_when_saving = True
+
+    uid = "bootstrap.load_unrecorded"
+    pre_save.connect(mark, weak=False, dispatch_uid=uid)
+    try:
+        yield
+    finally:
+        pre_save.disconnect(dispatch_uid=uid)
+
+
+def _record_creation() -> None:
+    """Give every row without history its "created" entry, as saving it would have.
+
+    simple-history's bulk entries (populate_history) leave out many-to-many values, so those
+    (a statement's topics) are copied into the entry here."""
+    now = timezone.now()
+    for model in apps.get_app_config("statements").get_models():
+        manager = getattr(model._meta, "simple_history_manager_attribute", None)
+        if manager is None:
+            continue
+        history = getattr(model, manager)
+        pk = model._meta.pk.attname
+        missing = list(model._default_manager.exclude(**{f"{pk}__in": history.values(pk)}))
+        if not missing:
+            continue
+        records = history.bulk_history_create(
+            missing, default_date=now, default_change_reason=SEED_REASON
+        )
+        record_of = {getattr(record, pk): record for record in records}
+        for field in history.model._history_m2m_fields:
+            through = field.remote_field.through
+            (versions,) = (
+                rel.related_model
+                for rel in history.model._meta.related_objects
+                if getattr(rel.related_model, "instance_type", None) is through
+            )
+            owner = get_m2m_field_name(field)
+            rows = through._default_manager.filter(**{f"{owner}__in": missing})
+            versions._default_manager.bulk_create(
+                versions(
+                    history=record_of[getattr(row, f"{owner}_id")],
+                    **{
+                        column.attname: getattr(row, column.attname)
+                        for column in through._meta.fields
+                    },
+                )
+                for row in rows
+            )
 
 
 class Command(BaseCommand):
@@ -62,13 +150,11 @@ class Command(BaseCommand):
             return
         try:
             with transaction.atomic():
-                call_command("loaddata", SEED_FIXTURE, verbosity=0)
+                with _load_unrecorded():
+                    call_command("loaddata", SEED_FIXTURE, verbosity=0)
                 # loaddata saves rows raw, past the services that keep the search index.
                 call_command("rebuild_search_index", verbosity=0)
-                # Fixtures load with raw saves, which simple-history does not record:
-                # give every seeded row its initial history entry.
-                # (It notes on stderr each model that already has history: not news here.)
-                call_command("populate_history", auto=True, verbosity=0, stderr=StringIO())
+                _record_creation()
         except Exception as error:
             raise CommandError(
                 f"Loading {SEED_FIXTURE.name} failed: {error}\n"
@@ -104,7 +190,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(
                     f'A user "{ADMIN_USERNAME}" exists but is not a superuser; none was created. '
-                    "Create one with `python manage.py createsuperuser`."
+                    f"Create one with `{manage_command('createsuperuser')}`."
                 )
             )
             return ADMIN_USERNAME, None
@@ -134,18 +220,19 @@ class Command(BaseCommand):
             f"  Health         {base}/healthz  and  {base}/readyz",
             "",
         ]
+        reset = manage_command("changepassword", username)
         if password is not None:
             lines += [
                 f"  Sign in to the admin as user: {username}",
                 f"  Password: {password}",
-                "  (shown only this once and stored nowhere: note it now;",
-                f"   reset it any time with `python manage.py changepassword {username}`)",
+                "  (shown only this once and stored nowhere: note it now; reset it any time",
+                f"   with `{reset}`)",
             ]
         else:
             lines += [
                 f"  Sign in to the admin as user {username!r} with the password printed on",
                 "  first run; reset it with",
-                f"  `python manage.py changepassword {username}`.",
+                f"  `{reset}`.",
             ]
         lines += [rule, ""]
         self.stdout.write("\n".join(lines))
