@@ -78,6 +78,18 @@ def component_description(serializer: serializers.BaseSerializer, direction: str
     return f"{description}\n\n{' '.join(sent)}"
 
 
+BLANK_STRING = {"type": "string", "maxLength": 0}
+
+
+def _exclusive_blank_alternative(schema: dict[str, Any]) -> None:
+    """drf-spectacular writes a URL that may be blank as ``oneOf: [URL, empty string]``; a
+    validator that does not assert ``format`` (JSON Schema's default) finds "" valid under
+    both, hence invalid under ``oneOf``. The URL alternative is therefore never empty."""
+    alternatives = schema.get("oneOf", [])
+    if len(alternatives) == 2 and alternatives[1] == BLANK_STRING:
+        alternatives[0].setdefault("minLength", 1)
+
+
 class StrictSerializerExtension(OpenApiSerializerExtension):
     """In the schema, a strict serializer's request body admits no other properties
     (``additionalProperties: false``), as the server refuses them; its description is the
@@ -94,6 +106,8 @@ class StrictSerializerExtension(OpenApiSerializerExtension):
             schema["description"] = description
         else:
             schema.pop("description", None)
+        for field_schema in schema.get("properties", {}).values():
+            _exclusive_blank_alternative(field_schema)
         if direction == "request":
             schema["additionalProperties"] = False
         return schema
