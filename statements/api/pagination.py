@@ -102,4 +102,12 @@ class PageNumberPagination(pagination.PageNumberPagination):
         properties["count"]["example"] = 1
         properties["next"]["example"] = None
         properties["previous"]["example"] = None
+        # The page's own description (drf-spectacular also calls this with a placeholder).
+        item = schema.get("items", {}).get("$ref", "") if isinstance(schema, dict) else ""
+        if item:
+            response["description"] = (
+                f"A page of {item.rsplit('/', 1)[-1]} objects: `results` holds this page's, "
+                "`count` the number in all pages, `next` and `previous` link to the "
+                "neighbouring pages (null at either end)."
+            )
         return response

@@ -1,5 +1,6 @@
 """OpenAPI documentation of the operations: ids, summaries, errors, headers and examples."""
 
+import hashlib
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
@@ -18,6 +19,8 @@ from statements.api.serializers import (
 
 
 class ProblemFieldErrorSerializer(serializers.Serializer):
+    """One bad field of the body, or one bad query parameter, and what is wrong with it."""
+
     field = serializers.CharField(
         allow_null=True,
         help_text='Path of the bad field ("text", "attributions.0.quote.exact") or '
@@ -261,11 +264,292 @@ PRECONDITION_FAILED = OpenApiExample(
     },
 )
 
+STATEMENT_RESPONSE = OpenApiExample(
+    "Statement 7",
+    summary="Kirby's account of the troops' arrival, as published",
+    response_only=True,
+    status_codes=["200"],
+    value=VLADIVOSTOK_STATEMENT,
+)
+
+# --- Speakers, sources, attributions and relations ----------------------------------------------
+# Lloyd Austin's remarks at his press briefing in Rome, as the seed article has them: each
+# create shows how one of its records was made (hence that record's id), each update adds
+# what a fact-checker found out later. A request is the representation without what the
+# server sets, so the two cannot disagree.
+
+UPDATED_AT = "2024-10-28T09:30:00Z"
+SERVER_FIELDS = {"id", "body_sha256", "created_at", "updated_at"}
+
+
+def as_sent(representation: dict[str, Any]) -> dict[str, Any]:
+    """The request body that writes ``representation``: without the fields the server
+    sets, related objects by id, a quote without the offsets the server finds."""
+    body = {}
+    for name, value in representation.items():
+        if name in SERVER_FIELDS:
+            continue
+        if name == "quote" and value:
+            value = {key: value[key] for key in ("exact", "prefix", "suffix")}
+        elif isinstance(value, dict):
+            value = value["id"]
+        body[name] = value
+    return body
+
+
+AUSTIN = {
+    "id": 2,
+    "name": "Lloyd Austin",
+    "kind": "person",
+    "aliases": ["Mr Austin", "Lloyd J. Austin III", "Lloyd J. Austin"],
+    "description": "United States Secretary of Defense (2021-2025).",
+    "country": "US",
+    "wikidata_id": None,
+    "created_at": "2024-10-25T12:00:00Z",
+    "updated_at": "2024-10-25T12:00:00Z",
+}
+AUSTIN_WITH_ALIAS = {
+    **AUSTIN,
+    "aliases": [*AUSTIN["aliases"], "Secretary Austin"],
+    "updated_at": UPDATED_AT,
+}
+
+CREATE_SPEAKER_REQUEST = OpenApiExample(
+    "The US defence secretary",
+    summary="Lloyd Austin, with the other spellings of his name",
+    request_only=True,
+    value=as_sent(AUSTIN),
+)
+SPEAKER_RESPONSE = OpenApiExample(
+    "Lloyd Austin",
+    summary="Speaker 2 of the seed article",
+    response_only=True,
+    status_codes=["200", "201"],
+    value=AUSTIN,
+)
+REPLACE_SPEAKER_REQUEST = OpenApiExample(
+    "Every field",
+    summary='Lloyd Austin, with "Secretary Austin" among his aliases',
+    request_only=True,
+    value=as_sent(AUSTIN_WITH_ALIAS),
+)
+UPDATE_SPEAKER_REQUEST = OpenApiExample(
+    "Another alias",
+    summary='Add "Secretary Austin": the aliases sent replace the list',
+    request_only=True,
+    value={"aliases": AUSTIN_WITH_ALIAS["aliases"]},
+)
+SPEAKER_UPDATED_RESPONSE = OpenApiExample(
+    "Lloyd Austin with another alias",
+    summary="The speaker with the new alias",
+    response_only=True,
+    status_codes=["200"],
+    value=AUSTIN_WITH_ALIAS,
+)
+
+# The seed article, its body abridged to the first two paragraphs.
+ARTICLE_BODY = (
+    "Thousands of North Korean Troops Reportedly Deployed to Russia, US Claims\n"
+    "The US claims that North Korea has deployed around 3,000 troops to Russia, raising "
+    "concerns that they may become involved in the conflict in Ukraine. US defence secretary "
+    "Lloyd Austin described this deployment as a \u201cnext step\u201d following North "
+    "Korea\u2019s previous arms support to Russia, suggesting potential consequences for "
+    "aiding Moscow directly.\n"
+    "Details are currently being assessed by analysts, with Mr Austin explaining during a "
+    "press briefing in Rome that there is evidence of this deployment. Additionally, White "
+    "House national security spokesman John Kirby stated that these soldiers arrived in "
+    "Vladivostok by ship in October and are now undergoing training in various Russian "
+    "military sites in the east."
+)
+ARTICLE = {
+    "id": SEED_SOURCE["id"],
+    "title": SEED_SOURCE["title"],
+    "url": SEED_SOURCE["url"],
+    "publisher": SEED_SOURCE["publisher"],
+    "kind": SEED_SOURCE["kind"],
+    "published_at": SEED_SOURCE["published_at"],
+    "language": "en",
+    "body": ARTICLE_BODY,
+    "body_sha256": hashlib.sha256(ARTICLE_BODY.encode()).hexdigest(),
+    "archived_url": "",
+    "status": SEED_SOURCE["status"],
+    "created_at": "2024-10-25T12:00:00Z",
+    "updated_at": "2024-10-25T12:00:00Z",
+}
+ARTICLE_ARCHIVED = {
+    **ARTICLE,
+    "archived_url": "https://web.archive.org/web/20241025120000/"
+    "https://example.com/news/north-korean-troops-russia",
+    "updated_at": UPDATED_AT,
+}
+
+CREATE_SOURCE_REQUEST = OpenApiExample(
+    "A news article",
+    summary="The seed article with its text, in which quotes are then found (abridged)",
+    request_only=True,
+    value=as_sent(ARTICLE),
+)
+SOURCE_RESPONSE = OpenApiExample(
+    "The seed article",
+    summary="Source 1, with the SHA-256 of its body (abridged)",
+    response_only=True,
+    status_codes=["200", "201"],
+    value=ARTICLE,
+)
+REPLACE_SOURCE_REQUEST = OpenApiExample(
+    "Every field",
+    summary="The seed article with the address of its archived copy (body abridged)",
+    request_only=True,
+    value=as_sent(ARTICLE_ARCHIVED),
+)
+UPDATE_SOURCE_REQUEST = OpenApiExample(
+    "Archived copy",
+    summary="Record where the article is archived",
+    request_only=True,
+    value={"archived_url": ARTICLE_ARCHIVED["archived_url"]},
+)
+SOURCE_UPDATED_RESPONSE = OpenApiExample(
+    "The seed article archived",
+    summary="The source with its archived copy (body abridged)",
+    response_only=True,
+    status_codes=["200"],
+    value=ARTICLE_ARCHIVED,
+)
+
+AUSTIN_IN_ROME = {
+    "id": 6,
+    "statement": 6,
+    "speaker": {key: AUSTIN[key] for key in ("id", "name", "kind")},
+    "source": SEED_SOURCE,
+    "mode": "paraphrase",
+    "speech_act": "assertion",
+    "verb": "explaining",
+    "speaker_role": "US defence secretary",
+    "on_behalf_of": UNITED_STATES,
+    "occasion": "press briefing in Rome",
+    "stated_on": None,
+    "quote": {
+        "exact": "Mr Austin explaining during a press briefing in Rome that there is evidence "
+        "of this deployment",
+        "prefix": "",
+        "suffix": "",
+        "start": 475,
+        "end": 569,
+    },
+    "created_at": "2024-10-25T12:00:00Z",
+    "updated_at": "2024-10-25T12:00:00Z",
+}
+# The article does not date the briefing; Austin spoke in Rome on 23 October 2024.
+AUSTIN_IN_ROME_DATED = {**AUSTIN_IN_ROME, "stated_on": "2024-10-23", "updated_at": UPDATED_AT}
+
+CREATE_ATTRIBUTION_REQUEST = OpenApiExample(
+    "Austin at a press briefing",
+    summary="Statement 6 (there is evidence of the deployment), as the article renders Austin",
+    request_only=True,
+    value=as_sent(AUSTIN_IN_ROME),
+)
+ATTRIBUTION_RESPONSE = OpenApiExample(
+    "Attribution 6",
+    summary="Attribution 6: speaker and source in summary, the quote found in the body",
+    response_only=True,
+    status_codes=["200", "201"],
+    value=AUSTIN_IN_ROME,
+)
+REPLACE_ATTRIBUTION_REQUEST = OpenApiExample(
+    "Every field",
+    summary="Attribution 6 with the date of the briefing",
+    request_only=True,
+    value=as_sent(AUSTIN_IN_ROME_DATED),
+)
+UPDATE_ATTRIBUTION_REQUEST = OpenApiExample(
+    "The date",
+    summary="The day Austin spoke, which the article does not give",
+    request_only=True,
+    value={"stated_on": AUSTIN_IN_ROME_DATED["stated_on"]},
+)
+ATTRIBUTION_UPDATED_RESPONSE = OpenApiExample(
+    "Attribution 6 dated",
+    summary="Attribution 6 with the date of the briefing",
+    response_only=True,
+    status_codes=["200"],
+    value=AUSTIN_IN_ROME_DATED,
+)
+
+EVIDENCE_SUPPORTS_CLAIM = {
+    "id": 3,
+    "from_statement": 6,
+    "to_statement": 1,
+    "kind": "supports",
+    "note": "Austin says there is evidence of the deployment.",
+    "created_at": "2024-10-25T12:00:00Z",
+    "updated_at": "2024-10-25T12:00:00Z",
+}
+EVIDENCE_SUPPORTS_CLAIM_NOTED = {
+    **EVIDENCE_SUPPORTS_CLAIM,
+    "note": "Austin says there is evidence of the deployment (press briefing in Rome, "
+    "23 October 2024).",
+    "updated_at": UPDATED_AT,
+}
+
+CREATE_RELATION_REQUEST = OpenApiExample(
+    "Evidence supports the claim",
+    summary="Statement 6 (there is evidence) supports statement 1 (3,000 troops deployed)",
+    request_only=True,
+    value=as_sent(EVIDENCE_SUPPORTS_CLAIM),
+)
+RELATION_RESPONSE = OpenApiExample(
+    "Relation 3",
+    summary="Relation 3 of the seed article",
+    response_only=True,
+    status_codes=["200", "201"],
+    value=EVIDENCE_SUPPORTS_CLAIM,
+)
+REPLACE_RELATION_REQUEST = OpenApiExample(
+    "Every field",
+    summary="Relation 3 with a fuller note",
+    request_only=True,
+    value=as_sent(EVIDENCE_SUPPORTS_CLAIM_NOTED),
+)
+UPDATE_RELATION_REQUEST = OpenApiExample(
+    "The note",
+    summary="Say where and when Austin spoke",
+    request_only=True,
+    value={"note": EVIDENCE_SUPPORTS_CLAIM_NOTED["note"]},
+)
+RELATION_UPDATED_RESPONSE = OpenApiExample(
+    "Relation 3 with a fuller note",
+    summary="Relation 3 with the fuller note",
+    response_only=True,
+    status_codes=["200"],
+    value=EVIDENCE_SUPPORTS_CLAIM_NOTED,
+)
+
 # Examples of particular operations, by operation id (on top of the 412 every conditional
 # write shows).
 EXAMPLES: dict[str, list[OpenApiExample]] = {
     "create_statement": [CREATE_STATEMENT_REQUEST, CREATE_STATEMENT_RESPONSE, QUOTE_NOT_FOUND],
     "list_statements": [LIST_STATEMENTS_RESPONSE, UNKNOWN_QUERY_PARAMETER],
+    "get_statement": [STATEMENT_RESPONSE],
+    "list_speakers": [SPEAKER_RESPONSE],
+    "get_speaker": [SPEAKER_RESPONSE],
+    "create_speaker": [CREATE_SPEAKER_REQUEST, SPEAKER_RESPONSE],
+    "replace_speaker": [REPLACE_SPEAKER_REQUEST, SPEAKER_UPDATED_RESPONSE],
+    "update_speaker": [UPDATE_SPEAKER_REQUEST, SPEAKER_UPDATED_RESPONSE],
+    "list_sources": [SOURCE_RESPONSE],
+    "get_source": [SOURCE_RESPONSE],
+    "create_source": [CREATE_SOURCE_REQUEST, SOURCE_RESPONSE],
+    "replace_source": [REPLACE_SOURCE_REQUEST, SOURCE_UPDATED_RESPONSE],
+    "update_source": [UPDATE_SOURCE_REQUEST, SOURCE_UPDATED_RESPONSE],
+    "list_attributions": [ATTRIBUTION_RESPONSE],
+    "get_attribution": [ATTRIBUTION_RESPONSE],
+    "create_attribution": [CREATE_ATTRIBUTION_REQUEST, ATTRIBUTION_RESPONSE],
+    "replace_attribution": [REPLACE_ATTRIBUTION_REQUEST, ATTRIBUTION_UPDATED_RESPONSE],
+    "update_attribution": [UPDATE_ATTRIBUTION_REQUEST, ATTRIBUTION_UPDATED_RESPONSE],
+    "list_relations": [RELATION_RESPONSE],
+    "get_relation": [RELATION_RESPONSE],
+    "create_relation": [CREATE_RELATION_REQUEST, RELATION_RESPONSE],
+    "replace_relation": [REPLACE_RELATION_REQUEST, RELATION_UPDATED_RESPONSE],
+    "update_relation": [UPDATE_RELATION_REQUEST, RELATION_UPDATED_RESPONSE],
 }
 
 
@@ -331,6 +615,7 @@ def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> di
             operation_id=f"get_{name}",
             summary=f"Get a {name}",
             description=f"One {name}, with its `ETag`.",
+            examples=examples(f"get_{name}"),
             auth=PUBLIC_READ,
             parameters=[ID, IF_NONE_MATCH],
             responses={

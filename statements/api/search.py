@@ -57,6 +57,9 @@ class SearchFilterSet(StatementFilterSet):
 
 
 class SearchHitSerializer(serializers.Serializer):
+    """One statement found: the statement, its relevance score and its text with the
+    matched words highlighted."""
+
     statement = StatementSerializer(source="*", read_only=True)
     score = serializers.FloatField(
         source="search_score",
@@ -77,22 +80,31 @@ class SearchHitSerializer(serializers.Serializer):
 
 
 class SpeakerFacetSerializer(serializers.Serializer):
+    """A speaker of the statements found, and how many of them it made."""
+
     id = serializers.IntegerField(help_text="Speaker id: filter with speaker=.")
     name = serializers.CharField()
     count = serializers.IntegerField(help_text="Matching statements with this speaker.")
 
 
 class SpeechActFacetSerializer(serializers.Serializer):
+    """A kind of speech act among the statements found, and how many are of that kind."""
+
     value = serializers.ChoiceField(choices=SpeechAct.choices, help_text="Filter with speech_act=.")
     count = serializers.IntegerField()
 
 
 class PublisherFacetSerializer(serializers.Serializer):
+    """A publisher of the sources that report the statements found, and how many of them
+    it reports."""
+
     value = serializers.CharField(help_text="Publisher: filter with publisher=.")
     count = serializers.IntegerField()
 
 
 class YearFacetSerializer(serializers.Serializer):
+    """A year in which the statements found were reported, and how many of them were."""
+
     value = serializers.IntegerField(
         help_text="Year a reporting source was published (UTC): filter with published_after= "
         "and published_before=."
@@ -101,6 +113,9 @@ class YearFacetSerializer(serializers.Serializer):
 
 
 class FacetsSerializer(serializers.Serializer):
+    """How the statements found divide by speaker, speech act, publisher and year: each
+    value with its count, to narrow the search with the matching filter."""
+
     speakers = SpeakerFacetSerializer(many=True, help_text="Most frequent first, at most 20.")
     speech_acts = SpeechActFacetSerializer(many=True, help_text="Most frequent first.")
     publishers = PublisherFacetSerializer(many=True, help_text="Most frequent first, at most 20.")
@@ -109,6 +124,8 @@ class FacetsSerializer(serializers.Serializer):
 
 @extend_schema_serializer(many=False)
 class SearchResponseSerializer(serializers.Serializer):
+    """A page of search results, best first, with the facets of every statement ranked."""
+
     count = serializers.IntegerField(help_text="Statements ranked (every match when exhaustive).")
     next = serializers.URLField(allow_null=True, help_text="The next page, or null.")
     previous = serializers.URLField(allow_null=True, help_text="The previous page, or null.")

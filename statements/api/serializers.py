@@ -1,10 +1,12 @@
 """Shapes of the API's JSON: what each resource reads as and what a write must look like."""
 
+import inspect
 from collections.abc import Mapping
 from typing import Any
 
 from django.db import models
 from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.plumbing import is_patched_serializer
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
@@ -55,15 +57,57 @@ class StrictSerializerMixin:
         return super().to_internal_value(data)
 
 
+def component_description(serializer: serializers.BaseSerializer, direction: str) -> str:
+    """A component's description: the serializer class's own docstring, never a base
+    class's (drf-spectacular falls back to the first docstring up the MRO, such as the
+    mixin's above); for a request body, what may be sent."""
+    description = inspect.cleandoc(type(serializer).__dict__.get("__doc__") or "")
+    if not description or direction != "request":
+        return description
+    sent = []
+    if is_patched_serializer(serializer, direction):
+        sent.append("Only the fields sent change; the others keep their values.")
+    read_only = [f"`{name}`" for name, field in serializer.fields.items() if field.read_only]
+    if read_only:
+        sent.append(
+            f"Any other field is refused (400), except {', '.join(read_only)}: read-only, "
+            "they may be sent back as read and are ignored."
+        )
+    else:
+        sent.append("Any other field is refused (400).")
+    return f"{description}\n\n{' '.join(sent)}"
+
+
+BLANK_STRING = {"type": "string", "maxLength": 0}
+
+
+def _exclusive_blank_alternative(schema: dict[str, Any]) -> None:
+    """drf-spectacular writes a URL that may be blank as ``oneOf: [URL, empty string]``; a
+    validator that does not assert ``format`` (JSON Schema's default) finds "" valid under
+    both, hence invalid under ``oneOf``. The URL alternative is therefore never empty."""
+    alternatives = schema.get("oneOf", [])
+    if len(alternatives) == 2 and alternatives[1] == BLANK_STRING:
+        alternatives[0].setdefault("minLength", 1)
+
+
 class StrictSerializerExtension(OpenApiSerializerExtension):
     """In the schema, a strict serializer's request body admits no other properties
-    (``additionalProperties: false``), as the server refuses them."""
+    (``additionalProperties: false``), as the server refuses them; its description is the
+    serializer's own (see ``component_description``)."""
 
     target_class = StrictSerializerMixin
     match_subclasses = True
 
     def map_serializer(self, auto_schema, direction):
         schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        # Without a docstring of its own the component has no description (which the
+        # schema tests refuse) rather than a base class's.
+        if description := component_description(self.target, direction):
+            schema["description"] = description
+        else:
+            schema.pop("description", None)
+        for field_schema in schema.get("properties", {}).values():
+            _exclusive_blank_alternative(field_schema)
         if direction == "request":
             schema["additionalProperties"] = False
         return schema
@@ -73,6 +117,9 @@ class StrictSerializerExtension(OpenApiSerializerExtension):
 
 
 class SpeakerSummarySerializer(serializers.ModelSerializer):
+    """A speaker as shown inside another resource: its id, name and kind. The speaker
+    itself (`GET /speakers/{id}/`) has the rest."""
+
     class Meta:
         model = Speaker
         fields = ["id", "name", "kind"]
@@ -80,6 +127,10 @@ class SpeakerSummarySerializer(serializers.ModelSerializer):
 
 
 class SourceSummarySerializer(serializers.ModelSerializer):
+    """A source as shown inside an attribution: what it takes to cite it (title, publisher,
+    kind, URL, date) and whether it has been corrected or retracted since. The source itself
+    (`GET /sources/{id}/`) has the body and the rest."""
+
     class Meta:
         model = Source
         fields = ["id", "title", "publisher", "kind", "url", "published_at", "status"]
@@ -87,6 +138,8 @@ class SourceSummarySerializer(serializers.ModelSerializer):
 
 
 class StatementSummarySerializer(serializers.ModelSerializer):
+    """A statement as shown inside a relation: its id, text and status."""
+
     class Meta:
         model = Statement
         fields = ["id", "text", "status"]
@@ -97,6 +150,11 @@ class StatementSummarySerializer(serializers.ModelSerializer):
 
 
 class SpeakerSerializer(StrictSerializerMixin, serializers.ModelSerializer):
+    """Who makes statements: a person, an organization, a government or a group, or an
+    unnamed speaker that a source does not identify ("analysts", "a senior US official").
+    The speakers list (`q`) and the statement search find a speaker by its name or any of
+    its aliases."""
+
     aliases = serializers.ListField(
         child=TextField(max_length=200),
         max_length=50,
@@ -145,6 +203,11 @@ class SpeakerSerializer(StrictSerializerMixin, serializers.ModelSerializer):
 
 
 class SourceSerializer(StrictSerializerMixin, serializers.ModelSerializer):
+    """A document that reports statements: a news article, a press briefing, a transcript,
+    an official statement, a social media post… Its body is the full text in which the
+    attributions' quotes are found; its status says whether it has since been corrected or
+    retracted."""
+
     url = NormalizedURLField(
         max_length=2000,
         validators=[
@@ -227,7 +290,9 @@ NO_QUOTE = {"quote_exact": "", "quote_prefix": "", "quote_suffix": ""}
 
 
 class AttributionFieldsSerializer(StrictSerializerMixin, serializers.ModelSerializer):
-    """The attribution's own fields, as written inside a statement or on its own."""
+    """An attribution as it appears inside a statement: who made the statement (and for
+    whom), which source reports it, and how. Read and written with the statement, which it
+    therefore does not name."""
 
     speaker = SummaryRelatedField(
         queryset=Speaker.objects.all(), summary_serializer=SpeakerSummarySerializer
@@ -276,6 +341,11 @@ class AttributionFieldsSerializer(StrictSerializerMixin, serializers.ModelSerial
 
 
 class AttributionSerializer(AttributionFieldsSerializer):
+    """The link of a statement, the speaker who made it and the source that reports it,
+    saying how the source renders it: quoted, paraphrased or summarised (`mode`), as what
+    kind of speech act, with which reporting verb, the speaker's role at the time, on whose
+    behalf, on what occasion and when, and where in the source's body the words stand."""
+
     statement = serializers.PrimaryKeyRelatedField(
         queryset=Statement.objects.all(), help_text="Id of the statement attributed."
     )
@@ -288,6 +358,10 @@ class AttributionSerializer(AttributionFieldsSerializer):
 
 
 class RelationSerializer(StrictSerializerMixin, serializers.ModelSerializer):
+    """How one statement bears on another: `from_statement` denies, contradicts, supports,
+    updates, responds to or makes the same claim as `to_statement`, with a note saying
+    why."""
+
     class Meta:
         model = Relation
         fields = [
@@ -304,7 +378,8 @@ class RelationSerializer(StrictSerializerMixin, serializers.ModelSerializer):
 
 
 class StatementRelationSerializer(serializers.ModelSerializer):
-    """A relation as shown on either of its statements."""
+    """A relation as shown on either of its statements: its kind, the two statements in
+    summary and the note."""
 
     from_statement = StatementSummarySerializer(read_only=True)
     to_statement = StatementSummarySerializer(read_only=True)
@@ -336,6 +411,11 @@ class StatementListSerializer(serializers.ListSerializer):
 # Reads are built by ``representations.statement`` (same output, a fraction of the time);
 # the fields below declare the shape for the schema and for writes.
 class StatementSerializer(StrictSerializerMixin, serializers.ModelSerializer):
+    """A claim, in the speaker's words for a quote or else as a neutral paraphrase, with its
+    attributions (who made it, which sources report it) and its relations to other
+    statements. Drafts are visible to editors, reviewers and admins only, until published;
+    a retracted statement is withdrawn from the public and says why."""
+
     topics = TopicsField(
         child=TextField(max_length=100),
         max_length=50,
@@ -386,11 +466,15 @@ class StatementSerializer(StrictSerializerMixin, serializers.ModelSerializer):
 
 
 class HistoryUserSerializer(serializers.Serializer):
+    """The user who made a version."""
+
     id = serializers.IntegerField()
     username = serializers.CharField()
 
 
 class FieldChangeSerializer(serializers.Serializer):
+    """One field changed by a version: its value before and after."""
+
     field = serializers.CharField(help_text="The field that changed.")
     old = serializers.JSONField(allow_null=True, help_text="Its value before (null if new).")
     new = serializers.JSONField(allow_null=True, help_text="Its value after.")
@@ -408,6 +492,8 @@ class HistoryEntrySerializer(serializers.Serializer):
 
 
 class RetractSerializer(StrictSerializerMixin, serializers.Serializer):
+    """Why a published statement is withdrawn."""
+
     reason = TextField(
         max_length=2000, help_text="Why the statement is retracted; shown with it from then on."
     )
