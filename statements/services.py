@@ -144,9 +144,14 @@ def speaker_create(*, user: User, **fields: Any) -> Speaker:
 def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
     previous_names = (speaker.name, list(speaker.aliases))
     _assign(speaker, fields)
-    _save(speaker, user=user)
-    if (speaker.name, list(speaker.aliases)) != previous_names:
+    names_changed = (speaker.name, list(speaker.aliases)) != previous_names
+    if names_changed:
+        # Their documents change: the statements first, before the speaker's row is written
+        # (a write to a unique column would make new attributions wait for it, the other way
+        # round).
         _lock_statements(Attribution.objects.filter(speaker_id=speaker.pk))
+    _save(speaker, user=user)
+    if names_changed:
         search.index_speaker(speaker.pk)
     return speaker
 
@@ -181,13 +186,15 @@ def source_update(*, source: Source, user: User, **fields: Any) -> Source:
     _assign(source, fields)
     _normalize_source(source)
     body_changed = source.body != previous_body
-    _save(source, user=user)
-    if body_changed or (source.title, source.publisher) != previous_names:
-        # Its attributions move or its statements' documents change: their statements first.
+    names_changed = (source.title, source.publisher) != previous_names
+    if body_changed or names_changed:
+        # Its quotes move or its statements' documents change: the statements first, as for
+        # a speaker.
         _lock_statements(Attribution.objects.filter(source_id=source.pk))
+    _save(source, user=user)
     if body_changed:
         _reanchor_quotes(source=source, user=user)
-    if (source.title, source.publisher) != previous_names:
+    if names_changed:
         search.index_source(source.pk)
     return source
 

@@ -301,3 +301,40 @@ def test_publish_and_removing_every_attribution_serialise(newsroom):
         if disagreement := document_disagrees(statement.pk):
             failures.append(f"{outcome}: search document: {disagreement}")
     assert not failures, f"{len(failures)} failures in {TRIALS} trials:\n" + "\n".join(failures)
+
+
+def test_a_rename_and_a_publish_leave_a_document_that_agrees(newsroom):
+    """A speaker renamed while one of their statements is published: the rename rewrites
+    the documents of the speaker's statements, the publish rewrites one of them. The
+    document must end as the data committed (published, with the new name)."""
+    failures = []
+    for trial in range(TRIALS):
+        speaker = services.speaker_create(user=None, name=f"Ann {word(trial)}", kind="person")
+        statement = services.statement_create(
+            user=None,
+            text=f"The troops had left ({word(trial)}).",
+            attributions=[
+                {
+                    "speaker": speaker,
+                    "source": newsroom.source,
+                    "mode": AttributionMode.SUMMARY,
+                    "speech_act": SpeechAct.ASSERTION,
+                }
+            ],
+        )
+        published, renamed = race(
+            send(newsroom.reviewer, "post", f"{STATEMENTS}{statement.pk}/publish/"),
+            send(
+                newsroom.editor,
+                "patch",
+                f"/api/v1/speakers/{speaker.pk}/",
+                data={"name": f"Anne {word(trial)}"},
+                format="json",
+            ),
+        )
+        outcome = f"trial {trial}: publish {status_of(published)}, rename {status_of(renamed)}"
+        if (status_of(published), status_of(renamed)) != (200, 200):
+            failures.append(f"{outcome}: unexpected statuses")
+        if disagreement := document_disagrees(statement.pk):
+            failures.append(f"{outcome}: search document: {disagreement}")
+    assert not failures, f"{len(failures)} failures in {TRIALS} trials:\n" + "\n".join(failures)
