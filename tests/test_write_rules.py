@@ -197,14 +197,18 @@ def _full(editor, url: str, resource: str) -> dict:
     return {**write_form(read), "statement": read["statement"]}
 
 
+@pytest.mark.parametrize("header", [None, ""], ids=["absent", "empty"])
 @pytest.mark.parametrize("method", ["put", "patch", "delete"])
 @pytest.mark.parametrize("resource", ["statement", "attribution"])
-def test_writes_to_published_data_without_if_match_are_refused(world, editor, resource, method):
+def test_writes_to_published_data_without_if_match_are_refused(
+    world, editor, resource, method, header
+):
     url, change = _published_targets(world)[resource]
     payload = {"put": _full(editor, url, resource), "patch": change, "delete": None}[method]
     etag = editor.get(url)["ETag"]
+    headers = {} if header is None else {"HTTP_IF_MATCH": header}
 
-    response = getattr(editor, method)(url, payload, format="json")
+    response = getattr(editor, method)(url, payload, format="json", **headers)
 
     body = problem(response, 428)
     assert body["type"] == "/problems/precondition-required"

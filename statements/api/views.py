@@ -132,9 +132,9 @@ class ResourceViewSet(viewsets.ModelViewSet):
         # Lock the bare rows: FOR UPDATE cannot cover the outer joins of the read queryset.
         services.lock_for_write(self.get_queryset().model, self.kwargs[self.lookup_field])
         instance = self.get_object()
-        if "If-Match" in self.request.headers:
+        if self.request.headers.get("If-Match"):
             check_if_match(self.request, representation_etag(self.get_serializer(instance).data))
-        elif self.action in self.CONDITIONAL_ACTIONS:
+        elif self.action in self.CONDITIONAL_ACTIONS:  # no If-Match, or an empty one
             reason = self.published_reason(instance)
             if reason is not None:
                 require_if_match(self.request, reason)
