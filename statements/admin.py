@@ -208,9 +208,10 @@ class ServiceModelForm(forms.ModelForm):
 
     def _refuse_stale_edit(self, submitted: str | None) -> None:
         # The admin's change view runs in a transaction: the lock holds until the save ends,
-        # so two editors submitting from the same version cannot both pass this check.
+        # so two editors submitting from the same version cannot both pass this check. It is
+        # the lock the services take (an attribution's statement first), in the same order.
         model = type(self.instance)
-        current = model._default_manager.select_for_update().filter(pk=self.instance.pk).first()
+        current = services.lock_for_write(model, self.instance.pk)
         if current is not None and submitted != edit_token(current):
             raise ValidationError(
                 STALE_EDIT.format(name=model._meta.verbose_name), code="stale_edit"

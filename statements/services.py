@@ -3,6 +3,12 @@
 Services take keyword arguments, run in one transaction and record who made the change
 in the history. Domain rules live here (quote anchoring, the publishing workflow, what
 may be deleted); shapes and types are the serializers' and forms' concern.
+
+One lock order for every write to a statement or to its attributions: the statement's row
+first (``lock_statement``), then whatever is below it. The rules that span a statement and
+its attributions are checked on rows read under that lock, rows are written only from what
+was read under it, and the search document is rewritten under it, so concurrent writers
+serialise and the document agrees with what commits.
 """
 
 from collections.abc import Iterable, Mapping
@@ -42,6 +48,88 @@ def _assign(instance: models.Model, fields: Mapping[str, Any]) -> None:
         setattr(instance, name, value)
 
 
+# --- Locks ------------------------------------------------------------------------------------
+# FOR NO KEY UPDATE: rows that only point at the locked one (a new attribution's speaker and
+# source, a relation's statements) need not wait for it, and cannot deadlock with it.
+# SQLite has no row locks: it admits one writer at a time, which serialises as much.
+
+
+def lock_statement(pk: int) -> Statement | None:
+    """Lock the statement's row until the transaction ends, and read it afresh (None when
+    it is gone). Every write to a statement or to its attributions takes this lock first."""
+    return Statement.objects.select_for_update(no_key=True).filter(pk=pk).first()
+
+
+def lock_attribution(pk: int) -> Attribution | None:
+    """Lock the attribution's statement, then read the attribution (and its statement and
+    source) afresh; None when it is gone."""
+    # An attribution never moves to another statement: its statement read now is the one
+    # to lock.
+    statement_id = Attribution.objects.filter(pk=pk).values_list("statement_id", flat=True).first()
+    if statement_id is None or lock_statement(statement_id) is None:
+        return None
+    return Attribution.objects.select_related("statement", "source").filter(pk=pk).first()
+
+
+def lock_for_write(model: type[models.Model], pk: int) -> models.Model | None:
+    """The object, read afresh under the lock its writes take (for a statement or an
+    attribution, the statement's; for the rest, their own row's); None when it is gone.
+    The API and the admin lock with this before they compare a client's version."""
+    if model is Statement:
+        return lock_statement(pk)
+    if model is Attribution:
+        return lock_attribution(pk)
+    return model._default_manager.select_for_update(no_key=True).filter(pk=pk).first()
+
+
+def _lock_statements(attributions: models.QuerySet) -> None:
+    """Lock the statements of these attributions, before writing them or their documents."""
+    # In id order, so that two writers locking overlapping sets cannot deadlock.
+    ids = attributions.values("statement_id")
+    list(
+        Statement.objects.select_for_update(no_key=True)
+        .filter(pk__in=ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _locked_statement(statement: Statement) -> Statement:
+    locked = lock_statement(statement.pk)
+    if locked is None:
+        raise ConflictError(f"Statement #{statement.pk} was deleted meanwhile.")
+    return locked
+
+
+def _locked_attribution(attribution: Attribution) -> Attribution:
+    locked = lock_attribution(attribution.pk)
+    if locked is None:
+        raise ConflictError(f"Attribution #{attribution.pk} was deleted meanwhile.")
+    return locked
+
+
+# --- The rules that span a statement and its attributions --------------------------------------
+
+
+def _refuse_frozen(statement: Statement) -> None:
+    """A retracted statement is frozen: it and its attributions stay as they were."""
+    if statement.status == StatementStatus.RETRACTED:
+        raise ConflictError(
+            "A retracted statement is frozen: neither it nor its attributions can be changed, "
+            "added or removed."
+        )
+
+
+def _refuse_removing_attributions(statement: Statement) -> None:
+    """What was published stays attributed: a published (or retracted) statement keeps every
+    attribution it has, however the removal is asked for."""
+    if statement.status != StatementStatus.DRAFT:
+        raise ConflictError(
+            "An attribution of a published or retracted statement cannot be deleted: "
+            "retract the statement instead."
+        )
+
+
 # --- Speaker ----------------------------------------------------------------------------------
 
 
@@ -56,8 +144,14 @@ def speaker_create(*, user: User, **fields: Any) -> Speaker:
 def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
     previous_names = (speaker.name, list(speaker.aliases))
     _assign(speaker, fields)
+    names_changed = (speaker.name, list(speaker.aliases)) != previous_names
+    if names_changed:
+        # Their documents change: the statements first, before the speaker's row is written
+        # (a write to a unique column would make new attributions wait for it, the other way
+        # round).
+        _lock_statements(Attribution.objects.filter(speaker_id=speaker.pk))
     _save(speaker, user=user)
-    if (speaker.name, list(speaker.aliases)) != previous_names:
+    if names_changed:
         search.index_speaker(speaker.pk)
     return speaker
 
@@ -92,10 +186,15 @@ def source_update(*, source: Source, user: User, **fields: Any) -> Source:
     _assign(source, fields)
     _normalize_source(source)
     body_changed = source.body != previous_body
+    names_changed = (source.title, source.publisher) != previous_names
+    if body_changed or names_changed:
+        # Its quotes move or its statements' documents change: the statements first, as for
+        # a speaker.
+        _lock_statements(Attribution.objects.filter(source_id=source.pk))
     _save(source, user=user)
     if body_changed:
         _reanchor_quotes(source=source, user=user)
-    if (source.title, source.publisher) != previous_names:
+    if names_changed:
         search.index_source(source.pk)
     return source
 
@@ -179,6 +278,8 @@ def _duplicate_attribution_error() -> ValidationError:
 
 @transaction.atomic
 def attribution_create(*, statement: Statement, user: User, **fields: Any) -> Attribution:
+    statement = _locked_statement(statement)
+    _refuse_frozen(statement)
     attribution = Attribution(statement=statement, **fields)
     _validate_attribution(attribution)
     if statement.attributions.filter(
@@ -192,6 +293,7 @@ def attribution_create(*, statement: Statement, user: User, **fields: Any) -> At
 
 @transaction.atomic
 def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -> Attribution:
+    attribution = _locked_attribution(attribution)
     statement = fields.pop("statement", attribution.statement)
     if statement.pk != attribution.statement_id:
         raise field_error(
@@ -199,8 +301,7 @@ def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -
             "An attribution cannot move to another statement: create a new one.",
             code="immutable",
         )
-    if attribution.statement.status == StatementStatus.RETRACTED:
-        raise ConflictError("The attributions of a retracted statement cannot be edited.")
+    _refuse_frozen(attribution.statement)
     _assign(attribution, fields)
     _validate_attribution(attribution)
     duplicate = Attribution.objects.filter(
@@ -217,11 +318,9 @@ def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -
 
 @transaction.atomic
 def attribution_delete(*, attribution: Attribution, user: User) -> None:
-    if attribution.statement.status != StatementStatus.DRAFT:
-        raise ConflictError(
-            "An attribution of a published or retracted statement cannot be deleted: "
-            "retract the statement instead."
-        )
+    attribution = _locked_attribution(attribution)
+    _refuse_frozen(attribution.statement)
+    _refuse_removing_attributions(attribution.statement)
     attribution._history_user = user
     attribution.delete()
     search.index_statements([attribution.statement_id])
@@ -243,7 +342,8 @@ def _sync_attributions(
     *, statement: Statement, attributions: list[dict[str, Any]], user: User
 ) -> None:
     """Make the statement's attributions exactly ``attributions``, matched on
-    (speaker, source): matches are updated, new ones created, the others removed."""
+    (speaker, source): matches are updated, new ones created, the others removed (a draft's
+    only). The caller holds the statement's lock: the attributions are read under it."""
     errors: dict[str, Any] = {}
     seen: dict[tuple[int, int], int] = {}
     for index, fields in enumerate(attributions):
@@ -254,7 +354,11 @@ def _sync_attributions(
                 code="unique",
             )
         seen.setdefault(key, index)
-    existing = {(a.speaker_id, a.source_id): a for a in statement.attributions.all()}
+    existing = {
+        (a.speaker_id, a.source_id): a for a in Attribution.objects.filter(statement=statement)
+    }
+    if set(existing) - set(seen):
+        _refuse_removing_attributions(statement)
     to_save = []
     for index, fields in enumerate(attributions):
         key = (fields["speaker"].pk, fields["source"].pk)
@@ -304,8 +408,8 @@ def statement_update(
     **fields: Any,
 ) -> Statement:
     """Update the statement; topics and attributions are replaced only when given."""
-    if statement.status == StatementStatus.RETRACTED:
-        raise ConflictError("A retracted statement cannot be edited.")
+    statement = _locked_statement(statement)
+    _refuse_frozen(statement)
     _assign(statement, fields)
     _save(statement, user=user)
     if topics is not None:
@@ -318,6 +422,8 @@ def statement_update(
 
 @transaction.atomic
 def statement_delete(*, statement: Statement, user: User) -> None:
+    statement = _locked_statement(statement)
+    _refuse_frozen(statement)
     if statement.status != StatementStatus.DRAFT:
         raise ConflictError(
             f"A {statement.status} statement cannot be deleted: nothing published is ever "
@@ -329,6 +435,7 @@ def statement_delete(*, statement: Statement, user: User) -> None:
 
 @transaction.atomic
 def statement_publish(*, statement: Statement, user: User) -> Statement:
+    statement = _locked_statement(statement)
     if statement.status != StatementStatus.DRAFT:
         raise ConflictError(f"Only a draft can be published; this statement is {statement.status}.")
     if not statement.attributions.exists():
@@ -341,6 +448,7 @@ def statement_publish(*, statement: Statement, user: User) -> Statement:
 
 @transaction.atomic
 def statement_retract(*, statement: Statement, user: User, reason: str) -> Statement:
+    statement = _locked_statement(statement)
     if statement.status != StatementStatus.PUBLISHED:
         raise ConflictError(
             f"Only a published statement can be retracted; this statement is {statement.status}."

@@ -59,7 +59,9 @@ def test_every_resource_has_a_history(world, editor, resource, obj):
 
 def test_token_users_are_recorded_as_the_author(world, editor):
     attribution = world.claim.attributions.first()
-    editor.patch(f"/api/v1/attributions/{attribution.pk}/", {"verb": "insisted"}, format="json")
+    url = f"/api/v1/attributions/{attribution.pk}/"
+    etag = editor.get(url)["ETag"]  # its statement is published: writes need If-Match
+    editor.patch(url, {"verb": "insisted"}, format="json", HTTP_IF_MATCH=etag)
     newest = editor.get(f"/api/v1/attributions/{attribution.pk}/history/").json()["results"][0]
     assert newest["user"]["username"] == "edna"
     assert newest["changes"] == [{"field": "verb", "old": "said", "new": "insisted"}]

@@ -264,8 +264,8 @@ def test_attribution_update_and_delete_rules(world, editor):
     assert error_fields(moved) == ["statement"]
     assert editor.delete(url).status_code == 204
 
-    published = world.claim.attributions.first()
-    problem(editor.delete(f"/api/v1/attributions/{published.pk}/"), 409)
+    published = f"/api/v1/attributions/{world.claim.attributions.first().pk}/"
+    problem(editor.delete(published, HTTP_IF_MATCH=editor.get(published)["ETag"]), 409)
 
 
 def test_attributions_of_drafts_are_hidden_from_the_public(world, anon):

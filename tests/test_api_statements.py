@@ -166,8 +166,9 @@ def test_patch_changes_only_the_fields_given(world, editor):
 
 
 def test_put_replaces_the_attributions_matched_on_speaker_and_source(world, editor):
-    current = editor.get(f"{URL}{world.claim.pk}/").json()
-    kept = current["attributions"][0]
+    read = editor.get(f"{URL}{world.claim.pk}/")
+    current = read.json()
+    kept, other = current["attributions"]
     payload = {
         "text": current["text"],
         "language": "en",
@@ -180,19 +181,31 @@ def test_put_replaces_the_attributions_matched_on_speaker_and_source(world, edit
                 "speech_act": "assertion",
                 "quote": {"exact": "troops had left, again", "prefix": "", "suffix": ""},
             },
+            # A published statement keeps its attributions (tests/test_write_rules.py).
+            {
+                "speaker": other["speaker"]["id"],
+                "source": other["source"]["id"],
+                "mode": other["mode"],
+                "speech_act": other["speech_act"],
+                "quote": {"exact": other["quote"]["exact"]},
+            },
             attribution(world, speaker=world.officials.pk, source=world.briefing.pk, quote=None),
         ],
     }
-    response = editor.put(f"{URL}{world.claim.pk}/", payload, format="json")
+    # The statement is published: the write must be conditional.
+    response = editor.put(
+        f"{URL}{world.claim.pk}/", payload, format="json", HTTP_IF_MATCH=read["ETag"]
+    )
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["topics"] == ["troops"]
     assert [(a["speaker"]["id"], a["source"]["id"]) for a in body["attributions"]] == [
         (world.minister.pk, world.article.pk),
+        (world.minister.pk, world.briefing.pk),
         (world.officials.pk, world.briefing.pk),
     ]
-    assert body["attributions"][0]["id"] == kept["id"]  # updated in place, not recreated
-    assert body["attributions"][0]["mode"] == "summary"
+    assert [a["id"] for a in body["attributions"][:2]] == [kept["id"], other["id"]]
+    assert body["attributions"][0]["mode"] == "summary"  # updated in place, not recreated
     assert body["attributions"][0]["quote"]["start"] == world.article.body.index(
         "troops had left, again"
     )
@@ -254,7 +267,8 @@ def test_a_draft_can_be_deleted(world, editor):
 
 def test_a_published_statement_is_never_deleted(world, editor, admin):
     for client in (editor, admin):
-        body = problem(client.delete(f"{URL}{world.claim.pk}/"), 409)
+        etag = client.get(f"{URL}{world.claim.pk}/")["ETag"]
+        body = problem(client.delete(f"{URL}{world.claim.pk}/", HTTP_IF_MATCH=etag), 409)
         assert "Retract it instead" in body["detail"]
     assert Statement.objects.filter(pk=world.claim.pk).exists()
 

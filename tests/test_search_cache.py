@@ -44,8 +44,10 @@ def test_a_repeated_search_costs_one_query_and_answers_the_same(
 
 def test_an_edit_through_the_api_shows_in_the_next_search(world, anon, editor):
     assert world.claim.pk in found(anon, "left")
+    url = f"{STATEMENTS}{world.claim.pk}/"
+    etag = editor.get(url)["ETag"]  # published: the write must be conditional
     response = editor.patch(
-        f"{STATEMENTS}{world.claim.pk}/", {"text": "The lorries had gone."}, format="json"
+        url, {"text": "The lorries had gone."}, format="json", HTTP_IF_MATCH=etag
     )
     assert response.status_code == 200, response.content
     assert world.claim.pk not in found(anon, "left")

@@ -48,6 +48,8 @@ PROBLEM_DESCRIPTIONS = {
     404: "No such object, or not visible to you (drafts are hidden from the public).",
     409: "The action conflicts with the object's state (e.g. deleting a published statement).",
     412: "`If-Match` named an ETag that is no longer current: fetch the object again.",
+    428: "No `If-Match`, on a write to a published statement or to an attribution of one: GET "
+    "the object and send its `ETag` in `If-Match`.",
     413: "The request body is larger than the server accepts.",
     415: "The body is not JSON (`Content-Type: application/json`).",
     429: "Too many requests: wait for the number of seconds in `Retry-After`.",
@@ -588,13 +590,20 @@ IF_MATCH = OpenApiParameter(
     OpenApiParameter.HEADER,
     description=(
         "The ETag you read: the write happens only if the object is unchanged since, "
-        "else 412. Send it so that two editors never overwrite each other."
+        "else 412. Send it so that two editors never overwrite each other. Required (428 "
+        "without it) to change or delete a published statement or an attribution of one; "
+        "without it, a write to a draft is last-write-wins."
     ),
 )
 
 
+# Resources whose writes to published data need If-Match (428 without it).
+IF_MATCH_REQUIRED_WHEN_PUBLISHED = ("statement", "attribution")
+
+
 def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> dict[str, Any]:
     """The documentation of a resource's six operations, for ``extend_schema_view``."""
+    conditional = (428,) if name in IF_MATCH_REQUIRED_WHEN_PUBLISHED else ()
     return {
         "list": extend_schema(
             operation_id=f"list_{plural}",
@@ -630,7 +639,7 @@ def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> di
             examples=examples(f"replace_{name}", PRECONDITION_FAILED),
             description=f"Replace every writable field of the {name}.",
             parameters=[ID, IF_MATCH],
-            responses={200: serializer, **problems(*WRITE_ERRORS)},
+            responses={200: serializer, **problems(*WRITE_ERRORS, *conditional)},
         ),
         "partial_update": extend_schema(
             operation_id=f"update_{name}",
@@ -638,7 +647,7 @@ def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> di
             examples=examples(f"update_{name}", PRECONDITION_FAILED),
             description="Change the fields given, leave the others as they are.",
             parameters=[ID, IF_MATCH],
-            responses={200: serializer, **problems(*WRITE_ERRORS)},
+            responses={200: serializer, **problems(*WRITE_ERRORS, *conditional)},
         ),
         "history": extend_schema(
             parameters=[ID],
@@ -660,7 +669,10 @@ def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> di
                 "published statements are retracted, never deleted."
             ),
             parameters=[ID, IF_MATCH],
-            responses={204: OpenApiResponse(description="Deleted."), **problems(*WRITE_ERRORS)},
+            responses={
+                204: OpenApiResponse(description="Deleted."),
+                **problems(*WRITE_ERRORS, *conditional),
+            },
         ),
     }
 

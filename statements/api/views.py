@@ -18,7 +18,12 @@ from rest_framework.settings import api_settings
 
 from statements import documents, export, history, selectors, services
 from statements.api import schema
-from statements.api.conditional import check_if_match, not_modified, representation_etag
+from statements.api.conditional import (
+    check_if_match,
+    not_modified,
+    representation_etag,
+    require_if_match,
+)
 from statements.api.permissions import CanViewHistory
 from statements.api.renderers import CSVRenderer, NDJSONRenderer
 from statements.api.serializers import (
@@ -30,6 +35,7 @@ from statements.api.serializers import (
     SpeakerSerializer,
     StatementSerializer,
 )
+from statements.choices import StatementStatus
 from statements.filtersets import (
     AttributionFilterSet,
     RelationFilterSet,
@@ -109,15 +115,29 @@ class ResourceViewSet(viewsets.ModelViewSet):
             self.delete_object(self._get_locked_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+    # The writes that overwrite or remove what others read: on published data they need
+    # If-Match (428 without it). Creates have nothing to overwrite; workflow actions honour
+    # If-Match when sent.
+    CONDITIONAL_ACTIONS = ("update", "partial_update", "destroy")
+
+    def published_reason(self, instance: Any) -> str | None:
+        """Why the object is published data, whose writes need If-Match; None for drafts
+        and for resources outside the publishing workflow."""
+        return None
+
     def _get_locked_object(self) -> Any:
-        """The object, locked for the rest of the transaction, after If-Match is checked
-        against what is stored now."""
-        model = self.get_queryset().model
-        # Lock the bare row: FOR UPDATE cannot cover the outer joins of the read queryset.
-        model.objects.select_for_update().filter(pk=self.kwargs[self.lookup_field]).first()
+        """The object, read under the lock its writes take (for a statement or an
+        attribution, the statement's: ``services.lock_for_write``), after If-Match is
+        checked against that reading."""
+        # Lock the bare rows: FOR UPDATE cannot cover the outer joins of the read queryset.
+        services.lock_for_write(self.get_queryset().model, self.kwargs[self.lookup_field])
         instance = self.get_object()
-        if "If-Match" in self.request.headers:
+        if self.request.headers.get("If-Match"):
             check_if_match(self.request, representation_etag(self.get_serializer(instance).data))
+        elif self.action in self.CONDITIONAL_ACTIONS:  # no If-Match, or an empty one
+            reason = self.published_reason(instance)
+            if reason is not None:
+                require_if_match(self.request, reason)
         return instance
 
     def _read_back(self, instance: Any, status_code: int) -> Response:
@@ -245,6 +265,11 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
     def delete_object(self, instance):
         services.statement_delete(statement=instance, user=self.request.user)
 
+    def published_reason(self, instance):
+        if instance.status == StatementStatus.PUBLISHED:
+            return "This statement is published"
+        return None
+
     def get_permissions(self):
         # The workflow actions have permissions of their own, checked in each action.
         if self.action in ("publish", "retract"):
@@ -360,6 +385,11 @@ class AttributionViewSet(ResourceViewSet):
 
     def delete_object(self, instance):
         services.attribution_delete(attribution=instance, user=self.request.user)
+
+    def published_reason(self, instance):
+        if instance.statement.status == StatementStatus.PUBLISHED:
+            return "This attribution's statement is published"
+        return None
 
 
 @extend_schema_view(list=extend_schema(**schema.SOURCE_ATTRIBUTIONS))
