@@ -4,6 +4,7 @@ The table of invalid values is shared with the import's tests (tests/invalid_val
 """
 
 import copy
+import itertools
 import json
 
 import pytest
@@ -206,10 +207,12 @@ def heaviest_text(length: int) -> str:
     """``length`` characters whose tsvector is the largest known per character: pairs of
     distinct four-byte letters joined by a hyphen, which PostgreSQL's parser indexes as the
     pair and as each of its parts."""
-    letters = (chr(code) for code in range(0x20000, 0x2A6DF))
+    letters = [chr(code) for code in range(0x20000, 0x2A6DF)]
+    # Each letter once, then two-letter words: every part a different word.
+    words = itertools.chain(letters, (a + b for a in letters for b in letters))
     pairs = []
     while len(pairs) * 4 < length:
-        pairs.append(f"{next(letters)}-{next(letters)}")
+        pairs.append(f"{next(words)}-{next(words)}")
     return " ".join(pairs)[:length]
 
 
