@@ -588,3 +588,19 @@ def test_speaker_aliases_refuse_control_characters(world, editor):
     )
     problem(response, 400)
     assert error_fields(response) == ["aliases.1"]
+
+
+@pytest.mark.parametrize("reason", ["Misattributed\x02.", "x" * 2001])
+def test_the_admin_retract_action_refuses_what_the_api_refuses(world, reviewer_user, reason):
+    client = Client()
+    client.force_login(reviewer_user)
+    data = {
+        "action": "retract",
+        "_selected_action": [world.claim.pk],
+        "reason": reason,
+        "apply": "Retract",
+    }
+    client.post(reverse("admin:statements_statement_changelist"), data)
+    world.refresh()
+    assert world.claim.status == "published"
+    assert world.claim.retraction_reason == ""
