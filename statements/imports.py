@@ -98,17 +98,17 @@ class Rule:
     """What a model field demands of a value (required or not, its choices, its
     validators), read once from the field.
 
-    The values found valid are remembered (the short ones, a bounded number): a file
-    repeats its languages, verbs, roles, URLs and names, and the URL and language
-    validators are the costly ones."""
+    The values found valid are remembered (a bounded number), but for the free texts that
+    seldom repeat (``remember=False``): a file repeats its languages, verbs, roles, URLs
+    and names, and the URL and language validators are the costly ones."""
 
-    REMEMBERED_LENGTH = 2000  # the longest value remembered (a URL)
     REMEMBERED_COUNT = 50_000
 
-    def __init__(self, *, required: bool, choices=None, validators=()) -> None:
+    def __init__(self, *, required: bool, choices=None, validators=(), remember=True) -> None:
         self.required = required
         self.choices = choices
         self.validators = tuple(validators)
+        self.remember = remember
         self.valid: set[str] = set()
 
     @classmethod
@@ -131,15 +131,18 @@ class Rule:
                 messages.extend(error.messages)
         if messages:
             raise ImportLineError(line, path, " ".join(messages))
-        if len(value) <= self.REMEMBERED_LENGTH:
+        if self.remember:
             if len(self.valid) >= self.REMEMBERED_COUNT:
                 self.valid.clear()
             self.valid.add(value)
         return value
 
 
+FREE_TEXTS = {("Statement", "text"), ("Statement", "retraction_reason")} | {
+    ("Attribution", name) for name in ("quote_exact", "quote_prefix", "quote_suffix")
+}
 RULES = {
-    (model.__name__, name): Rule.of(model, name)
+    (model.__name__, name): Rule.of(model, name, remember=(model.__name__, name) not in FREE_TEXTS)
     for model, names in (
         (Statement, ("text", "status", "retraction_reason")),
         (Speaker, ("name", "kind", "wikidata_id")),
