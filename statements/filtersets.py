@@ -21,6 +21,7 @@ from statements.choices import (
     StatementStatus,
 )
 from statements.models import Attribution, Relation, Source, Speaker, Statement
+from statements.validators import validate_url_parts
 
 
 def _copied(filter_: filters.Filter) -> filters.Filter:
@@ -126,7 +127,11 @@ class SourceFilterSet(FilterSet):
     status = filters.ChoiceFilter(choices=SourceStatus.choices)
     publisher = filters.CharFilter(lookup_expr="iexact", help_text="Publisher, any case.")
     language = filters.CharFilter(help_text="BCP 47 language tag.")
-    url = filters.CharFilter(method="filter_url", help_text="Exact URL (normalized first).")
+    url = filters.CharFilter(
+        method="filter_url",
+        validators=[validate_url_parts],  # what normalize_url cannot split is a 400
+        help_text="Exact URL (normalized first).",
+    )
     published_after = filters.DateFilter(method="filter_published_after")
     published_before = filters.DateFilter(method="filter_published_before")
     q = filters.CharFilter(method="filter_q", help_text="Words in the title or the publisher.")

@@ -4,6 +4,7 @@ import copy
 import hashlib
 from operator import attrgetter
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -19,10 +20,47 @@ from statements.choices import (
 )
 from statements.validators import (
     WIKIDATA_ID_PATTERN,
+    TextListValidator,
     validate_country_code,
     validate_language_tag,
+    validate_no_control_characters,
+    validate_url_parts,
     validate_wikidata_id,
 )
+
+# --- Limits -----------------------------------------------------------------------------------
+#
+# Every text is bounded on purpose; the API states each bound in its schema (maxLength) and
+# refuses more with a 400 naming the field and the limit; the admin and the import read the
+# same fields. The two long texts fit PostgreSQL's tsvector (at most 1 MB of lexemes and
+# positions) however they are written: the heaviest text known costs 7.5 bytes of vector a
+# character (pairs of four-byte letters joined by hyphens, indexed as the pair and as each
+# part), so a body at its limit needs at most ~750 kB, and a statement's text at its limit
+# ~75 kB, a tenth of the vector, the rest left to its speakers' names and sources' titles.
+
+STATEMENT_TEXT_MAX_LENGTH = 10_000
+SOURCE_BODY_MAX_LENGTH = 100_000
+QUOTE_MAX_LENGTH = 10_000  # the quoted words; a statement's text is at most that long too
+NOTE_MAX_LENGTH = 2_000  # a retraction's reason, a relation's note
+DESCRIPTION_MAX_LENGTH = 5_000
+ALIAS_MAX_LENGTH = 200
+MAX_ALIASES = 50
+TOPIC_MAX_LENGTH = 100  # a topic's name as written, and its slug
+MAX_TOPICS_PER_STATEMENT = 50
+MAX_ATTRIBUTIONS_PER_STATEMENT = 100
+
+# Every text field's validators, besides its length: no control characters.
+TEXT = [validate_no_control_characters]
+
+
+class BoundedTextField(models.TextField):
+    """A TextField whose ``max_length`` is a rule, validated by ``full_clean`` like a
+    CharField's, not only a hint to the admin's widget; the column stays ``text``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.max_length is not None:
+            self.validators.append(MaxLengthValidator(self.max_length))
 
 
 class TimeStampedModel(models.Model):
@@ -41,12 +79,15 @@ def _in_choices(field: str, choices: type[models.TextChoices]) -> Q:
 
 
 class Speaker(TimeStampedModel):
-    name = models.CharField(max_length=200, db_index=True)
+    name = models.CharField(max_length=200, db_index=True, validators=TEXT)
     kind = models.CharField(max_length=20, choices=SpeakerKind.choices)
     aliases = models.JSONField(
-        default=list, blank=True, help_text='Other spellings: "Zelensky", "Zelenskiy".'
+        default=list,
+        blank=True,
+        validators=[TextListValidator(max_items=MAX_ALIASES, max_length=ALIAS_MAX_LENGTH)],
+        help_text='Other spellings: "Zelensky", "Zelenskiy".',
     )
-    description = models.TextField(blank=True)
+    description = BoundedTextField(blank=True, max_length=DESCRIPTION_MAX_LENGTH, validators=TEXT)
     country = models.CharField(
         max_length=2,
         blank=True,
@@ -88,17 +129,31 @@ class Speaker(TimeStampedModel):
 
 
 class Source(TimeStampedModel):
-    title = models.CharField(max_length=500)
-    url = models.URLField(max_length=2000, unique=True, help_text="Stored normalized.")
-    publisher = models.CharField(max_length=200, blank=True, db_index=True)
+    title = models.CharField(max_length=500, validators=TEXT)
+    url = models.URLField(
+        max_length=2000,
+        unique=True,
+        validators=[validate_url_parts, *TEXT],
+        help_text="Stored normalized.",
+    )
+    publisher = models.CharField(max_length=200, blank=True, db_index=True, validators=TEXT)
     kind = models.CharField(
         max_length=20, choices=SourceKind.choices, default=SourceKind.NEWS_ARTICLE
     )
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    language = models.CharField(max_length=35, default="en", validators=[validate_language_tag])
-    body = models.TextField(blank=True, help_text="The full text; quotes are anchored in it.")
+    language = models.CharField(
+        max_length=35, default="en", validators=[validate_language_tag, *TEXT]
+    )
+    body = BoundedTextField(
+        blank=True,
+        max_length=SOURCE_BODY_MAX_LENGTH,
+        validators=TEXT,
+        help_text="The full text; quotes are anchored in it.",
+    )
     body_sha256 = models.CharField(max_length=64, blank=True, editable=False)
-    archived_url = models.URLField(max_length=2000, blank=True)
+    archived_url = models.URLField(
+        max_length=2000, blank=True, validators=[validate_url_parts, *TEXT]
+    )
     status = models.CharField(
         max_length=10, choices=SourceStatus.choices, default=SourceStatus.CURRENT
     )
@@ -131,7 +186,7 @@ class Source(TimeStampedModel):
 
 
 class Topic(models.Model):
-    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+    slug = models.SlugField(max_length=TOPIC_MAX_LENGTH, unique=True, allow_unicode=True)
 
     class Meta:
         ordering = ["slug"]
@@ -178,8 +233,14 @@ class StatementRelations:
 
 
 class Statement(TimeStampedModel):
-    text = models.TextField(help_text="Verbatim for a quote, otherwise a neutral paraphrase.")
-    language = models.CharField(max_length=35, default="en", validators=[validate_language_tag])
+    text = BoundedTextField(
+        max_length=STATEMENT_TEXT_MAX_LENGTH,
+        validators=TEXT,
+        help_text="Verbatim for a quote, otherwise a neutral paraphrase.",
+    )
+    language = models.CharField(
+        max_length=35, default="en", validators=[validate_language_tag, *TEXT]
+    )
     topics = models.ManyToManyField(Topic, related_name="statements", blank=True)
     status = models.CharField(
         max_length=10,
@@ -187,7 +248,7 @@ class Statement(TimeStampedModel):
         default=StatementStatus.DRAFT,
         db_index=True,
     )
-    retraction_reason = models.TextField(blank=True)
+    retraction_reason = BoundedTextField(blank=True, max_length=NOTE_MAX_LENGTH, validators=TEXT)
 
     history = HistoricalRecords(m2m_fields=[topics], no_db_index=["status", "created_at"])
     relations = StatementRelations()
@@ -242,10 +303,16 @@ class Attribution(TimeStampedModel):
     mode = models.CharField(max_length=20, choices=AttributionMode.choices)
     speech_act = models.CharField(max_length=20, choices=SpeechAct.choices)
     verb = models.CharField(
-        max_length=60, blank=True, help_text='The reporting verb: "claims", "warned", "denied".'
+        max_length=60,
+        blank=True,
+        validators=TEXT,
+        help_text='The reporting verb: "claims", "warned", "denied".',
     )
     speaker_role = models.CharField(
-        max_length=200, blank=True, help_text='The role at the time: "US defence secretary".'
+        max_length=200,
+        blank=True,
+        validators=TEXT,
+        help_text='The role at the time: "US defence secretary".',
     )
     on_behalf_of = models.ForeignKey(
         Speaker,
@@ -255,13 +322,13 @@ class Attribution(TimeStampedModel):
         related_name="represented_in",
         help_text="Kirby speaks for the US government, a spokesperson for a ministry.",
     )
-    occasion = models.CharField(max_length=300, blank=True)
+    occasion = models.CharField(max_length=300, blank=True, validators=TEXT)
     stated_on = models.DateField(null=True, blank=True, db_index=True)
     # W3C Web Annotation TextQuoteSelector (exact, prefix, suffix) and
     # TextPositionSelector (start, end) into the source's body.
-    quote_exact = models.TextField(blank=True)
-    quote_prefix = models.CharField(max_length=500, blank=True)
-    quote_suffix = models.CharField(max_length=500, blank=True)
+    quote_exact = BoundedTextField(blank=True, max_length=QUOTE_MAX_LENGTH, validators=TEXT)
+    quote_prefix = models.CharField(max_length=500, blank=True, validators=TEXT)
+    quote_suffix = models.CharField(max_length=500, blank=True, validators=TEXT)
     quote_start = models.PositiveIntegerField(null=True, blank=True)
     quote_end = models.PositiveIntegerField(null=True, blank=True)
 
@@ -316,7 +383,7 @@ class Relation(TimeStampedModel):
         Statement, on_delete=models.CASCADE, related_name="relations_in"
     )
     kind = models.CharField(max_length=20, choices=RelationKind.choices)
-    note = models.TextField(blank=True)
+    note = BoundedTextField(blank=True, max_length=NOTE_MAX_LENGTH, validators=TEXT)
 
     history = HistoricalRecords(no_db_index=["created_at"])
 

@@ -1,8 +1,12 @@
 """Canonical forms of values that must compare equal however they were typed."""
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlunsplit
 
 from django.utils.text import slugify
+
+from statements.validators import InvalidURLError, split_url
+
+__all__ = ["InvalidURLError", "normalize_topic", "normalize_url"]
 
 # Query parameters that only track the reader and never change the document.
 TRACKING_PARAMETERS = frozenset(
@@ -18,15 +22,21 @@ def normalize_url(url: str) -> str:
     tracking parameters (utm_* and the click ids), and gives an empty path its "/".
     The rest of the path and the order of the other parameters are kept: servers may
     treat them as significant.
+
+    Raises InvalidURLError (a ValidationError and a ValueError) for a URL that urllib
+    cannot split, such as ``http://[::1/x`` or a port out of range.
     """
-    parts = urlsplit(url.strip())
+    parts = split_url(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").rstrip(".")
-    try:
-        host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        host = host.lower()
-    netloc = host
+    if ":" in host:  # an IPv6 address, bracketed again (hostname drops the brackets)
+        netloc = f"[{host}]"
+    else:
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            host = host.lower()
+        netloc = host
     if parts.username:
         credentials = parts.username + (f":{parts.password}" if parts.password else "")
         netloc = f"{credentials}@{netloc}"

@@ -455,6 +455,10 @@ def statement_retract(*, statement: Statement, user: User, reason: str) -> State
         )
     if not reason.strip():
         raise field_error("reason", "Say why it is retracted.", code="required")
+    try:  # the field's own rules (its length, no control characters), whoever retracts
+        Statement._meta.get_field("retraction_reason").run_validators(reason.strip())
+    except ValidationError as error:
+        raise ValidationError({"reason": error.error_list}) from None
     statement.status = StatementStatus.RETRACTED
     statement.retraction_reason = reason.strip()
     _save(statement, user=user)

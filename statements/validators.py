@@ -1,6 +1,7 @@
 """Field validators shared by the models, the API and the admin."""
 
 import re
+from urllib.parse import SplitResult, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -48,3 +49,107 @@ class CountryCodeValidator:
 
 
 validate_country_code = CountryCodeValidator()
+
+
+# --- Text ---------------------------------------------------------------------------------------
+
+# C0 control characters and DEL, but tab, line feed and carriage return: nothing a writer
+# types, and what the search highlighter's markers would be made of.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@deconstructible
+class NoControlCharactersValidator:
+    """Refuses C0 control characters (U+0000 to U+001F but tab, newline and carriage return)
+    and DEL (U+007F), naming the first one found."""
+
+    code = "control_characters"
+
+    def __call__(self, value: str) -> None:
+        found = CONTROL_CHARACTERS.search(value) if isinstance(value, str) else None
+        if found:
+            raise ValidationError(
+                "Control characters are not allowed: U+%(code)04X at position %(position)d.",
+                code=self.code,
+                params={"code": ord(found.group()), "position": found.start()},
+            )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NoControlCharactersValidator)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+
+validate_no_control_characters = NoControlCharactersValidator()
+
+
+@deconstructible
+class TextListValidator:
+    """A JSON list of at most ``max_items`` strings, each at most ``max_length`` characters
+    and without control characters (a speaker's aliases)."""
+
+    code = "invalid_list"
+
+    def __init__(self, *, max_items: int, max_length: int) -> None:
+        self.max_items, self.max_length = max_items, max_length
+
+    def __call__(self, value: object) -> None:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ValidationError("Enter a list of strings.", code=self.code)
+        if len(value) > self.max_items:
+            raise ValidationError(
+                "Ensure this list has no more than %(limit)d items.",
+                code="max_length",
+                params={"limit": self.max_items},
+            )
+        for item in value:
+            if len(item) > self.max_length:
+                raise ValidationError(
+                    "Ensure each item has no more than %(limit)d characters.",
+                    code="max_length",
+                    params={"limit": self.max_length},
+                )
+            validate_no_control_characters(item)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TextListValidator) and (self.max_items, self.max_length) == (
+            other.max_items,
+            other.max_length,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.max_items, self.max_length))
+
+
+# --- URLs ---------------------------------------------------------------------------------------
+
+
+class InvalidURLError(ValidationError, ValueError):
+    """A URL that urllib cannot split into its parts (a broken IPv6 host, a port that is
+    not a number from 1 to 65535): a validation error for forms and serializers, a
+    ValueError for code that parses."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            "Enter a valid URL: %(reason)s.", code="invalid_url", params={"reason": reason}
+        )
+
+
+def split_url(url: str) -> SplitResult:
+    """``urlsplit(url)``, its port checked: raises InvalidURLError for what urllib cannot
+    split or whose port it cannot read."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:
+        raise InvalidURLError(str(error).rstrip(".")) from None
+    if port == 0:
+        raise InvalidURLError("port 0 is not a port a document is served on")
+    return parts
+
+
+def validate_url_parts(value: str) -> None:
+    """The URL validator that Django's URLValidator leaves to the parser: it accepts
+    ``:99999`` as a port."""
+    split_url(value)

@@ -5,6 +5,7 @@ Every error, from a bad field to a throttled client or an unknown URL, leaves th
 and ``errors`` (one entry per bad field, empty when no field is at fault).
 """
 
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -123,6 +124,39 @@ def _summary(errors: list[dict[str, Any]]) -> str:
     return " ".join(error["detail"] for error in errors)
 
 
+# What "retry shortly" is true of, by SQLSTATE: connection failures (class 08), a
+# transaction rolled back by a serialization failure or a deadlock (class 40), a lock
+# not granted in time, too many connections, and a server shutting down or starting up.
+# Everything else that psycopg calls operational (a value too large for a tsvector, 54000;
+# a statement cancelled, 57014; a full disk, 53100) fails again the same way.
+UNAVAILABLE_SQLSTATE_CLASSES = ("08", "40")
+UNAVAILABLE_SQLSTATES = frozenset({"55P03", "53300", "57P01", "57P02", "57P03"})
+# SQLite: the database is locked by another writer.
+UNAVAILABLE_SQLITE_ERRORS = ("SQLITE_BUSY", "SQLITE_LOCKED")
+
+
+def database_unavailable(exc: OperationalError) -> bool:
+    """Whether a database error means the database is unavailable for now (503 with
+    Retry-After) rather than refusing this request (a server error)."""
+    cause = exc.__cause__
+    if cause is None:
+        return True  # raised without a driver error: nothing says it is more than busy
+    if isinstance(cause, sqlite3.Error):
+        name = getattr(cause, "sqlite_errorname", None)
+        if name is None:
+            return "locked" in str(cause)
+        return name.startswith(UNAVAILABLE_SQLITE_ERRORS)
+    if hasattr(cause, "sqlstate"):  # psycopg
+        state = cause.sqlstate
+        # No SQLSTATE: the client lost the server (or never reached it).
+        return (
+            state is None
+            or state.startswith(UNAVAILABLE_SQLSTATE_CLASSES)
+            or state in UNAVAILABLE_SQLSTATES
+        )
+    return True
+
+
 def _as_api_exception(exc: Exception) -> Exception:
     """Translate the Django and database exceptions that services raise."""
     if isinstance(exc, Http404):
@@ -139,7 +173,7 @@ def _as_api_exception(exc: Exception) -> Exception:
             f"It cannot be deleted: {count} attributed record(s) still refer to it. "
             "Remove or reassign them first."
         )
-    if isinstance(exc, OperationalError):
+    if isinstance(exc, OperationalError) and database_unavailable(exc):
         # The database is busy (SQLite's write lock) or unreachable: a retry may succeed.
         error = ServiceUnavailable("The database is busy or unreachable; retry shortly.")
         error.retry_after = 1

@@ -12,23 +12,26 @@ from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
 from statements.api import representations
-from statements.api.fields import NormalizedURLField, SummaryRelatedField
-from statements.models import Attribution, Relation, Source, Speaker, Statement
-from statements.validators import validate_wikidata_id
-
-MAX_ATTRIBUTIONS_PER_STATEMENT = 100
-
-
-class TextField(serializers.CharField):
-    """Text that must be sent as a JSON string: DRF's own field turns 0 or true into "0"
-    or "True", hiding a client's type error."""
-
-    default_error_messages = {"not_a_string": "Must be a string, not {kind}."}
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("not_a_string", kind=type(data).__name__)
-        return super().to_internal_value(data)
+from statements.api.fields import (
+    IdRelatedField,
+    NormalizedURLField,
+    SummaryRelatedField,
+    TextField,
+    model_text_kwargs,
+    model_validators,
+)
+from statements.models import (
+    ALIAS_MAX_LENGTH,
+    MAX_ALIASES,
+    MAX_ATTRIBUTIONS_PER_STATEMENT,
+    MAX_TOPICS_PER_STATEMENT,
+    TOPIC_MAX_LENGTH,
+    Attribution,
+    Relation,
+    Source,
+    Speaker,
+    Statement,
+)
 
 
 class StrictSerializerMixin:
@@ -43,6 +46,8 @@ class StrictSerializerMixin:
         models.CharField: TextField,
         models.TextField: TextField,
     }
+    # Related objects by their integer id.
+    serializer_related_field = IdRelatedField
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
@@ -156,19 +161,19 @@ class SpeakerSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     its aliases."""
 
     aliases = serializers.ListField(
-        child=TextField(max_length=200),
-        max_length=50,
+        child=TextField(max_length=ALIAS_MAX_LENGTH),
+        max_length=MAX_ALIASES,
         required=False,
         help_text='Other spellings of the name: "Zelensky", "Zelenskiy".',
     )
     wikidata_id = TextField(
-        max_length=16,
+        max_length=Speaker._meta.get_field("wikidata_id").max_length,
         required=False,
         allow_null=True,
         default=None,
         validators=[
-            # Also documents the pattern in the schema.
-            validate_wikidata_id,
+            # The model's (the pattern is also documented in the schema).
+            *model_validators(Speaker, "wikidata_id"),
             UniqueValidator(Speaker.objects.all(), message="Another speaker has this Wikidata id."),
         ],
         help_text='Wikidata item id, e.g. "Q6279".',
@@ -209,9 +214,10 @@ class SourceSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     retracted."""
 
     url = NormalizedURLField(
-        max_length=2000,
+        max_length=Source._meta.get_field("url").max_length,
         validators=[
-            UniqueValidator(Source.objects.all(), message="A source with this URL exists.")
+            *model_validators(Source, "url"),
+            UniqueValidator(Source.objects.all(), message="A source with this URL exists."),
         ],
         help_text="Stored normalized: lower-case host, no fragment, no tracking parameters.",
     )
@@ -248,6 +254,7 @@ class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
         source="quote_exact",
         trim_whitespace=False,
         allow_blank=True,
+        **model_text_kwargs(Attribution, "quote_exact"),
         help_text="The exact text, as in the body.",
     )
     prefix = TextField(
@@ -255,7 +262,7 @@ class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
         trim_whitespace=False,
         required=False,
         allow_blank=True,
-        max_length=500,
+        **model_text_kwargs(Attribution, "quote_prefix"),
         help_text="Text just before the quote, to pick one of several occurrences.",
     )
     suffix = TextField(
@@ -263,7 +270,7 @@ class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
         trim_whitespace=False,
         required=False,
         allow_blank=True,
-        max_length=500,
+        **model_text_kwargs(Attribution, "quote_suffix"),
         help_text="Text just after the quote, to pick one of several occurrences.",
     )
     start = serializers.IntegerField(
@@ -346,7 +353,7 @@ class AttributionSerializer(AttributionFieldsSerializer):
     kind of speech act, with which reporting verb, the speaker's role at the time, on whose
     behalf, on what occasion and when, and where in the source's body the words stand."""
 
-    statement = serializers.PrimaryKeyRelatedField(
+    statement = IdRelatedField(
         queryset=Statement.objects.all(), help_text="Id of the statement attributed."
     )
 
@@ -417,8 +424,8 @@ class StatementSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     a retracted statement is withdrawn from the public and says why."""
 
     topics = TopicsField(
-        child=TextField(max_length=100),
-        max_length=50,
+        child=TextField(max_length=TOPIC_MAX_LENGTH),
+        max_length=MAX_TOPICS_PER_STATEMENT,
         required=False,
         help_text='Tags; stored as slugs ("North Korea" becomes "north-korea").',
     )
@@ -495,11 +502,13 @@ class RetractSerializer(StrictSerializerMixin, serializers.Serializer):
     """Why a published statement is withdrawn."""
 
     reason = TextField(
-        max_length=2000, help_text="Why the statement is retracted; shown with it from then on."
+        **model_text_kwargs(Statement, "retraction_reason"),
+        help_text="Why the statement is retracted; shown with it from then on.",
     )
 
 
 __all__ = [
+    "MAX_ATTRIBUTIONS_PER_STATEMENT",
     "AttributionFieldsSerializer",
     "AttributionSerializer",
     "FieldChangeSerializer",
