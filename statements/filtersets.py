@@ -63,7 +63,9 @@ class MultipleValueField(forms.Field):
         super().__init__(**kwargs)
 
     def clean(self, value) -> list:
-        values = [item for item in value or () if item not in self.empty_values]
+        if not isinstance(value, list | tuple):  # one value, from data without getlist
+            value = [value]
+        values = [item for item in value if item not in self.empty_values]
         if not values:
             if self.required:
                 raise forms.ValidationError(self.error_messages["required"], code="required")
