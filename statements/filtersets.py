@@ -52,14 +52,28 @@ class _FiltersCopiedOneByOne(dict):
 # --- Repeatable parameters ---------------------------------------------------------------------
 
 
+class RepeatableTextInput(forms.TextInput):
+    """A text box whose parameter may repeat: every value is read (QueryDict.getlist)."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+    def format_value(self, value):
+        if isinstance(value, list | tuple):  # the browsable API's form shows the first
+            value = value[0] if value else None
+        return super().format_value(value)
+
+
 class MultipleValueField(forms.Field):
     """The values of a repeatable query parameter (``?speaker=1&speaker=2``), each cleaned by
     ``base_field``: blanks dropped, then duplicates, in the order given."""
 
-    widget = forms.SelectMultiple  # reads every value (QueryDict.getlist)
+    widget = RepeatableTextInput
 
     def __init__(self, *, base_field: forms.Field, choices=None, **kwargs) -> None:
         self.base_field = base_field
+        if choices is not None:  # a list to pick from (reads every value too)
+            kwargs.setdefault("widget", forms.SelectMultiple(choices=choices))
         super().__init__(**kwargs)
 
     def clean(self, value) -> list:

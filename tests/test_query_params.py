@@ -376,3 +376,13 @@ def test_the_schema_says_the_page_size_is_capped(db, client):
         page_size = next(p for p in parameters if p["name"] == "page_size")
         assert "maximum" not in page_size["schema"]
         assert "capped to 100" in page_size["description"]
+
+
+def test_the_browsable_api_form_offers_the_repeatable_filters(world, anon):
+    response = anon.get(
+        STATEMENTS, {"speaker": world.minister.pk, "mode": "summary"}, HTTP_ACCEPT="text/html"
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'name="speaker" value="{world.minister.pk}"' in html
+    assert '<option value="summary" selected>' in html
