@@ -1,4 +1,16 @@
-"""Filters of the list endpoints; a value that does not parse is a 400 naming the parameter."""
+"""Filters of the list endpoints; a value that does not parse is a 400 naming the parameter.
+
+Query parameters, one convention for every list (``statements.api.filters`` refuses the rest):
+
+- Filters of ids and of choices repeat, as in NetBox: ``?speaker=1&speaker=2`` is either
+  speaker (``MultipleValueFilter``; the schema says ``style: form, explode: true``).
+- ``ordering`` takes several fields, comma-separated or repeated; empty terms are ignored.
+- Every other parameter is given once (repeated, it is a 400 naming it).
+- A speaker or source id that does not exist is a 400 naming it (they are public). A
+  statement id that does not exist or that the caller may not see matches nothing: the
+  answer is the same for both, so it tells nothing about drafts.
+- Date bounds hold to the whole day, UTC, at the ends of the calendar too (``9999-12-31``).
+"""
 
 import copy
 import datetime as dt
@@ -8,7 +20,9 @@ from django import forms
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
+from django_filters.widgets import BaseCSVWidget
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 
 from statements import search, selectors
 from statements.choices import (
@@ -36,6 +50,142 @@ class _FiltersCopiedOneByOne(dict):
         return {name: _copied(filter_) for name, filter_ in self.items()}
 
 
+# --- Repeatable parameters ---------------------------------------------------------------------
+
+
+class RepeatableTextInput(forms.TextInput):
+    """A text box whose parameter may repeat: every value is read (QueryDict.getlist)."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+    def format_value(self, value):
+        if isinstance(value, list | tuple):  # the browsable API's form shows the first
+            value = value[0] if value else None
+        return super().format_value(value)
+
+
+class MultipleValueField(forms.Field):
+    """The values of a repeatable query parameter (``?speaker=1&speaker=2``), each cleaned by
+    ``base_field``: blanks dropped, then duplicates, in the order given."""
+
+    widget = RepeatableTextInput
+
+    def __init__(self, *, base_field: forms.Field, choices=None, **kwargs) -> None:
+        self.base_field = base_field
+        if choices is not None:  # a list to pick from (reads every value too)
+            kwargs.setdefault("widget", forms.SelectMultiple(choices=choices))
+        super().__init__(**kwargs)
+
+    def clean(self, value) -> list:
+        if not isinstance(value, list | tuple):  # one value, from data without getlist
+            value = [value]
+        values = [item for item in value if item not in self.empty_values]
+        if not values:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        cleaned, errors = [], []
+        for item in values:
+            try:
+                cleaned.append(self.base_field.clean(item))
+            except forms.ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise forms.ValidationError(errors)
+        return list(dict.fromkeys(cleaned))
+
+
+class MultipleValueFilter(filters.MultipleChoiceFilter):
+    """A filter whose parameter may repeat: any of the values matches. A MultipleChoiceFilter
+    for drf-spectacular, which documents it as an array (``style: form, explode: true``);
+    one value is an equality, several an ``IN``, on ``field_name`` or through ``method``."""
+
+    field_class = MultipleValueField
+
+    def __init__(self, *args, base_field: forms.Field, **kwargs) -> None:
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, base_field=base_field, **kwargs)
+
+    def filter(self, queryset: QuerySet, value: list) -> QuerySet:
+        if not value:
+            return queryset
+        return queryset.filter(one_of(self.field_name, value))
+
+
+def one_of(lookup: str, values: list) -> Q:
+    """``lookup`` equal to one of ``values`` (the plain equality when there is one)."""
+    if len(values) == 1:
+        return Q(**{lookup: values[0]})
+    return Q(**{f"{lookup}__in": values})
+
+
+def ChoicesFilter(choices, **kwargs) -> MultipleValueFilter:
+    """Any of these choices (repeatable)."""
+    return MultipleValueFilter(
+        base_field=forms.ChoiceField(choices=choices), choices=choices, **kwargs
+    )
+
+
+def TextsFilter(**kwargs) -> MultipleValueFilter:
+    """Any of these exact values (repeatable)."""
+    filter_ = MultipleValueFilter(base_field=forms.CharField(), **kwargs)
+    return _with_schema(filter_, {"type": "string"})
+
+
+# Ids are 64-bit: a larger number is a 400, not an overflow in the database driver.
+MAX_ID = 2**63 - 1
+
+
+def IdFilter(*, known=None, **kwargs) -> MultipleValueFilter:
+    """Object ids (repeatable), each a positive whole number ("1.5" and "1e3" are a 400).
+
+    With ``known`` (a model), an id that names no such object is a 400 naming it
+    (``check_known_ids``); without, it matches nothing."""
+    filter_ = MultipleValueFilter(
+        base_field=forms.IntegerField(min_value=1, max_value=MAX_ID), **kwargs
+    )
+    filter_.known_model = known
+    # The schema says so too (integers, not strings).
+    return _with_schema(filter_, {"type": "integer", "minimum": 1, "maximum": MAX_ID})
+
+
+def _with_schema(filter_: filters.Filter, schema: dict) -> filters.Filter:
+    """The schema of each of the filter's values (drf-spectacular makes it an array), with
+    the filter's help text, which a schema given this way would otherwise lose."""
+    if filter_.extra.get("help_text"):
+        schema = {**schema, "description": str(filter_.extra["help_text"])}
+    return extend_schema_field(schema)(filter_)
+
+
+# --- Unknown ids ---------------------------------------------------------------------------------
+
+# The id filters of a request whose ids are still to be checked: (parameter, model, ids).
+_PENDING_IDS = "_ids_to_check"
+
+
+def check_known_ids(request, *, found: bool) -> None:
+    """A 400 naming each id filter of ``request`` with an id that names nothing.
+
+    Called once the results are known (``found``: whether anything matched). A filter
+    given one id costs no query when something was found: every row found has that id,
+    so it exists. Otherwise, one query per filter, by primary key."""
+    errors = {}
+    for name, model, ids in getattr(request, _PENDING_IDS, ()):
+        if found and len(ids) == 1:
+            continue
+        known = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        if unknown := [pk for pk in ids if pk not in known]:
+            noun = model._meta.verbose_name
+            listed = ", ".join(str(pk) for pk in unknown)
+            errors[name] = [f"No {noun} has the id {listed}." if len(unknown) == 1
+                            else f"No {noun} has these ids: {listed}."]  # fmt: skip
+    if request is not None:
+        setattr(request, _PENDING_IDS, ())
+    if errors:
+        raise ValidationError(errors)
+
+
 class FilterSet(filters.FilterSet):
     """django-filter's FilterSet, at less cost per request: each request's filter set copies
     the filters one by one instead of deep-copying them, and uses one form class per filter
@@ -53,10 +203,50 @@ class FilterSet(filters.FilterSet):
             filter_set._form_class = super().get_form_class()
         return filter_set._form_class
 
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # The ids of public objects (speakers, sources) are checked once the results are
+        # known, when that can cost nothing (check_known_ids).
+        if self.request is not None:
+            setattr(
+                self.request,
+                _PENDING_IDS,
+                [
+                    (name, filter_.known_model, self.form.cleaned_data[name])
+                    for name, filter_ in self.filters.items()
+                    if getattr(filter_, "known_model", None) and self.form.cleaned_data.get(name)
+                ],
+            )
+        return super().filter_queryset(queryset)
+
+    @classmethod
+    def repeatable(cls) -> set[str]:
+        """The parameters that may be given more than once."""
+        return {
+            name
+            for name, filter_ in cls.base_filters.items()
+            if isinstance(filter_, (MultipleValueFilter, filters.OrderingFilter))
+        }
+
+
+class OrderingWidget(BaseCSVWidget, forms.TextInput):
+    """``ordering=a,b`` or ``ordering=a&ordering=b`` (as generated clients send arrays), or
+    both; blank terms (``ordering=,``, ``id,,name``) are ignored."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        values = [value for value in values if value is not None]
+        if not values:
+            return None
+        return [term.strip() for value in values for term in value.split(",") if term.strip()]
+
 
 class OrderingFilter(filters.OrderingFilter):
     """Ordering that reads the same on both engines: unknown values (nulls) last in either
     direction, ties broken by id so that pages never overlap."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", OrderingWidget)
+        super().__init__(*args, **kwargs)
 
     def ordering_expression(self, queryset: QuerySet, name: str) -> tuple[QuerySet, F]:
         return queryset, F(name)
@@ -78,33 +268,29 @@ def start_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
 
 
-# Ids are 64-bit: a larger number is a 400, not an overflow in the database driver.
-MAX_ID = 2**63 - 1
+def on_or_after_day(field: str, day: dt.date) -> Q:
+    """``field`` (a datetime) on ``day`` (UTC) or later."""
+    return Q(**{f"{field}__gte": start_of_day(day)})
 
 
-class IdFilter(filters.NumberFilter):
-    """An object id: a positive whole number ("1.5" and "1e3" are a 400, an unknown id
-    matches nothing)."""
+def on_or_before_day(field: str, day: dt.date) -> Q:
+    """``field`` (a datetime) on ``day`` (UTC) or earlier: before the next day starts, or,
+    on the calendar's last day (which has no next), any date at all."""
+    if day == dt.date.max:
+        return Q(**{f"{field}__isnull": False})
+    return Q(**{f"{field}__lt": start_of_day(day + dt.timedelta(days=1))})
 
-    field_class = forms.IntegerField
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
-        # The schema says so too (a bare NumberFilter reads as "number": a float to clients).
-        schema = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
-        if self.extra.get("help_text"):
-            schema["description"] = str(self.extra["help_text"])
-        extend_schema_field(schema)(self)
+# A statement that does not exist and one the caller may not see match nothing alike.
+STATEMENT_ID_HELP = "Statement id (one that does not exist or is not visible matches nothing)."
 
 
 # --- Speaker ----------------------------------------------------------------------------------
 
 
 class SpeakerFilterSet(FilterSet):
-    kind = filters.ChoiceFilter(choices=SpeakerKind.choices, help_text="Speaker kind.")
-    country = filters.CharFilter(help_text="ISO 3166-1 alpha-2 country code, e.g. KR.")
+    kind = ChoicesFilter(SpeakerKind.choices, help_text="Speaker kind.")
+    country = TextsFilter(help_text="ISO 3166-1 alpha-2 country code, e.g. KR.")
     wikidata_id = filters.CharFilter(help_text='Wikidata item id, e.g. "Q6279".')
     q = filters.CharFilter(method="filter_q", help_text="Words in the name or the aliases.")
     ordering = OrderingFilter(fields=("name", "id", "created_at", "updated_at"))
@@ -123,10 +309,10 @@ class SpeakerFilterSet(FilterSet):
 
 
 class SourceFilterSet(FilterSet):
-    kind = filters.ChoiceFilter(choices=SourceKind.choices)
-    status = filters.ChoiceFilter(choices=SourceStatus.choices)
+    kind = ChoicesFilter(SourceKind.choices)
+    status = ChoicesFilter(SourceStatus.choices)
     publisher = filters.CharFilter(lookup_expr="iexact", help_text="Publisher, any case.")
-    language = filters.CharFilter(help_text="BCP 47 language tag.")
+    language = TextsFilter(help_text="BCP 47 language tag.")
     url = filters.CharFilter(
         method="filter_url",
         validators=[validate_url_parts],  # what normalize_url cannot split is a 400
@@ -147,10 +333,10 @@ class SourceFilterSet(FilterSet):
         return queryset.filter(url=normalize_url(value))
 
     def filter_published_after(self, queryset: QuerySet, name: str, value: dt.date) -> QuerySet:
-        return queryset.filter(published_at__gte=start_of_day(value))
+        return queryset.filter(on_or_after_day("published_at", value))
 
     def filter_published_before(self, queryset: QuerySet, name: str, value: dt.date) -> QuerySet:
-        return queryset.filter(published_at__lt=start_of_day(value + dt.timedelta(days=1)))
+        return queryset.filter(on_or_before_day("published_at", value))
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         for word in value.split():
@@ -179,25 +365,32 @@ def attribution_conditions(data: dict) -> Q:
         "stated_before": "stated_on__lte",
     }
     for name, lookup in lookups.items():
-        if data.get(name) not in (None, ""):
-            condition &= Q(**{lookup: data[name]})
+        value = data.get(name)
+        if isinstance(value, list):  # a repeatable filter: any of its values
+            if value:
+                condition &= one_of(lookup, value)
+        elif value not in (None, ""):
+            condition &= Q(**{lookup: value})
     if data.get("published_after"):
-        condition &= Q(source__published_at__gte=start_of_day(data["published_after"]))
+        condition &= on_or_after_day("source__published_at", data["published_after"])
     if data.get("published_before"):
-        next_day = data["published_before"] + dt.timedelta(days=1)
-        condition &= Q(source__published_at__lt=start_of_day(next_day))
+        condition &= on_or_before_day("source__published_at", data["published_before"])
     return condition
 
 
 class AttributionConditionsMixin(FilterSet):
-    speaker = IdFilter(method="collect", help_text="Speaker id.")
-    speaker_kind = filters.ChoiceFilter(
-        choices=SpeakerKind.choices, method="collect", help_text="Kind of the speaker."
+    speaker = IdFilter(
+        known=Speaker, method="collect", help_text="Speaker id (an unknown id is a 400)."
     )
-    source = IdFilter(method="collect", help_text="Source id.")
+    speaker_kind = ChoicesFilter(
+        SpeakerKind.choices, method="collect", help_text="Kind of the speaker."
+    )
+    source = IdFilter(
+        known=Source, method="collect", help_text="Source id (an unknown id is a 400)."
+    )
     publisher = filters.CharFilter(method="collect", help_text="Publisher of the source, any case.")
-    mode = filters.ChoiceFilter(choices=AttributionMode.choices, method="collect")
-    speech_act = filters.ChoiceFilter(choices=SpeechAct.choices, method="collect")
+    mode = ChoicesFilter(AttributionMode.choices, method="collect")
+    speech_act = ChoicesFilter(SpeechAct.choices, method="collect")
     stated_after = filters.DateFilter(method="collect", help_text="Stated on or after (date).")
     stated_before = filters.DateFilter(method="collect", help_text="Stated on or before (date).")
     published_after = filters.DateFilter(
@@ -239,8 +432,13 @@ class StatementOrderingFilter(OrderingFilter):
     DATES = {"stated_on": "stated_on", "published_at": "source__published_at"}
     RELEVANCE = "relevance"  # applied by StatementFilterSet, which has the query
 
+    def __init__(self, *args, relevance: bool = True, **kwargs):
+        self.relevance = relevance  # whether "relevance" is a choice (where q ranks)
+        super().__init__(*args, **kwargs)
+
     def build_choices(self, fields, labels):
-        return [*super().build_choices(fields, labels), (self.RELEVANCE, "Relevance")]
+        choices = super().build_choices(fields, labels)
+        return [*choices, (self.RELEVANCE, "Relevance")] if self.relevance else choices
 
     def filter(self, queryset: QuerySet, value: list[str] | None) -> QuerySet:
         return super().filter(queryset, [param for param in value or () if param != self.RELEVANCE])
@@ -252,10 +450,13 @@ class StatementOrderingFilter(OrderingFilter):
         return queryset.alias(**{alias: _earliest(self.DATES[name])}), F(alias)
 
 
+STATEMENT_ORDERING_FIELDS = ("stated_on", "published_at", "id", "created_at", "updated_at")
+
+
 class StatementFilterSet(AttributionConditionsMixin):
-    status = filters.ChoiceFilter(choices=StatementStatus.choices)
-    topic = filters.CharFilter(field_name="topics__slug", help_text="Topic slug.")
-    language = filters.CharFilter(help_text="BCP 47 language tag.")
+    status = ChoicesFilter(StatementStatus.choices)
+    topic = TextsFilter(method="filter_topic", help_text="Topic slug.")
+    language = TextsFilter(help_text="BCP 47 language tag.")
     q = filters.CharFilter(
         method="filter_q",
         help_text=(
@@ -264,7 +465,7 @@ class StatementFilterSet(AttributionConditionsMixin):
         ),
     )
     ordering = StatementOrderingFilter(
-        fields=("stated_on", "published_at", "id", "created_at", "updated_at"),
+        fields=STATEMENT_ORDERING_FIELDS,
         help_text=(
             "Sort by stated_on (the earliest date an attribution gives), published_at (the "
             "earliest reporting source), id, created_at or updated_at; - for descending. "
@@ -277,12 +478,24 @@ class StatementFilterSet(AttributionConditionsMixin):
         model = Statement
         fields = ["status", "language"]
 
+    # Whether q may rank (lists): False where the filters select, never rank.
+    ranks = True
+
     def ranked(self) -> bool:
         """Whether results are ranked by relevance: q given and no other ordering asked."""
         ordering = self.form.cleaned_data.get("ordering") or []
-        return bool(self.form.cleaned_data.get("q")) and (
-            not ordering or ordering[0] == StatementOrderingFilter.RELEVANCE
+        return (
+            self.ranks
+            and bool(self.form.cleaned_data.get("q"))
+            and (not ordering or ordering[0] == StatementOrderingFilter.RELEVANCE)
         )
+
+    def filter_topic(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        if len(value) == 1:
+            return queryset.filter(topics__slug=value[0])
+        # Several: through the join table, so that a statement comes once however many match.
+        links = Statement.topics.through.objects.filter(topic__slug__in=value)
+        return queryset.filter(pk__in=links.values("statement_id"))
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if self.ranked():
@@ -350,13 +563,39 @@ class StatementFilterSet(AttributionConditionsMixin):
         return False
 
 
+class StatementDetailFilterSet(StatementFilterSet):
+    """The statement filters on a detail: the statement, if it matches them. q selects and
+    never ranks (a detail is never looked up among ranked results); the list's parameters
+    are all accepted, ``ordering`` included, to no effect."""
+
+    ranks = False
+
+
+class UnrankedStatementFilterSet(StatementFilterSet):
+    """The statement filters where q selects and never ranks: every match, in the order
+    asked (id by default), for the export. ``ordering=relevance`` is a 400 here."""
+
+    ranks = False
+    ordering = StatementOrderingFilter(
+        fields=STATEMENT_ORDERING_FIELDS,
+        relevance=False,
+        help_text=(
+            "Sort by stated_on (the earliest date an attribution gives), published_at (the "
+            "earliest reporting source), id, created_at or updated_at; - for descending. "
+            "In id order by default; with q, every match, unranked."
+        ),
+    )
+
+
 # --- Attribution ------------------------------------------------------------------------------
 
 
 class AttributionFilterSet(AttributionConditionsMixin):
-    statement = IdFilter(field_name="statement_id", help_text="Statement id.")
+    statement = IdFilter(field_name="statement_id", help_text=STATEMENT_ID_HELP)
     on_behalf_of = IdFilter(
-        field_name="on_behalf_of_id", help_text="Id of the speaker represented."
+        known=Speaker,
+        field_name="on_behalf_of_id",
+        help_text="Id of the speaker represented (an unknown id is a 400).",
     )
     ordering = OrderingFilter(fields=("stated_on", "id", "created_at", "updated_at"))
 
@@ -374,15 +613,19 @@ class AttributionFilterSet(AttributionConditionsMixin):
 
 
 class RelationFilterSet(FilterSet):
-    kind = filters.ChoiceFilter(choices=RelationKind.choices)
-    from_statement = IdFilter(field_name="from_statement_id")
-    to_statement = IdFilter(field_name="to_statement_id")
-    statement = IdFilter(method="filter_statement", help_text="Statement id, on either side.")
+    kind = ChoicesFilter(RelationKind.choices)
+    from_statement = IdFilter(field_name="from_statement_id", help_text=STATEMENT_ID_HELP)
+    to_statement = IdFilter(field_name="to_statement_id", help_text=STATEMENT_ID_HELP)
+    statement = IdFilter(
+        method="filter_statement", help_text=f"On either side. {STATEMENT_ID_HELP}"
+    )
     ordering = OrderingFilter(fields=("id", "created_at", "updated_at"))
 
     class Meta:
         model = Relation
         fields = ["kind"]
 
-    def filter_statement(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        return queryset.filter(Q(from_statement_id=value) | Q(to_statement_id=value))
+    def filter_statement(self, queryset: QuerySet, name: str, value: list[int]) -> QuerySet:
+        return queryset.filter(
+            one_of("from_statement_id", value) | one_of("to_statement_id", value)
+        )

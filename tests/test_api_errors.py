@@ -82,7 +82,7 @@ def test_errors_list_names_each_bad_field(db, editor):
         ({"published_before": "2024-13-01"}, "published_before"),
         ({"ordering": "text"}, "ordering"),
         ({"page_size": "0"}, "page_size"),
-        ({"page_size": "101"}, "page_size"),
+        ({"page_size": "1.5"}, "page_size"),  # above the cap is capped (test_query_params)
         ({"page_size": "ten"}, "page_size"),
         ({"page": "first"}, "page"),
     ],

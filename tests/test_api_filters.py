@@ -40,7 +40,6 @@ def resolve(world, params):
 STATEMENT_FILTERS = [
     ({"speaker": "minister"}, ["claim"]),
     ({"speaker": "officials"}, ["denial"]),
-    ({"speaker": "999999"}, []),
     ({"speaker_kind": "government"}, ["draft"]),
     ({"speaker_kind": "unnamed"}, ["denial"]),
     ({"source": "briefing"}, ["claim", "draft"]),

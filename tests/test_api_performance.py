@@ -56,7 +56,8 @@ def count_queries(client, url, params):
 
 LISTS = [
     ("/api/v1/statements/", {}, LIST_BUDGET),
-    ("/api/v1/statements/", {"speaker": 1, "ordering": "-stated_on"}, LIST_BUDGET),
+    # "minister": that speaker's id (an unknown id would be a 400).
+    ("/api/v1/statements/", {"speaker": "minister", "ordering": "-stated_on"}, LIST_BUDGET),
     ("/api/v1/statements/", {"q": "statement number", "topic": "bulk"}, LIST_BUDGET),
     ("/api/v1/attributions/", {}, 2),
     ("/api/v1/relations/", {}, 2),
@@ -67,6 +68,8 @@ LISTS = [
 
 @pytest.mark.parametrize(("url", "params", "budget"), LISTS)
 def test_list_queries_do_not_grow_with_page_size(many, anon, url, params, budget):
+    if params.get("speaker") == "minister":
+        params = {**params, "speaker": many.minister.pk}
     small = count_queries(anon, url, {**params, "page_size": 1})
     large = count_queries(anon, url, {**params, "page_size": 100})
     assert small == large

@@ -12,6 +12,14 @@ from django.utils.functional import cached_property
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
+from statements.filtersets import check_known_ids
+
+PAGE_SIZE_DESCRIPTION = (
+    "Results per page: 20 by default; a larger number than 100 is capped to 100 (the "
+    "response's `next` link keeps the size asked for). 0, a negative or a fractional "
+    "number is a 400."
+)
+
 
 class Paginator(DjangoPaginator):
     """Django's paginator, but a large count is remembered for a short while.
@@ -50,15 +58,17 @@ class Paginator(DjangoPaginator):
 
 
 def _positive_int(request, name: str, default: int, maximum: int | None = None) -> int:
+    """The parameter as a whole number of at least 1 (else a 400 naming it); above
+    ``maximum``, ``maximum`` (as DRF's ``max_page_size``: a page size is capped)."""
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise ValidationError({name: [f"Must be a positive integer, got {raw!r}."]})
-    value = int(raw)
-    if maximum is not None and value > maximum:
-        raise ValidationError({name: [f"Must be at most {maximum}, got {value}."]})
-    return value
+    digits = raw.lstrip("0")
+    if not (raw.isascii() and raw.isdigit()) or not digits:
+        raise ValidationError({name: [f"Must be a positive whole number, got {raw[:40]!r}."]})
+    # Past 18 digits, simply "huge" (int() of thousands of digits would be refused).
+    value = int(digits) if len(digits) <= 18 else 10**18
+    return value if maximum is None else min(value, maximum)
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -83,6 +93,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
             raise NotFound(
                 f"Page {number} does not exist: there are {paginator.num_pages} page(s)."
             ) from exc
+        # Unknown speaker or source ids are a 400: free to tell when something was found.
+        check_known_ids(request, found=paginator.count > 0)
         return list(self.page)
 
     def get_schema_operation_parameters(self, view):
@@ -90,7 +102,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
         for parameter in parameters:
             parameter["schema"]["minimum"] = 1
             if parameter["name"] == self.page_size_query_param:
-                parameter["schema"]["maximum"] = self.max_page_size
+                parameter["description"] = PAGE_SIZE_DESCRIPTION
         return parameters
 
     def get_paginated_response_schema(self, schema):

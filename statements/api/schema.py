@@ -706,7 +706,9 @@ EXPORT = {
     "description": (
         "Every statement that the filters select (the list's filters; drafts and retracted "
         "statements only for editors, reviewers and admins), with its attributions, streamed "
-        "without pagination, in id order unless `ordering` says otherwise.\n\n"
+        "without pagination, in id order unless `ordering` says otherwise. With `q`, every "
+        "statement that matches it, unranked (as the list with another ordering than "
+        "relevance).\n\n"
         "- `ndjson` (the default, `application/x-ndjson`): one statement a line, as "
         "`GET /statements/{id}/` shows it but without `relations`. "
         "`manage.py import_statements` reads these lines back.\n"

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from statements import documents, selectors
-from statements.api.pagination import PageNumberPagination
+from statements.api.pagination import PAGE_SIZE_DESCRIPTION
 from statements.api.schema import PUBLIC_READ, READ_ERRORS, VLADIVOSTOK_STATEMENT, problems
 from statements.api.serializers import StatementSerializer
 from statements.choices import SpeechAct
@@ -208,9 +208,7 @@ class SearchView(generics.GenericAPIView):
                 "page", {"type": "integer", "minimum": 1}, description="Page number, from 1."
             ),
             OpenApiParameter(
-                "page_size",
-                {"type": "integer", "minimum": 1, "maximum": PageNumberPagination.max_page_size},
-                description="Results per page (default 20, max 100).",
+                "page_size", {"type": "integer", "minimum": 1}, description=PAGE_SIZE_DESCRIPTION
             ),
         ],
         responses={200: SearchResponseSerializer, **problems(*READ_ERRORS)},

@@ -25,7 +25,7 @@ from statements.api.conditional import (
     require_if_match,
 )
 from statements.api.permissions import CanViewHistory
-from statements.api.renderers import CSVRenderer, NDJSONRenderer
+from statements.api.renderers import CSVRenderer, JSONRenderer, NDJSONRenderer
 from statements.api.serializers import (
     AttributionSerializer,
     HistoryEntrySerializer,
@@ -41,7 +41,10 @@ from statements.filtersets import (
     RelationFilterSet,
     SourceFilterSet,
     SpeakerFilterSet,
+    StatementDetailFilterSet,
     StatementFilterSet,
+    UnrankedStatementFilterSet,
+    check_known_ids,
 )
 from statements.models import Attribution, Source, Speaker, Statement
 from statements.search import SearchResults
@@ -204,8 +207,7 @@ class StatementReadsMixin:
         raise NotImplementedError
 
     def _documents_apply(self) -> bool:
-        # A detail with q filters by it: the serializer path handles that rare case.
-        return documents.available() and not self.request.query_params.get("q")
+        return documents.available()
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         if not documents.available():
@@ -230,6 +232,13 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
 
     def get_queryset(self):
         return selectors.statement_queryset(user=self.request.user)
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        # A detail (read or write) is the statement if it matches the filters given: it is
+        # never looked up among ranked search results, whatever q and ordering say.
+        if self.detail and self.filterset_class is StatementFilterSet:
+            self.filterset_class = StatementDetailFilterSet
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         if not request.query_params.get("q"):
@@ -285,6 +294,11 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
     EXPORT_RENDERERS = (NDJSONRenderer, CSVRenderer)
 
     def perform_content_negotiation(self, request: Request, force: bool = False):
+        # OPTIONS answers the metadata as JSON, whatever ``format`` or Accept say: the
+        # export's renderers stream statements and cannot render it.
+        if request.method == "OPTIONS":
+            renderer = JSONRenderer()
+            return renderer, renderer.media_type
         # ``format`` is DRF's URL_FORMAT_OVERRIDE: on the export it picks NDJSON or CSV by
         # choosing the renderer, and any other value is a 400 naming the choices (DRF
         # would answer a bare 404).
@@ -303,10 +317,13 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         methods=["get"],
         renderer_classes=EXPORT_RENDERERS,
         pagination_class=None,
+        filterset_class=UnrankedStatementFilterSet,  # q selects every match, never ranks
     )
     def export(self, request: Request) -> StreamingHttpResponse:
         """Every statement the filters select, streamed: NDJSON (default) or CSV."""
         queryset = self.filter_queryset(self.get_queryset())
+        # Before the stream starts, so that an unknown speaker or source is a 400.
+        check_known_ids(request, found=False)
         renderer = request.accepted_renderer
         if renderer.format == "csv":
             body = export.csv_rows(export.statement_documents(queryset))

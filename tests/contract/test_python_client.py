@@ -165,11 +165,19 @@ SCRIPT = textwrap.dedent(
 
     # 3. Filter by speaker (John Kirby is 3 in the seed article).
     by_kirby = parsed(
-        list_statements.sync_detailed(client=public, speaker=3), PaginatedStatementList
+        list_statements.sync_detailed(client=public, speaker=[3]), PaginatedStatementList
     )
     for statement in by_kirby.results:
         assert any(a.speaker.id == 3 for a in statement.attributions), statement
     result["speaker_3"] = sorted(statement.id for statement in by_kirby.results)
+    # Repeatable filters: the client sends speaker=3&speaker=1, either speaker matches.
+    either = parsed(
+        list_statements.sync_detailed(client=public, speaker=[3, 1], page_size=100),
+        PaginatedStatementList,
+    )
+    for statement in either.results:
+        assert any(a.speaker.id in (1, 3) for a in statement.attributions), statement
+    assert set(result["speaker_3"]) <= {statement.id for statement in either.results}
 
     # 4. Create a statement with its attribution, with the token.
     body = StatementRequest(

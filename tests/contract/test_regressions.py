@@ -58,9 +58,19 @@ def test_an_id_filter_beyond_64_bits_is_a_400(seed, anon, path, name, value):
     assert [error["field"] for error in body["errors"]] == [name]
 
 
+# Speakers and sources are public: an unknown one is a 400 naming it. Statement ids match
+# nothing when unknown, as when not visible.
+PUBLIC_ID_FILTERS = ("speaker", "source", "on_behalf_of")
+
+
 @pytest.mark.parametrize(("path", "name"), ID_FILTERS)
 def test_the_largest_id_is_a_valid_filter_value(seed, anon, path, name):
     response = anon.get(path.format(speaker_pk=1, source_pk=1), {name: MAX_ID})
+    if name in PUBLIC_ID_FILTERS:
+        body = problem(response, 400)
+        assert [error["field"] for error in body["errors"]] == [name]
+        assert str(MAX_ID) in body["errors"][0]["detail"]
+        return
     assert response.status_code == 200, response.content
     assert response.json()["count"] == 0
 
@@ -68,11 +78,17 @@ def test_the_largest_id_is_a_valid_filter_value(seed, anon, path, name):
 @pytest.mark.parametrize(("path", "name"), ID_FILTERS)
 def test_id_filters_are_positive_64_bit_integers_in_the_schema(path, name):
     parameter = query_parameter(path, name)
-    assert parameter["schema"] == {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+    # Repeatable (speaker=1&speaker=2): an array of ids, one parameter per id.
+    assert parameter["schema"] == {
+        "type": "array",
+        "items": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+    }
+    assert (parameter["style"], parameter["explode"]) == ("form", True)
 
 
 def test_id_filters_keep_their_help_text():
-    assert query_parameter("/api/v1/statements/", "speaker")["description"] == "Speaker id."
+    description = query_parameter("/api/v1/statements/", "speaker")["description"]
+    assert description == "Speaker id (an unknown id is a 400)."
 
 
 def test_path_ids_are_integers_in_the_schema():
@@ -91,10 +107,12 @@ def test_pagination_bounds_are_in_the_schema():
         if "page" not in names:
             continue
         assert names["page"]["schema"] == {"type": "integer", "minimum": 1}, path
-        assert names["page_size"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 100}
+        # No maximum: a larger page size is capped, not refused (the description says so).
+        assert names["page_size"]["schema"] == {"type": "integer", "minimum": 1}, path
+        assert "capped to 100" in names["page_size"]["description"], path
 
 
-@pytest.mark.parametrize("params", [{"page": 0}, {"page_size": 0}, {"page_size": 101}])
+@pytest.mark.parametrize("params", [{"page": 0}, {"page_size": 0}, {"page_size": -1}])
 def test_pages_outside_the_bounds_are_a_400(seed, anon, params):
     problem(anon.get("/api/v1/statements/", params), 400)
 

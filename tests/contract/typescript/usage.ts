@@ -30,9 +30,9 @@ export type UpdateHeaders = NonNullable<operations["update_statement"]["paramete
 // --- Values that must fit those types --------------------------------------------------------
 
 export const query: StatementQuery = {
-  speaker: 3,
-  speaker_kind: "person",
-  mode: "paraphrase",
+  speaker: [3, 1],
+  speaker_kind: ["person"],
+  mode: ["paraphrase"],
   q: "Kirby Vladivostok",
   ordering: ["-stated_on", "id"],
   page: 1,
@@ -159,7 +159,7 @@ export type SearchPage =
   paths["/api/v1/search/"]["get"]["responses"]["200"]["content"]["application/json"];
 export type SearchQuery = paths["/api/v1/search/"]["get"]["parameters"]["query"];
 
-export const search: SearchQuery = { q: "Kirby Vladivostok", speaker_kind: "person", page: 1 };
+export const search: SearchQuery = { q: "Kirby Vladivostok", speaker_kind: ["person"], page: 1 };
 
 export function bestMatch(found: SearchPage): { id: number; snippet: string } | null {
   const hit = found.results[0];
