@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 MAX_QUERY_LENGTH = 500
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: every other character separates words, as in SQLite's tokenizer and
+# in PostgreSQL's vectors (migration 0010), so "U.S." is the phrase "u s" on both.
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def parse_query(raw: str) -> ParsedQuery:
         if bare is not None and bare.startswith("-") and len(bare) > 1:
             negated, bare = "-", bare[1:]
         text = phrase if phrase is not None else bare
-        # A word with inner punctuation ("U.S.", "Kim-Jong") is one phrase of its parts.
+        # A word with inner punctuation ("U.S.", "Jong-un", "don’t") is one phrase of its parts.
         term = _term(text)
         if term is None:
             pending_or = False
