@@ -15,6 +15,7 @@ from statements.choices import AttributionMode, SourceKind, SpeakerKind, SpeechA
 from statements.models import Statement
 
 SEARCH = "/api/v1/search/"
+APOSTROPHE = "\u2019"  # the typographic one
 STATEMENTS = "/api/v1/statements/"
 
 # Statements by key: (speaker, text).
@@ -32,7 +33,7 @@ TRICKY = {
     "cafe_plain": ("Local paper", "That cafe was closed."),
     "putin": ("Dmitry Peskov", "Putin's spokesman dismissed a report."),
     "obrien": ("Reuters", "O'Brien said talks would resume."),
-    "dont": ("Ministry", "We don’t accept those terms."),
+    "dont": ("Ministry", f"We don{APOSTROPHE}t accept those terms."),
     "zelenskyy": ("Volodymyr Zelenskyy", "Zelenskyy thanked allies."),
     "growth": ("Statistics office", "Growth slowed to 3.5 percent."),
     "site": ("Editor", "Details are at example.org/report today."),
@@ -65,9 +66,9 @@ EXPECTED = {
     "Putin's": {"putin"},
     "Putin": {"putin"},
     "O'Brien": {"obrien"},
-    "O’Brien": {"obrien"},
+    f"O{APOSTROPHE}Brien": {"obrien"},
     "Brien": {"obrien"},
-    "don’t": {"dont"},
+    f"don{APOSTROPHE}t": {"dont"},
     "don't": {"dont"},
     "Zelenskyy": {"zelenskyy"},
     "Zelensky": {"zelenskyy"},
@@ -120,3 +121,127 @@ def test_every_engine_finds_the_same_statements_for_tricky_queries(tricky, anon,
         for query in EXPECTED
     }
     assert found == EXPECTED
+
+
+# --- Quotes -------------------------------------------------------------------------------------
+
+QUOTE_BODY = (
+    "The envoy spoke at the quay. She called the blockade a quagmire of sorts, "
+    "and later a stalemate of sorts."
+)
+
+
+def test_an_attributions_quoted_words_find_its_statement(world, editor):
+    """Written, changed and removed through the API: the quote's words find the statement
+    on both search paths; words only in the quote, not in the statement's text."""
+    source = editor.post(
+        "/api/v1/sources/",
+        {
+            "title": "Envoy at the quay",
+            "url": "https://news.example/envoy",
+            "kind": "news_article",
+            "body": QUOTE_BODY,
+        },
+        format="json",
+    )
+    assert source.status_code == 201, source.content
+    statement = editor.post(
+        STATEMENTS,
+        {
+            "text": "The envoy criticised the blockade.",
+            "attributions": [
+                {
+                    "speaker": world.minister.pk,
+                    "source": source.json()["id"],
+                    "mode": "direct_quote",
+                    "speech_act": "assertion",
+                    "quote": {"exact": "a quagmire of sorts"},
+                }
+            ],
+        },
+        format="json",
+    )
+    assert statement.status_code == 201, statement.content
+    pk, attribution = statement.json()["id"], statement.json()["attributions"][0]["id"]
+
+    def finds(word: str) -> bool:
+        ranked = found_ids(editor.get(SEARCH, {"q": word}))
+        listed = found_ids(editor.get(STATEMENTS, {"q": word}))
+        assert ranked == listed
+        return pk in ranked
+
+    assert finds("quagmire")
+    assert finds('"quagmire of sorts" envoy')
+    changed = editor.patch(
+        f"/api/v1/attributions/{attribution}/",
+        {"quote": {"exact": "a stalemate of sorts"}},
+        format="json",
+    )
+    assert changed.status_code == 200, changed.content
+    assert finds("stalemate")
+    assert not finds("quagmire")
+    call_command("rebuild_search_index", verbosity=0)
+    assert finds("stalemate")
+    deleted = editor.delete(f"/api/v1/attributions/{attribution}/")
+    assert deleted.status_code == 204, deleted.content
+    assert not finds("stalemate")
+
+
+def test_a_quote_weighs_less_than_the_text_and_more_than_a_speaker(db, anon):
+    """ "Zanzibar" in one statement's text, in another's quote, in a third's speaker's
+    name, each of the same length as its kind elsewhere: ranked in that order."""
+    body = "Zanzibar ferries sail. Ferries sail today. Ferries sail now."
+    source = services.source_create(
+        user=None, title="Harbour notes", url="https://port.example/notes", body=body
+    )
+    cases = [
+        ("Amina Said", "Zanzibar ferries resumed.", "Ferries sail today"),
+        ("Omar Juma", "Harbour ferries resumed.", "Zanzibar ferries sail"),
+        ("Zanzibar Port", "Island ferries resumed.", "Ferries sail now"),
+    ]
+    expected = []
+    for name, text, quote in cases:
+        speaker = services.speaker_create(user=None, name=name, kind=SpeakerKind.PERSON)
+        statement = services.statement_create(
+            user=None,
+            text=text,
+            attributions=[
+                {
+                    "speaker": speaker,
+                    "source": source,
+                    "mode": AttributionMode.DIRECT_QUOTE,
+                    "speech_act": SpeechAct.ASSERTION,
+                    "quote_exact": quote,
+                }
+            ],
+        )
+        services.statement_publish(statement=statement, user=None)
+        expected.append(statement.pk)
+    response = anon.get(SEARCH, {"q": "zanzibar"})
+    assert [hit["statement"]["id"] for hit in response.json()["results"]] == expected
+
+
+# --- Snippets -----------------------------------------------------------------------------------
+
+FORGED = "Alpha \x02beta\x03 gamma \x03 <b>delta</b> \x02epsilon"
+
+
+@pytest.mark.parametrize("query", ["delta", "gamma", "beta"])
+def test_a_statements_text_cannot_forge_the_highlighters_marks(world, editor, query):
+    """Texts stored before the API refused control characters, or written past it (the
+    ORM, a raw load), are indexed by the rebuild and by the services' indexing alike:
+    the snippet marks the query's word and nothing else."""
+    loaded = Statement.objects.create(text=FORGED)
+    call_command("rebuild_search_index", verbosity=0)
+    edited = world.draft
+    Statement.objects.filter(pk=edited.pk).update(text=FORGED + " zeta")
+    search.index_statements([edited.pk])
+    hits = editor.get(SEARCH, {"q": query}).json()["results"]
+    snippets = {hit["statement"]["id"]: hit["snippet"] for hit in hits}
+    assert set(snippets) == {loaded.pk, edited.pk}
+    for snippet in snippets.values():
+        assert snippet.count("<mark>") == snippet.count("</mark>") == 1, snippet
+        assert f"<mark>{query}</mark>" in snippet
+        bare = snippet.replace(f"<mark>{query}</mark>", query)
+        # The tags escaped (or dropped), the control characters gone.
+        assert not set(bare) & {"<", ">", "\x02", "\x03"}, snippet

@@ -80,7 +80,7 @@ def parse_query(raw: str) -> ParsedQuery:
         if bare is not None and bare.startswith("-") and len(bare) > 1:
             negated, bare = "-", bare[1:]
         text = phrase if phrase is not None else bare
-        # A word with inner punctuation ("U.S.", "Jong-un", "don’t") is one phrase of its parts.
+        # A word with inner punctuation ("U.S.", "Jong-un", "don't") is one phrase of its parts.
         term = _term(text)
         if term is None:
             pending_or = False
