@@ -20,17 +20,16 @@ from django.db import migrations, models
 
 INDEX = "statements_searchdocument_vector_block"
 CONFIG = "statements_english"
-# Each to a space: the characters PostgreSQL's parser makes compound words with (hosts,
+# Each a space: the characters PostgreSQL's parser makes compound words with (hosts,
 # files, e-mails, URLs, versions, numbers, hyphenated words, tags, entities), and the
-# typographic punctuation that a database in the C locale would read as letters.
-JOINERS = "./@:-_~+<>&;’‘‛“”„–—‐‑‒―…«»"
-SPACES = " " * len(JOINERS)
-# The highlighters' marks (statements.search.base.MARK_START, MARK_END).
-MARKS = "\x02\x03"
+# typographic punctuation that a database in the C locale would read as letters. A regular
+# expression: translate() with these costs ten times as much.
+JOINERS = "[./@:_~+<>&;’‘‛“”„–—‐‑‒―…«»-]"
 
 
 def _words(column: str) -> str:
-    return f"to_tsvector('{CONFIG}'::regconfig, translate({column}, '{JOINERS}', '{SPACES}'))"
+    words = f"regexp_replace({column}, '{JOINERS}', ' ', 'g')"
+    return f"to_tsvector('{CONFIG}'::regconfig, {words})"
 
 
 # Each quote once, in the order of its first attribution (statements.search.indexing).
@@ -68,7 +67,7 @@ POSTGRESQL_FORWARD = [
     "ALTER TABLE statements_searchdocument ADD COLUMN quotes text NOT NULL DEFAULT ''",
     "ALTER TABLE statements_searchdocument ALTER COLUMN quotes DROP DEFAULT",
     f"UPDATE statements_searchdocument SET quotes = {POSTGRESQL_QUOTES}, "
-    f"text = translate(text, E'\\x02\\x03', '  ') ",
+    "text = replace(replace(text, E'\\x02', ' '), E'\\x03', ' ')",
     f"""
     ALTER TABLE statements_searchdocument ADD COLUMN search_vector tsvector
     GENERATED ALWAYS AS (

@@ -17,8 +17,7 @@ from statements.search.query import ParsedQuery
 # own text where the engine gives no snippet), so every mark in a snippet is the engine's.
 MARK_START = "\x02"
 MARK_END = "\x03"
-MARKS = MARK_START + MARK_END
-_UNMARKED = str.maketrans(MARKS, " " * len(MARKS))
+_UNMARKED = str.maketrans({MARK_START: " ", MARK_END: " "})
 
 
 def unmarked(text: str) -> str:

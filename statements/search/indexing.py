@@ -14,7 +14,7 @@ from django.db import connection, transaction
 
 from statements.choices import StatementStatus
 from statements.models import Attribution, SearchDocument, Statement
-from statements.search.base import MARKS, unmarked
+from statements.search.base import MARK_END, MARK_START, unmarked
 
 BATCH_SIZE = 500
 
@@ -51,7 +51,7 @@ POSTGRESQL_INDEX_BATCH = """
 INSERT INTO statements_searchdocument (statement_id, text, speakers, sources, quotes, published)
 SELECT
     statement.id,
-    translate(statement.text, %s, %s),
+    replace(replace(statement.text, %s, ' '), %s, ' '),  -- base.unmarked
     COALESCE((
         SELECT string_agg(
             concat_ws(E'\\n', VARIADIC ARRAY[speaker.name] || ARRAY(
@@ -101,7 +101,7 @@ def _index_batch(ids: list[int]) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 POSTGRESQL_INDEX_BATCH,
-                [MARKS, " " * len(MARKS), StatementStatus.PUBLISHED.value, ids],
+                [MARK_START, MARK_END, StatementStatus.PUBLISHED.value, ids],
             )
         return
     statements = {

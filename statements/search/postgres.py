@@ -34,9 +34,10 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import Col
+from django.db.models.functions import Replace
 
 from statements.models import SearchDocument
-from statements.search.base import MARK_END, MARK_START, MARKS, SearchBackend
+from statements.search.base import MARK_END, MARK_START, SearchBackend
 from statements.search.query import ParsedQuery, Term
 
 # Migration 0010: English stemming without stop words, accents folded.
@@ -241,7 +242,7 @@ class PostgresSearchBackend(SearchBackend):
     def snippets(self, ids: Iterable[int], query: ParsedQuery) -> dict[int, str]:
         headline = SearchHeadline(
             # A document written past the indexer could hold the marks: none gets through.
-            Func(F("text"), Value(MARKS), Value(" " * len(MARKS)), function="translate"),
+            Replace(Replace("text", Value(MARK_START), Value(" ")), Value(MARK_END), Value(" ")),
             tsquery(query),
             config=CONFIG,
             start_sel=MARK_START,
