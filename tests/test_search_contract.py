@@ -37,6 +37,8 @@ TRICKY = {
     "zelenskyy": ("Volodymyr Zelenskyy", "Zelenskyy thanked allies."),
     "growth": ("Statistics office", "Growth slowed to 3.5 percent."),
     "site": ("Editor", "Details are at example.org/report today."),
+    "att": ("Telecom desk", "AT&T raised prices."),
+    "address": ("Press desk", "Write to press@mission.example for details."),
 }
 ALIASES = {"World Health Organization": ["WHO"], "Volodymyr Zelenskyy": ["Zelensky"]}
 
@@ -75,6 +77,9 @@ EXPECTED = {
     "3.5": {"growth"},
     "example.org": {"site"},
     "example.org/report": {"site"},
+    "AT&T": {"att"},
+    "press@mission.example": {"address"},
+    "mission": {"address"},
 }
 
 
@@ -121,6 +126,15 @@ def test_every_engine_finds_the_same_statements_for_tricky_queries(tricky, anon,
         for query in EXPECTED
     }
     assert found == EXPECTED
+
+
+@pytest.mark.parametrize("query", ["U.S.", "3.5", "example.org", "WHO", "café", "e-mail", "AT&T"])
+def test_the_snippets_mark_the_tricky_words(tricky, anon, query):
+    # PostgreSQL's highlighter parses the text as it is ("U.S." one word): it must still
+    # mark what the vector matched.
+    hits = anon.get(SEARCH, {"q": query}).json()["results"]
+    assert hits
+    assert all("<mark>" in hit["snippet"] for hit in hits), hits
 
 
 # --- Quotes -------------------------------------------------------------------------------------

@@ -128,6 +128,19 @@ def tsquery(query: ParsedQuery) -> SearchQuery:
     return reduce(and_, groups + excluded)
 
 
+def headline_query(query: ParsedQuery) -> SearchQuery:
+    """The query whose words ts_headline marks: ``tsquery`` or, for each term typed with
+    punctuation, the words that PostgreSQL's parser reads in it. ts_headline parses the
+    text as it is, where "U.S." and "3.5" are one word each, which the vector (built from
+    the text with that punctuation read as spaces, migration 0010) does not hold."""
+    typed = [
+        SearchQuery(term.typed, search_type="plain", config=CONFIG)
+        for term in query.terms
+        if term.typed and term.typed.lower() != term.text
+    ]
+    return reduce(or_, typed, tsquery(query))
+
+
 # Over the ORM's SQL of the kept matches, whose values stay parameters.
 _SCORES_OF_KEPT = (
     "SELECT hit_id, ts_rank_cd(%s::float4[], hit_vector, hit_query) FROM ({kept}) AS kept"
@@ -243,7 +256,7 @@ class PostgresSearchBackend(SearchBackend):
         headline = SearchHeadline(
             # A document written past the indexer could hold the marks: none gets through.
             Replace(Replace("text", Value(MARK_START), Value(" ")), Value(MARK_END), Value(" ")),
-            tsquery(query),
+            headline_query(query),
             config=CONFIG,
             start_sel=MARK_START,
             stop_sel=MARK_END,

@@ -22,6 +22,9 @@ _WORD = re.compile(r"[^\W_]+")
 @dataclass(frozen=True)
 class Term:
     words: tuple[str, ...]  # one word, or the words of a phrase in order
+    # As typed ("U.S."): what a highlighter that reads the text with its own parser
+    # (PostgreSQL's ts_headline) looks for too. Not part of the term's identity.
+    typed: str = field(default="", compare=False)
 
     @property
     def is_phrase(self) -> bool:
@@ -55,7 +58,7 @@ class ParsedQuery:
 
 def _term(text: str) -> Term | None:
     words = tuple(word.lower() for word in _WORD.findall(text))
-    return Term(words) if words else None
+    return Term(words, typed=text) if words else None
 
 
 def _truncated(raw: str) -> str:
