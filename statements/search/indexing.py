@@ -2,8 +2,8 @@
 
 The services call ``index_statements`` after every change that a document reflects (a
 statement's text or status, its attributions and their quotes, a speaker's names, a
-source's title or publisher); the bulk import writes the documents of the statements it creates with
-``insert_documents``, from the fields it has just written.
+source's title or publisher); the bulk import writes the documents of the statements it
+creates with ``insert_documents``, from the fields it has just written.
 Each engine's own index follows the documents by itself: a generated column on
 PostgreSQL, triggers on SQLite.
 """
