@@ -668,6 +668,7 @@ class _Batch:
                         # In the order of their first attribution, each once.
                         [self.speakers.names[pk] for pk in dict.fromkeys(row[1] for row in rows)],
                         [self.source_titles[pk] for pk in dict.fromkeys(row[2] for row in rows)],
+                        [row[ATTRIBUTION_COLUMNS.index("quote_exact")] for row in rows],
                     ),
                 )
             )

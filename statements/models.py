@@ -414,12 +414,13 @@ class Relation(TimeStampedModel):
 
 class SearchDocument(models.Model):
     """What full-text search reads for one statement: its text, the names and aliases of its
-    speakers, the titles and publishers of its sources. Written by ``statements.search`` in
-    the transaction that changes any of them; never edited by hand.
+    speakers, the titles and publishers of its sources, its attributions' quoted words.
+    Written by ``statements.search`` in the transaction that changes any of them; never
+    edited by hand.
 
-    Each engine indexes it its own way (see migration 0003): on PostgreSQL a generated,
-    weighted ``search_vector`` column with a GIN index, which the model state does not
-    declare; on SQLite the FTS5 table below, kept in step by triggers.
+    Each engine indexes it its own way (see migrations 0003 and 0010): on PostgreSQL a
+    generated, weighted ``search_vector`` column with a GIN index, which the model state
+    does not declare; on SQLite the FTS5 table below, kept in step by triggers.
     """
 
     statement = models.OneToOneField(
@@ -428,6 +429,7 @@ class SearchDocument(models.Model):
     text = models.TextField()
     speakers = models.TextField(blank=True)
     sources = models.TextField(blank=True)
+    quotes = models.TextField(blank=True)
     # The statement's visibility to everyone, copied here so that a search by an anonymous
     # caller, without other filters, ranks documents without joining every match's statement.
     published = models.BooleanField(default=False)

@@ -348,9 +348,10 @@ def test_created_statement_is_searchable_at_once(world):
 
 def test_edited_text_is_searchable_at_once(world):
     with transaction.atomic():
-        services.statement_update(statement=world.claim, user=None, text="The tanks had gone.")
-        assert world.claim.pk in found("tanks")
-        assert world.claim.pk not in found("left")
+        # The denial: "left" is in none of its quotes, speakers or sources.
+        services.statement_update(statement=world.denial, user=None, text="The tanks had gone.")
+        assert world.denial.pk in found("tanks")
+        assert world.denial.pk not in found("left")
 
 
 def test_attributions_added_changed_and_removed_are_searchable_at_once(world):
@@ -528,11 +529,13 @@ def test_each_document_holds_its_statement_speakers_and_sources(seed, world):
         attributions = sorted(statement.attributions.all(), key=lambda a: a.pk)
         speakers = {a.speaker_id: (a.speaker.name, a.speaker.aliases) for a in attributions}
         sources = {a.source_id: (a.source.title, a.source.publisher) for a in attributions}
-        expected = document_fields(statement.text, speakers.values(), sources.values())
+        quotes = [a.quote_exact for a in attributions]
+        expected = document_fields(statement.text, speakers.values(), sources.values(), quotes)
         document = documents[statement.pk]
         assert {
             "text": document.text,
             "speakers": document.speakers,
             "sources": document.sources,
+            "quotes": document.quotes,
         } == expected
         assert document.published == (statement.status == "published")

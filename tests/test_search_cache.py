@@ -43,15 +43,16 @@ def test_a_repeated_search_costs_one_query_and_answers_the_same(
 
 
 def test_an_edit_through_the_api_shows_in_the_next_search(world, anon, editor):
-    assert world.claim.pk in found(anon, "left")
-    url = f"{STATEMENTS}{world.claim.pk}/"
+    # The denial: "left" is in its text alone (the claim's quotes hold it too).
+    assert world.denial.pk in found(anon, "left")
+    url = f"{STATEMENTS}{world.denial.pk}/"
     etag = editor.get(url)["ETag"]  # published: the write must be conditional
     response = editor.patch(
         url, {"text": "The lorries had gone."}, format="json", HTTP_IF_MATCH=etag
     )
     assert response.status_code == 200, response.content
-    assert world.claim.pk not in found(anon, "left")
-    assert found(anon, "lorries") == [world.claim.pk]
+    assert world.denial.pk not in found(anon, "left")
+    assert found(anon, "lorries") == [world.denial.pk]
 
 
 def test_a_rename_shows_in_the_next_search(world, anon):
@@ -77,16 +78,16 @@ def test_an_editors_cached_search_is_never_shown_to_anonymous_callers(world, ano
 
 
 def test_a_rolled_back_write_does_not_stop_later_changes_from_showing(world, anon, editor):
-    assert world.claim.pk in found(anon, "left")
+    assert world.denial.pk in found(anon, "left")
     refused = editor.post(
         STATEMENTS,
         {"text": "Left again.", "attributions": [{"speaker": 999_999, "source": 1}]},
         format="json",
     )
     assert refused.status_code == 400
-    assert world.claim.pk in found(anon, "left")  # nothing was written
-    services.statement_update(statement=world.claim, user=None, text="The lorries had gone.")
-    assert world.claim.pk not in found(anon, "left")
+    assert world.denial.pk in found(anon, "left")  # nothing was written
+    services.statement_update(statement=world.denial, user=None, text="The lorries had gone.")
+    assert world.denial.pk not in found(anon, "left")
 
 
 def test_a_bulk_import_shows_in_the_next_search(world, anon, tmp_path):

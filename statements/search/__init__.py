@@ -1,9 +1,10 @@
 """Statement search: the one query API that the list filters and the search endpoint use.
 
-A query in web-search syntax (see ``query``) matches a statement's text, the names and
-aliases of its speakers and the titles and publishers of its sources, stemmed, on the
-engine of the database in use (``postgres`` or ``sqlite``). ``index_statements`` keeps the
-index in step with the data; the services call it in their transactions.
+A query in web-search syntax (see ``query``) matches a statement's text, its attributions'
+quoted words, the names and aliases of its speakers and the titles and publishers of its
+sources, stemmed, every word kept (stop words too), accents folded, on the engine of the
+database in use (``postgres`` or ``sqlite``). ``index_statements`` keeps the index in step
+with the data; the services call it in their transactions.
 
 - ``filter_statements(queryset, q)``: every matching statement (a list filter);
 - ``search_statements(queryset, q)``: the best matches ranked, with snippets and facets.

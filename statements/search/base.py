@@ -11,9 +11,18 @@ from django.db.models.functions import ExtractYear
 from statements.search.query import ParsedQuery
 
 # Engines mark the matched words with these; ``marked_to_html`` escapes the text around them
-# and turns them into <mark>…</mark>. Control characters: no statement text carries them.
+# and turns them into <mark>…</mark>. A text stored before the API refused control
+# characters, or written past it, may hold them: every text that an engine highlights is
+# ``unmarked`` first (the search documents, ``indexing.document_fields``; the statement's
+# own text where the engine gives no snippet), so every mark in a snippet is the engine's.
 MARK_START = "\x02"
 MARK_END = "\x03"
+_UNMARKED = str.maketrans({MARK_START: " ", MARK_END: " "})
+
+
+def unmarked(text: str) -> str:
+    """``text`` with each mark character read as a space (a separator to every engine)."""
+    return text.translate(_UNMARKED)
 
 
 def marked_to_html(marked: str) -> str:

@@ -1,9 +1,9 @@
 """Keeping the search documents in step with the data, inside the writer's transaction.
 
 The services call ``index_statements`` after every change that a document reflects (a
-statement's text or status, its attributions, a speaker's names, a source's title or
-publisher); the bulk import writes the documents of the statements it creates with
-``insert_documents``, from the fields it has just written.
+statement's text or status, its attributions and their quotes, a speaker's names, a
+source's title or publisher); the bulk import writes the documents of the statements it
+creates with ``insert_documents``, from the fields it has just written.
 Each engine's own index follows the documents by itself: a generated column on
 PostgreSQL, triggers on SQLite.
 """
@@ -14,21 +14,28 @@ from django.db import connection, transaction
 
 from statements.choices import StatementStatus
 from statements.models import Attribution, SearchDocument, Statement
+from statements.search.base import MARK_END, MARK_START, unmarked
 
 BATCH_SIZE = 500
 
 
 def document_fields(
-    text: str, speakers: Iterable[tuple[str, list[str]]], sources: Iterable[tuple[str, str]]
+    text: str,
+    speakers: Iterable[tuple[str, list[str]]],
+    sources: Iterable[tuple[str, str]],
+    quotes: Iterable[str],
 ) -> dict[str, str]:
-    """A document's columns: speakers as their names and aliases, sources as their titles
-    and publishers, one per line."""
+    """A document's columns: the text without the highlighters' marks (``base.unmarked``),
+    speakers as their names and aliases, sources as their titles and publishers, the
+    attributions' quotes each once, one per line, in the order given (that of the
+    attributions)."""
     return {
-        "text": text,
+        "text": unmarked(text),
         "speakers": "\n".join("\n".join([name, *aliases]) for name, aliases in speakers),
         "sources": "\n".join(
             "\n".join(part for part in (title, publisher) if part) for title, publisher in sources
         ),
+        "quotes": "\n".join(dict.fromkeys(quote for quote in quotes if quote)),
     }
 
 
@@ -38,13 +45,13 @@ def _batches(ids: list[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
 
 
 # PostgreSQL writes a batch's documents itself, in one statement: what ``_index_batch``
-# does in Python, field for field (speakers and sources in the order of their first
-# attribution), at the rate a bulk import needs.
+# does in Python, field for field (speakers, sources and quotes in the order of their
+# first attribution), at the rate a bulk import needs.
 POSTGRESQL_INDEX_BATCH = """
-INSERT INTO statements_searchdocument (statement_id, text, speakers, sources, published)
+INSERT INTO statements_searchdocument (statement_id, text, speakers, sources, quotes, published)
 SELECT
     statement.id,
-    statement.text,
+    replace(replace(statement.text, %s, ' '), %s, ' '),  -- base.unmarked
     COALESCE((
         SELECT string_agg(
             concat_ws(E'\\n', VARIADIC ARRAY[speaker.name] || ARRAY(
@@ -70,6 +77,13 @@ SELECT
         ) AS first
         JOIN statements_source AS source ON source.id = first.source_id
     ), ''),
+    COALESCE((
+        SELECT string_agg(quote.quote_exact, E'\\n' ORDER BY quote.id)
+        FROM (
+            SELECT quote_exact, min(id) AS id FROM statements_attribution
+            WHERE statement_id = statement.id AND quote_exact <> '' GROUP BY quote_exact
+        ) AS quote
+    ), ''),
     statement.status = %s
 FROM statements_statement AS statement
 WHERE statement.id = ANY(%s::bigint[])
@@ -77,6 +91,7 @@ ON CONFLICT (statement_id) DO UPDATE SET
     text = EXCLUDED.text,
     speakers = EXCLUDED.speakers,
     sources = EXCLUDED.sources,
+    quotes = EXCLUDED.quotes,
     published = EXCLUDED.published
 """
 
@@ -84,7 +99,10 @@ ON CONFLICT (statement_id) DO UPDATE SET
 def _index_batch(ids: list[int]) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(POSTGRESQL_INDEX_BATCH, [StatementStatus.PUBLISHED.value, ids])
+            cursor.execute(
+                POSTGRESQL_INDEX_BATCH,
+                [MARK_START, MARK_END, StatementStatus.PUBLISHED.value, ids],
+            )
         return
     statements = {
         pk: (text, status == StatementStatus.PUBLISHED)
@@ -94,6 +112,7 @@ def _index_batch(ids: list[int]) -> None:
     }
     speakers: dict[int, dict[int, tuple[str, list[str]]]] = {}
     sources: dict[int, dict[int, tuple[str, str]]] = {}
+    quotes: dict[int, list[str]] = {}
     rows = (
         Attribution.objects.filter(statement_id__in=ids)
         .order_by("id")
@@ -105,16 +124,23 @@ def _index_batch(ids: list[int]) -> None:
             "source_id",
             "source__title",
             "source__publisher",
+            "quote_exact",
         )
     )
-    for statement_id, speaker_id, name, aliases, source_id, title, publisher in rows:
+    for statement_id, speaker_id, name, aliases, source_id, title, publisher, quote in rows:
         speakers.setdefault(statement_id, {})[speaker_id] = (name, aliases or [])
         sources.setdefault(statement_id, {})[source_id] = (title, publisher)
+        quotes.setdefault(statement_id, []).append(quote)
     documents = [
         SearchDocument(
             statement_id=pk,
             published=published,
-            **document_fields(text, speakers.get(pk, {}).values(), sources.get(pk, {}).values()),
+            **document_fields(
+                text,
+                speakers.get(pk, {}).values(),
+                sources.get(pk, {}).values(),
+                quotes.get(pk, []),
+            ),
         )
         for pk, (text, published) in statements.items()
     ]
@@ -122,7 +148,7 @@ def _index_batch(ids: list[int]) -> None:
         documents,
         update_conflicts=True,
         unique_fields=["statement"],
-        update_fields=["text", "speakers", "sources", "published"],
+        update_fields=["text", "speakers", "sources", "quotes", "published"],
     )
 
 
@@ -140,12 +166,21 @@ def insert_documents(documents: list[tuple[int, bool, dict[str, str]]]) -> None:
     with (
         connection.cursor() as cursor,
         cursor.copy(
-            "COPY statements_searchdocument (statement_id, published, text, speakers, sources) "
-            "FROM STDIN"
+            "COPY statements_searchdocument "
+            "(statement_id, published, text, speakers, sources, quotes) FROM STDIN"
         ) as copy,
     ):
         for pk, published, fields in documents:
-            copy.write_row((pk, published, fields["text"], fields["speakers"], fields["sources"]))
+            copy.write_row(
+                (
+                    pk,
+                    published,
+                    fields["text"],
+                    fields["speakers"],
+                    fields["sources"],
+                    fields["quotes"],
+                )
+            )
 
 
 def index_statements(statement_ids: Iterable[int]) -> None:

@@ -14,12 +14,17 @@ from dataclasses import dataclass, field
 
 MAX_QUERY_LENGTH = 500
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: every other character separates words, as in SQLite's tokenizer and
+# in PostgreSQL's vectors (migration 0010), so "U.S." is the phrase "u s" on both.
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
 class Term:
     words: tuple[str, ...]  # one word, or the words of a phrase in order
+    # As typed ("U.S."): what a highlighter that reads the text with its own parser
+    # (PostgreSQL's ts_headline) looks for too. Not part of the term's identity.
+    typed: str = field(default="", compare=False)
 
     @property
     def is_phrase(self) -> bool:
@@ -53,7 +58,7 @@ class ParsedQuery:
 
 def _term(text: str) -> Term | None:
     words = tuple(word.lower() for word in _WORD.findall(text))
-    return Term(words) if words else None
+    return Term(words, typed=text) if words else None
 
 
 def _truncated(raw: str) -> str:
@@ -78,7 +83,7 @@ def parse_query(raw: str) -> ParsedQuery:
         if bare is not None and bare.startswith("-") and len(bare) > 1:
             negated, bare = "-", bare[1:]
         text = phrase if phrase is not None else bare
-        # A word with inner punctuation ("U.S.", "Kim-Jong") is one phrase of its parts.
+        # A word with inner punctuation ("U.S.", "Jong-un", "don't") is one phrase of its parts.
         term = _term(text)
         if term is None:
             pending_or = False

@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from statements.models import Attribution, Speaker, Statement
-from statements.search.base import SearchBackend, marked_to_html
+from statements.search.base import SearchBackend, marked_to_html, unmarked
 from statements.search.names import expand_misspelt_names
 from statements.search.query import ParsedQuery
 
@@ -115,7 +115,7 @@ class SearchResults:
         if not texts:
             return {}
         marked = self.backend.snippets(list(texts), self.query)
-        return {pk: marked_to_html(marked.get(pk, text)) for pk, text in texts.items()}
+        return {pk: marked_to_html(marked.get(pk, unmarked(text))) for pk, text in texts.items()}
 
     def facets(self) -> dict[str, list[dict[str, Any]]]:
         """Counts of the ranked statements by speaker, speech act, publisher and year of

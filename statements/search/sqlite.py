@@ -1,8 +1,9 @@
 """SQLite full-text search: the FTS5 index of the search documents.
 
-``statements_searchdocument_fts`` (migration 0003) indexes the document's text, speakers
-and sources with the porter tokenizer, diacritics folded; triggers keep it in step with
-the documents. The MATCH expression is built from the parsed query with every term in
+``statements_searchdocument_fts`` (migrations 0003 and 0010) indexes the document's text,
+speakers, sources and quotes with the porter tokenizer, diacritics folded, every word kept
+(punctuation separates words: "U.S." is "u s"); triggers keep it in step with the
+documents. The MATCH expression is built from the parsed query with every term in
 double quotes, so nothing a user types is FTS5 syntax.
 """
 
@@ -27,8 +28,9 @@ from django.db.models.functions import Cast, Substr
 from statements.search.base import MARK_END, MARK_START, SearchBackend
 from statements.search.query import ParsedQuery, Term
 
-# bm25 column weights of text, speakers, sources (the same order as PostgreSQL's A, B, C).
-WEIGHTS = (10.0, 5.0, 2.0)
+# bm25 column weights of text, speakers, sources, quotes (the FTS5 table's order), as
+# PostgreSQL weighs them: A, C, D, B.
+WEIGHTS = (10.0, 5.0, 2.0, 7.5)
 SNIPPET_TOKENS = 40
 FTS_COLUMN = "search_fts__match"  # the FTS5 hidden column named after the table
 
