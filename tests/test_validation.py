@@ -248,6 +248,39 @@ def test_the_longest_texts_fit_a_tsvector_however_they_are_written(world, editor
     assert response.status_code == 201, response.content[:500]
 
 
+def _quote_of_distinct_words(length: int, offset: int) -> str:
+    """``length`` characters of two-letter words no other call with another offset holds."""
+    letters = [chr(code) for code in range(0x20000, 0x2A6DF)]
+    first = letters[offset % len(letters)]
+    return " ".join(first + letter for letter in letters)[:length]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's tsvector limit")
+def test_many_long_quotes_never_make_a_statement_unindexable(world, editor):
+    """Each quote is bounded, their number too, but not their sum: the search document
+    indexes a bounded part of them, so the vector stays under PostgreSQL's limit."""
+    statement = editor.post("/api/v1/statements/", {"text": "Many voices."}, format="json")
+    assert statement.status_code == 201, statement.content[:500]
+    for index in range(30):
+        speaker = Speaker.objects.create(name=f"Voice {index}", kind="person")
+        response = editor.post(
+            "/api/v1/attributions/",
+            {
+                "statement": statement.json()["id"],
+                "speaker": speaker.pk,
+                "source": world.briefing.pk,  # no body: any quote is accepted
+                "mode": "direct_quote",
+                "speech_act": "assertion",
+                "quote": {"exact": _quote_of_distinct_words(QUOTE_MAX_LENGTH, index)},
+            },
+            format="json",
+        )
+        assert response.status_code == 201, (index, response.content[:500])
+    first_word = _quote_of_distinct_words(10, 0).split()[0]
+    found = editor.get("/api/v1/statements/", {"q": first_word}).json()
+    assert [hit["id"] for hit in found["results"]] == [statement.json()["id"]]
+
+
 @pytest.mark.parametrize(
     ("path", "field", "limit"),
     [

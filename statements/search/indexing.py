@@ -18,6 +18,12 @@ from statements.search.base import MARK_END, MARK_START, unmarked
 
 BATCH_SIZE = 500
 
+# A statement's text is bounded (10,000 characters) but its speakers, sources and quotes
+# grow with its attributions. PostgreSQL refuses a tsvector over 1 MB, which the worst text
+# (distinct words) reaches at about 130,000 characters: each of those columns is indexed up
+# to this many characters, so no statement can make its document unindexable.
+INDEXED_CHARS = 30_000
+
 
 def document_fields(
     text: str,
@@ -28,14 +34,16 @@ def document_fields(
     """A document's columns: the text without the highlighters' marks (``base.unmarked``),
     speakers as their names and aliases, sources as their titles and publishers, the
     attributions' quotes each once, one per line, in the order given (that of the
-    attributions)."""
+    attributions), each cut at ``INDEXED_CHARS``."""
     return {
         "text": unmarked(text),
-        "speakers": "\n".join("\n".join([name, *aliases]) for name, aliases in speakers),
+        "speakers": "\n".join("\n".join([name, *aliases]) for name, aliases in speakers)[
+            :INDEXED_CHARS
+        ],
         "sources": "\n".join(
             "\n".join(part for part in (title, publisher) if part) for title, publisher in sources
-        ),
-        "quotes": "\n".join(dict.fromkeys(quote for quote in quotes if quote)),
+        )[:INDEXED_CHARS],
+        "quotes": "\n".join(dict.fromkeys(quote for quote in quotes if quote))[:INDEXED_CHARS],
     }
 
 
@@ -51,8 +59,8 @@ POSTGRESQL_INDEX_BATCH = """
 INSERT INTO statements_searchdocument (statement_id, text, speakers, sources, quotes, published)
 SELECT
     statement.id,
-    replace(replace(statement.text, %s, ' '), %s, ' '),  -- base.unmarked
-    COALESCE((
+    replace(replace(statement.text, %(mark_start)s, ' '), %(mark_end)s, ' '),  -- base.unmarked
+    left(COALESCE((
         SELECT string_agg(
             concat_ws(E'\\n', VARIADIC ARRAY[speaker.name] || ARRAY(
                 SELECT jsonb_array_elements_text(CASE jsonb_typeof(speaker.aliases)
@@ -65,8 +73,8 @@ SELECT
             WHERE statement_id = statement.id GROUP BY speaker_id
         ) AS first
         JOIN statements_speaker AS speaker ON speaker.id = first.speaker_id
-    ), ''),
-    COALESCE((
+    ), ''), %(indexed_chars)s),
+    left(COALESCE((
         SELECT string_agg(
             concat_ws(E'\\n', NULLIF(source.title, ''), NULLIF(source.publisher, '')),
             E'\\n' ORDER BY first.id
@@ -76,17 +84,17 @@ SELECT
             WHERE statement_id = statement.id GROUP BY source_id
         ) AS first
         JOIN statements_source AS source ON source.id = first.source_id
-    ), ''),
-    COALESCE((
+    ), ''), %(indexed_chars)s),
+    left(COALESCE((
         SELECT string_agg(quote.quote_exact, E'\\n' ORDER BY quote.id)
         FROM (
             SELECT quote_exact, min(id) AS id FROM statements_attribution
             WHERE statement_id = statement.id AND quote_exact <> '' GROUP BY quote_exact
         ) AS quote
-    ), ''),
-    statement.status = %s
+    ), ''), %(indexed_chars)s),
+    statement.status = %(published)s
 FROM statements_statement AS statement
-WHERE statement.id = ANY(%s::bigint[])
+WHERE statement.id = ANY(%(ids)s::bigint[])
 ON CONFLICT (statement_id) DO UPDATE SET
     text = EXCLUDED.text,
     speakers = EXCLUDED.speakers,
@@ -101,7 +109,13 @@ def _index_batch(ids: list[int]) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 POSTGRESQL_INDEX_BATCH,
-                [MARK_START, MARK_END, StatementStatus.PUBLISHED.value, ids],
+                {
+                    "mark_start": MARK_START,
+                    "mark_end": MARK_END,
+                    "indexed_chars": INDEXED_CHARS,
+                    "published": StatementStatus.PUBLISHED.value,
+                    "ids": ids,
+                },
             )
         return
     statements = {
