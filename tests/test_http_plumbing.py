@@ -43,11 +43,10 @@ UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
 
 def speaker_body(size: int) -> bytes:
-    """A speaker as JSON of exactly ``size`` bytes (the description pads it)."""
-    empty = json.dumps({"name": "Big", "kind": "person", "description": ""}).encode()
-    body = json.dumps({"name": "Big", "kind": "person", "description": "d" * (size - len(empty))})
-    assert len(body.encode()) == size
-    return body.encode()
+    """A valid speaker as JSON of exactly ``size`` bytes: whitespace, which JSON allows
+    anywhere between tokens, pads it (every text field is bounded far below a MiB)."""
+    body = json.dumps({"name": "Big", "kind": "person"}).encode()
+    return body[:-1] + b" " * (size - len(body)) + b"}"
 
 
 # --- 12: the body limit, at its real default ----------------------------------------------------
@@ -76,7 +75,7 @@ def test_a_body_at_the_default_limit_passes_the_size_check(db, editor):
     response = editor.generic("POST", SPEAKERS, body, content_type="application/json")
 
     assert response.status_code == 201, response.content[:300]
-    assert len(Speaker.objects.get(name="Big").description) > DEFAULT_BODY_LIMIT - 100
+    assert Speaker.objects.filter(name="Big").exists()
 
 
 def test_django_s_own_bound_answers_413_too(db, editor, settings):
