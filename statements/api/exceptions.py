@@ -15,7 +15,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.views import csrf, defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -218,10 +218,13 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     return response
 
 
-def problem_json_response(status_code: int, detail: str) -> JsonResponse:
-    """A problem document outside DRF: Django's error handlers and the health checks."""
-    return JsonResponse(
-        problem_body(status_code, detail), status=status_code, content_type=PROBLEM_CONTENT_TYPE
+def problem_json_response(status_code: int, detail: str) -> HttpResponse:
+    """A problem document outside DRF (Django's error handlers, the middleware, the health
+    checks), written by the API's own renderer: the same bytes as a view's."""
+    return HttpResponse(
+        ProblemJSONRenderer().render(problem_body(status_code, detail)),
+        status=status_code,
+        content_type=PROBLEM_CONTENT_TYPE,
     )
 
 
