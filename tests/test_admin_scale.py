@@ -323,7 +323,10 @@ def test_queries_do_not_grow_with_rows(
     superuser.get(page_url)  # a session's first request also records the sign-in
     few = queries_for(superuser, page_url)
     more_rows(world, 12, 30)
-    with django_assert_max_num_queries(budget):
+    # PostgreSQL asks one more: the table's estimate (an unfiltered list) or the newest
+    # document (a search looks in the newest blocks of ids first).
+    extra = 1 if connection.vendor == "postgresql" else 0
+    with django_assert_max_num_queries(budget + extra):
         response = superuser.get(page_url)
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) == (1 if "of a speaker" in page else 10)
