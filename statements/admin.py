@@ -987,13 +987,15 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         # A statement being added has no speakers or relations to show yet.
         return self.fieldsets if obj is not None else self.fieldsets[:2]
 
-    def get_queryset(self, request):
-        attributions = Attribution.objects.select_related("speaker").order_by("id")
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(Prefetch("attributions", queryset=attributions), "topics")
+    def list_rows(self, queryset: QuerySet) -> QuerySet:
+        # What the list's columns show, for the list only: the change page and the
+        # autocomplete view do without.
+        attributions = (
+            Attribution.objects.select_related("speaker")
+            .only("statement_id", "speaker__name")
+            .order_by("id")
         )
+        return queryset.prefetch_related(Prefetch("attributions", queryset=attributions), "topics")
 
     # Lists.
 

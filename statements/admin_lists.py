@@ -78,11 +78,17 @@ class BoundedCountPaginator(Paginator):
 
 
 class ScaledChangeList(ChangeList):
-    """A changelist that knows whether its search kept only the newest matches."""
+    """A changelist that knows whether its search kept only the newest matches, and loads
+    what its columns show (the model admin's ``list_rows``) for its rows alone."""
 
     def __init__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
         super().__init__(request, *args, **kwargs)
         self.search_limited = getattr(request, SEARCH_LIMITED, None)
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        list_rows = getattr(self.model_admin, "list_rows", None)
+        return list_rows(queryset) if list_rows else queryset
 
 
 class ScaledListsMixin:
