@@ -171,7 +171,7 @@ class AutocompleteFilter(admin.SimpleListFilter):
     def choices(self, changelist):
         model, field_name = self.field
         source_field = model._meta.get_field(field_name)
-        widget = AutocompleteSelect(
+        widget = FilterBox(
             source_field,
             changelist.model_admin.admin_site,
             attrs={
@@ -200,6 +200,16 @@ class AutocompleteFilter(admin.SimpleListFilter):
     @property
     def _html_id(self) -> str:
         return f"filter_{self.parameter_name}"
+
+
+class FilterBox(AutocompleteSelect):
+    """Django's autocomplete box, with a placeholder of its own (Django's is empty)."""
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        placeholder = base_attrs.get("data-placeholder", "")
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        attrs["data-placeholder"] = placeholder
+        return attrs
 
 
 def autocomplete_filter(
