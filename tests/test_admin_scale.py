@@ -222,6 +222,7 @@ def test_counts_stop_at_a_limit(world, superuser, monkeypatch):
     assert response.status_code == 200
     assert response.context["cl"].paginator.capped
     assert "more than 3 statements" in response.content.decode()
+    assert "more than 3 results" in response.content.decode()  # beside the search box
     response = superuser.get(url("statement", "changelist"), {"status__exact": "published"})
     assert "2 statements" in response.content.decode()
     assert not response.context["cl"].paginator.capped
