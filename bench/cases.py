@@ -10,6 +10,8 @@ from bench.corpus import Vocabulary
 LIST = "/api/v1/statements/"
 SEARCH = "/api/v1/search/"
 PAGE = 50
+ADMIN_STATEMENTS = "/admin/statements/statement/"
+ADMIN_ATTRIBUTIONS = "/admin/statements/attribution/"
 
 
 @dataclass(frozen=True)
@@ -17,7 +19,13 @@ class Case:
     name: str
     description: str
     editor: bool = False  # sent with the bench editor's token
+    admin: bool = False  # sent with the bench superuser's admin session
     needs: str | None = None  # a path that must not answer 404, else the case is skipped
+
+    @property
+    def group(self) -> str:
+        """``--case admin`` runs every ``admin-…`` case."""
+        return self.name.split("-", 1)[0]
 
     def paths(self, params: dict) -> list[str]:
         return PATHS[self.name](params)
@@ -36,6 +44,15 @@ PATHS = {
     "dates": lambda p: [_list(stated_after=a, stated_before=b) for a, b in p["weeks"]],
     "search": lambda p: [f"{LIST}?{urlencode({'q': q, 'page_size': 20})}" for q in p["queries"]],
     "facets": lambda p: [f"{SEARCH}?{urlencode({'q': q, 'page_size': 20})}" for q in p["queries"]],
+    "admin-list": lambda p: [ADMIN_STATEMENTS],
+    "admin-page2": lambda p: [f"{ADMIN_STATEMENTS}?p=2"],
+    "admin-speaker": lambda p: [
+        f"{ADMIN_STATEMENTS}?{urlencode({'attributions__speaker__id__exact': pk})}"
+        for pk in p["speakers"]
+    ],
+    "admin-change": lambda p: [f"{ADMIN_STATEMENTS}{pk}/change/" for pk in p["statements"]],
+    "admin-search": lambda p: [f"{ADMIN_STATEMENTS}?{urlencode({'q': q})}" for q in p["queries"]],
+    "admin-attributions": lambda p: [ADMIN_ATTRIBUTIONS],
 }
 
 CASES = [
@@ -47,6 +64,13 @@ CASES = [
     Case("dates", "filter by stated_on, one-week windows, page of 50"),
     Case("search", "q search, ranked, page of 20 (varied queries)", needs=SEARCH + "?q=troops"),
     Case("facets", "search/ with snippets and facets, page of 20", needs=SEARCH + "?q=troops"),
+    # The admin, as a superuser signed in (a session cookie): ``--case admin`` runs them all.
+    Case("admin-list", "admin: the statements' list, first page", admin=True),
+    Case("admin-page2", "admin: the statements' list, second page", admin=True),
+    Case("admin-speaker", "admin: the statements' list filtered by a speaker", admin=True),
+    Case("admin-change", "admin: a statement's change page", admin=True),
+    Case("admin-search", "admin: the statements' list searched (varied queries)", admin=True),
+    Case("admin-attributions", "admin: the attributions' list, first page", admin=True),
 ]
 
 # PostgreSQL's English stop words among the corpus's frequent words: a query of one of them

@@ -206,6 +206,8 @@ class Server:
 def _drive_case(server: Server, case: Case, params: dict, options: Options) -> list[dict]:
     paths = case.paths(params)
     headers = {"Authorization": f"Token {params['editor_token']}"} if case.editor else {}
+    if case.admin:
+        headers = {"Cookie": params["admin_cookie"]}
     rows = []
     for concurrency in options.concurrency:
         # Warm-up: every worker's connection, caches and each path once (so that a cached
@@ -238,6 +240,7 @@ def _drive_case(server: Server, case: Case, params: dict, options: Options) -> l
                 "p99_ms": round(result.percentile(99) * 1000, 1),
                 "errors": sum(result.errors.values()),
                 "queries": params["query_counts"].get(case.name),
+                "kb": round(result.bytes / result.requests / 1024, 1) if result.requests else None,
             }
         )
         print(_format_row(rows[-1]), file=sys.stderr)
@@ -299,17 +302,18 @@ def _import(options: Options, export_file: Path, static_root: Path) -> dict | No
 # --- the table --------------------------------------------------------------------------------
 
 HEADER = (
-    "| case | concurrency | requests | req/s | p50 ms | p99 ms | errors | queries |\n"
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    "| case | concurrency | requests | req/s | p50 ms | p99 ms | errors | queries | KB |\n"
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 )
 
 
 def _format_row(row: dict) -> str:
     if row.get("skipped"):
-        return f"| {row['case']} | - | - | - | - | - | - | {row['skipped']} |"
+        return f"| {row['case']} | - | - | - | - | - | - | {row['skipped']} | - |"
     return (
         f"| {row['case']} | {row['concurrency']} | {row['requests']} | {row['rps']} | "
-        f"{row['p50_ms']} | {row['p99_ms']} | {row['errors']} | {row['queries']} |"
+        f"{row['p50_ms']} | {row['p99_ms']} | {row['errors']} | {row['queries']} | "
+        f"{row.get('kb')} |"
     )
 
 
@@ -465,7 +469,7 @@ def run(options: Options) -> int:
         info["load_before"] = load_average()
         print(HEADER, file=sys.stderr)
         for case in CASES:
-            if options.cases and case.name not in options.cases:
+            if options.cases and not {case.name, case.group} & set(options.cases):
                 continue
             if case.needs and client.fetch(HOST, server.port, case.needs)[0] == 404:
                 row = {

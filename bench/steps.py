@@ -62,6 +62,22 @@ def _editor_token() -> str:
     return token.key
 
 
+def _admin_session() -> str:
+    """A signed-in session of the bench superuser, as the cookie a browser would send (the
+    server shares this process's settings and database, so it accepts it)."""
+    from django.conf import settings
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    user, _ = User.objects.get_or_create(
+        username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
+    )
+    client = Client()
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    return f"{name}={client.cookies[name].value}"
+
+
 def inspect(size: int, seed: int, out: Path) -> None:
     """Draw the cases' parameters from the database, count each case's queries and keep the
     plans of those queries (EXPLAIN ANALYZE on PostgreSQL, EXPLAIN QUERY PLAN on SQLite)."""
@@ -105,10 +121,12 @@ def inspect(size: int, seed: int, out: Path) -> None:
         "weeks": weeks,
         "queries": queries,
         "editor_token": _editor_token(),
+        "admin_cookie": _admin_session(),
     }
 
     client = Client()
     editor = {"HTTP_AUTHORIZATION": f"Token {params['editor_token']}"}
+    admin = {"HTTP_COOKIE": params["admin_cookie"]}
     plans = [f"# Query plans, {connection.vendor}, {counts['statements']:,} statements\n"]
     query_counts = {}
     for case in CASES:
@@ -116,7 +134,8 @@ def inspect(size: int, seed: int, out: Path) -> None:
         if case.needs and client.get(case.needs).status_code == 404:
             continue
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(path, **(editor if case.editor else {}))
+            headers = editor if case.editor else admin if case.admin else {}
+            response = client.get(path, **headers)
         query_counts[case.name] = len(captured)
         plans.append(
             f"\n## {case.name}: GET {path} -> {response.status_code}, {len(captured)} queries\n"

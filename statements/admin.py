@@ -12,7 +12,7 @@ from django.contrib.admin import helpers, widgets
 from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,10 +21,21 @@ from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
 from statements import services
-from statements.choices import StatementStatus
+from statements.admin_lists import (
+    SEARCH_HELP,
+    ScaledListsMixin,
+    SubqueryCount,
+    among,
+    autocomplete_filter,
+    ids_among,
+    matching_statement_ids,
+)
+from statements.choices import SpeechAct, StatementStatus
 from statements.errors import ConflictError
 from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
 from statements.normalize import normalize_topic, normalize_url
+from statements.search import rank_limit
+from statements.selectors import topic_links
 
 # The changelist parameters that list one speaker's or one source's statements.
 SPEAKER_STATEMENTS_PARAM = "attributions__speaker__id__exact"
@@ -435,11 +446,11 @@ class SpeakerForm(ServiceModelForm):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(ServiceAdmin):
+class SpeakerAdmin(ScaledListsMixin, ServiceAdmin):
     form = SpeakerForm
     list_display = ["name", "kind", "country", "wikidata_id", "statement_count", "updated_at"]
     list_filter = ["kind", "country"]
-    ordering = Speaker._meta.ordering  # a GROUP BY query drops the model's default ordering
+    ordering = Speaker._meta.ordering
     search_fields = ["name", "aliases", "wikidata_id", "description"]
     readonly_fields = ["statements", "created_at", "updated_at"]
     fields = [
@@ -458,7 +469,13 @@ class SpeakerAdmin(ServiceAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(statement_total=Count("attributions__statement", distinct=True))
+            .annotate(
+                statement_total=SubqueryCount(
+                    Attribution.objects.filter(speaker=OuterRef("pk"))
+                    .values("statement")
+                    .distinct()
+                )
+            )
         )
 
     @admin.display(description="statements", ordering="statement_total")
@@ -519,7 +536,7 @@ class SourceForm(ServiceModelForm):
 
 
 @admin.register(Source)
-class SourceAdmin(ServiceAdmin):
+class SourceAdmin(ScaledListsMixin, ServiceAdmin):
     form = SourceForm
     list_display = [
         "title",
@@ -530,10 +547,15 @@ class SourceAdmin(ServiceAdmin):
         "published_at",
         "attribution_count",
     ]
-    list_filter = ["kind", "status", "publisher", "language"]
+    list_filter = [
+        "kind",
+        "status",
+        "publisher",
+        "language",
+        ("published_at", admin.DateFieldListFilter),
+    ]
     ordering = Source._meta.ordering
     search_fields = ["title", "url", "publisher"]
-    date_hierarchy = "published_at"
     readonly_fields = ["body_sha256", "attributions_in_source", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "url", "publisher", "kind", "status", "language"]}),
@@ -543,7 +565,15 @@ class SourceAdmin(ServiceAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(attribution_total=Count("attributions"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                attribution_total=SubqueryCount(
+                    Attribution.objects.filter(source=OuterRef("pk")).values("pk")
+                )
+            )
+        )
 
     @admin.display(description="attributions", ordering="attribution_total")
     def attribution_count(self, source: Source) -> str:
@@ -623,7 +653,8 @@ class TopicAdmin(admin.ModelAdmin):
     search_fields = ["slug"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(statement_total=Count("statements"))
+        links = Statement.topics.through.objects.filter(topic=OuterRef("pk")).values("pk")
+        return super().get_queryset(request).annotate(statement_total=SubqueryCount(links))
 
     @admin.display(description="statements", ordering="statement_total")
     def statement_count(self, topic: Topic) -> str:
@@ -732,7 +763,7 @@ class AttributionInline(ServiceInline, admin.StackedInline):
 
 
 @admin.register(Attribution)
-class AttributionAdmin(ServiceAdmin):
+class AttributionAdmin(ScaledListsMixin, ServiceAdmin):
     form = AttributionForm
     list_display = [
         "id",
@@ -749,22 +780,30 @@ class AttributionAdmin(ServiceAdmin):
     list_filter = [
         "mode",
         "speech_act",
+        autocomplete_filter(
+            "speaker", "speaker__id__exact", (Attribution, "speaker"), lambda pk: Q(speaker=pk)
+        ),
         ("speaker__kind", titled(admin.ChoicesFieldListFilter, "speaker kind")),
-        "source",
+        autocomplete_filter(
+            "source", "source__id__exact", (Attribution, "source"), lambda pk: Q(source=pk)
+        ),
         ("statement__status", titled(admin.ChoicesFieldListFilter, "statement status")),
+        ("stated_on", admin.DateFieldListFilter),
     ]
-    search_fields = [
-        "quote_exact",
-        "verb",
-        "speaker_role",
-        "occasion",
-        "speaker__name",
-        "source__title",
-        "statement__text",
-    ]
-    date_hierarchy = "stated_on"
+    # The attributions of the statements that the product's search finds (their text,
+    # speakers and sources): see get_search_results.
+    search_fields = ["statement__text"]
+    search_help_text = "The attributions of the statements found: " + SEARCH_HELP.format(
+        limit=rank_limit()
+    )
     autocomplete_fields = ["statement", "speaker", "source", "on_behalf_of"]
     readonly_fields = ["quote_highlight", "created_at", "updated_at"]
+
+    def get_search_results(self, request, queryset, search_term):
+        ids = matching_statement_ids(request, Statement.objects.all(), search_term)
+        if ids is None:
+            return queryset, False
+        return queryset.filter(ids_among(Attribution, among("statement_id", ids))), False
 
     def get_fieldsets(self, request, obj=None):
         return [
@@ -822,7 +861,7 @@ class RelationInline(ServiceInline, admin.TabularInline):
 
 
 @admin.register(Relation)
-class RelationAdmin(ServiceAdmin):
+class RelationAdmin(ScaledListsMixin, ServiceAdmin):
     form = RelationForm
     list_display = ["id", "from_statement", "kind", "to_statement", "created_at"]
     list_display_links = ["id"]
@@ -830,14 +869,42 @@ class RelationAdmin(ServiceAdmin):
     list_filter = [
         "kind",
         ("from_statement__status", titled(admin.ChoicesFieldListFilter, "status (from)")),
+        ("created_at", admin.DateFieldListFilter),
     ]
-    search_fields = ["from_statement__text", "to_statement__text", "note"]
-    date_hierarchy = "created_at"
+    # The relations from or to the statements that the product's search finds.
+    search_fields = ["from_statement__text"]
+    search_help_text = "The relations from or to the statements found: " + SEARCH_HELP.format(
+        limit=rank_limit()
+    )
     autocomplete_fields = ["from_statement", "to_statement"]
     fields = ["from_statement", "kind", "to_statement", "note"]
 
+    def get_search_results(self, request, queryset, search_term):
+        ids = matching_statement_ids(request, Statement.objects.all(), search_term)
+        if ids is None:
+            return queryset, False
+        related = among("from_statement_id", ids) | among("to_statement_id", ids)
+        return queryset.filter(ids_among(Relation, related)), False
+
 
 # --- Statement ----------------------------------------------------------------------------------
+
+
+class MadeWithSpeechActFilter(admin.SimpleListFilter):
+    """Statements of which an attribution has the speech act: a semi-join (EXISTS), where
+    Django's filter over the relation joins every attribution and removes duplicates."""
+
+    title = "speech act"
+    parameter_name = "attributions__speech_act__exact"
+
+    def lookups(self, request, model_admin):
+        return SpeechAct.choices
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        made = Attribution.objects.filter(statement=OuterRef("pk"), speech_act=self.value())
+        return queryset.filter(Exists(made))
 
 
 class StatementForm(ServiceModelForm):
@@ -854,7 +921,7 @@ class RetractForm(forms.Form):
 
 
 @admin.register(Statement)
-class StatementAdmin(ServiceAdmin):
+class StatementAdmin(ScaledListsMixin, ServiceAdmin):
     form = StatementForm
     inlines = [AttributionInline, RelationInline]
     actions = ["publish", "retract", "delete_selected"]
@@ -863,13 +930,32 @@ class StatementAdmin(ServiceAdmin):
     list_display_links = ["id", "short_text"]
     list_filter = [
         "status",
-        "attributions__speaker",
-        "attributions__source",
-        "attributions__speech_act",
-        "topics",
+        autocomplete_filter(
+            "speaker",
+            SPEAKER_STATEMENTS_PARAM,
+            (Attribution, "speaker"),
+            lambda pk: Q(Exists(Attribution.objects.filter(statement=OuterRef("pk"), speaker=pk))),
+        ),
+        autocomplete_filter(
+            "source",
+            SOURCE_STATEMENTS_PARAM,
+            (Attribution, "source"),
+            lambda pk: Q(Exists(Attribution.objects.filter(statement=OuterRef("pk"), source=pk))),
+        ),
+        MadeWithSpeechActFilter,
+        autocomplete_filter(
+            "topic",
+            "topics__id__exact",
+            (Statement, "topics"),
+            lambda pk: Q(Exists(topic_links().filter(topic=pk))),
+        ),
+        # Not a date_hierarchy: its drill-down reads the distinct years of every row (over a
+        # second at a million statements); these ranges are index-backed.
+        ("created_at", admin.DateFieldListFilter),
     ]
-    search_fields = ["text", "attributions__speaker__name", "attributions__quote_exact"]
-    date_hierarchy = "created_at"
+    # Searched by the product's search engine (get_search_results), not by these fields.
+    search_fields = ["text"]
+    search_help_text = SEARCH_HELP.format(limit=rank_limit())
     autocomplete_fields = ["topics"]
     readonly_fields = [
         "status",
@@ -892,17 +978,25 @@ class StatementAdmin(ServiceAdmin):
     ]
     history_list_display = ["status"]
 
+    def get_search_results(self, request, queryset, search_term):
+        ids = matching_statement_ids(request, queryset, search_term)
+        if ids is None:
+            return queryset, False
+        return queryset.filter(among("pk", ids)), False
+
     def get_fieldsets(self, request, obj=None):
         # A statement being added has no speakers or relations to show yet.
         return self.fieldsets if obj is not None else self.fieldsets[:2]
 
-    def get_queryset(self, request):
-        attributions = Attribution.objects.select_related("speaker").order_by("id")
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(Prefetch("attributions", queryset=attributions), "topics")
+    def list_rows(self, queryset: QuerySet) -> QuerySet:
+        # What the list's columns show, for the list only: the change page and the
+        # autocomplete view do without.
+        attributions = (
+            Attribution.objects.select_related("speaker")
+            .only("statement_id", "speaker__name")
+            .order_by("id")
         )
+        return queryset.prefetch_related(Prefetch("attributions", queryset=attributions), "topics")
 
     # Lists.
 

@@ -171,7 +171,7 @@ SEARCHES = [
     ("speaker", '"J. Roe"', ["minister"]),  # an alias only
     ("source", "Daily", ["article"]),
     ("source", "gov.example", ["briefing"]),  # the URL
-    ("attribution", "denied it", ["denial_attribution"]),
+    ("attribution", "denied", ["denial_attribution"]),  # the statement's text
     ("relation", "Officials denied", ["relation"]),
     ("topic", "bord", ["border"]),
 ]

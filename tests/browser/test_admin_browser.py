@@ -226,3 +226,34 @@ def test_reviewer_publishes_with_the_button_on_the_statement_page(
     draft.refresh_from_db()
     assert draft.status == StatementStatus.PUBLISHED
     assert api_get(site, f"/api/v1/statements/{draft.pk}/")[0] == 200
+
+
+def test_the_speaker_filter_is_an_autocomplete_box(site, shot, editor_user):
+    """The statements' list filters by a speaker chosen in the sidebar's select2 box, which
+    asks the admin's autocomplete view as the user types (the admin's own scripts, nothing
+    from another host): the list then holds that speaker's statements only."""
+    editor = site.sign_in(*EDITOR)
+    editor.goto("/admin/statements/statement/")
+    box = "filter_attributions__speaker__id__exact"
+    # The sidebar lists no speaker: the box asks for them.
+    expect(editor.locator("#changelist-filter")).not_to_contain_text("Lloyd Austin")
+    editor.locator(f"#{box} + .select2 .select2-selection").click()
+    editor.locator(".select2-container--open .select2-search__field").press_sequentially("Kirb")
+    editor.locator(
+        ".select2-container--open .select2-results__option", has_text="John Kirby"
+    ).click()
+    kirby = Speaker.objects.get(name="John Kirby")
+    editor.wait_for_url(re.compile(rf"attributions__speaker__id__exact={kirby.pk}"))
+    shot(editor, "1-filtered-by-speaker")
+    expect(editor.locator(f"#select2-{box}-container")).to_contain_text("John Kirby")
+    made = Statement.objects.filter(attributions__speaker=kirby).distinct()
+    rows = editor.locator("#result_list tbody tr")
+    expect(rows).to_have_count(made.count())
+    # A second filter keeps the first; "All" clears the speaker and keeps the other.
+    editor.get_by_role("link", name="Published").click()
+    expect(editor).to_have_url(re.compile(r"status__exact=published"))
+    expect(editor).to_have_url(re.compile(rf"attributions__speaker__id__exact={kirby.pk}"))
+    editor.locator("details[data-filter-title='speaker']").get_by_role("link", name="All").click()
+    expect(editor).not_to_have_url(re.compile(r"attributions__speaker"))
+    expect(editor).to_have_url(re.compile(r"status__exact=published"))
+    expect(rows).to_have_count(Statement.objects.filter(status=StatementStatus.PUBLISHED).count())
