@@ -67,9 +67,14 @@ class SearchResults:
                 )
         return hits
 
-    @property
+    @cached_property
     def hits(self) -> list[tuple[int, float]]:
-        return self._hits[: self.limit]
+        """The ``limit`` newest matches, best first. The one more that the engine ranks only
+        tells that more matched: the oldest is left out, not the lowest ranked."""
+        if len(self._hits) <= self.limit:
+            return self._hits
+        oldest = min(pk for pk, _ in self._hits)
+        return [hit for hit in self._hits if hit[0] != oldest]
 
     @property
     def exhaustive(self) -> bool:
