@@ -21,3 +21,20 @@ def pending_index_pages() -> int:
     from statements.search.postgres import merge_pending_list
 
     return merge_pending_list()
+
+
+def write_form(attribution: dict) -> dict:
+    """An attribution as read, in the form a write takes (related objects by id)."""
+    quote = attribution["quote"]
+    return {
+        "speaker": attribution["speaker"]["id"],
+        "source": attribution["source"]["id"],
+        "mode": attribution["mode"],
+        "speech_act": attribution["speech_act"],
+        "verb": attribution["verb"],
+        "speaker_role": attribution["speaker_role"],
+        "on_behalf_of": (attribution["on_behalf_of"] or {}).get("id"),
+        "occasion": attribution["occasion"],
+        "stated_on": attribution["stated_on"],
+        "quote": quote and {key: quote[key] for key in ("exact", "prefix", "suffix")},
+    }

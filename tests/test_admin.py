@@ -632,9 +632,11 @@ CHANGELIST_BUDGETS = {
 EDITOR_OVERHEAD = 2  # the permission checks of a user who is not a superuser
 
 
-def add_rows(world, count: int) -> None:
-    """``count`` more of everything, so a page that queried per row would show it."""
-    for number in range(count):
+def add_rows(world, count: int, *, start: int = 0) -> None:
+    """``count`` more of everything, numbered from ``start``, so a page that queried per
+    row would show it: a statement each, with its own speaker and source, two topics and a
+    relation to the claim."""
+    for number in range(start, start + count):
         speaker = services.speaker_create(
             user=None, name=f"Speaker {number}", kind=SpeakerKind.PERSON, country="FR"
         )

@@ -256,40 +256,6 @@ def test_no_second_count_of_the_whole_table(world, superuser):
 # --- Queries do not grow with the rows ----------------------------------------------------------
 
 
-def more_rows(world, start: int, count: int) -> None:
-    """As test_admin.add_rows, numbered from ``start``: a statement each, with its own
-    speaker and source, two topics and a relation to the claim."""
-    for number in range(start, start + count):
-        speaker = services.speaker_create(
-            user=None, name=f"Speaker {number}", kind=SpeakerKind.PERSON, country="FR"
-        )
-        source = services.source_create(
-            user=None,
-            title=f"Source {number}",
-            url=f"https://news.example/{number}",
-            publisher=f"Publisher {number % 3}",
-            body=f"Speaker {number} said number {number} is up.",
-        )
-        statement = services.statement_create(
-            user=None,
-            text=f"Number {number} is up.",
-            topics=[f"topic-{number}", "numbers"],
-            attributions=[
-                {
-                    "speaker": speaker,
-                    "source": source,
-                    "mode": AttributionMode.PARAPHRASE,
-                    "speech_act": SpeechAct.ASSERTION,
-                    "quote_exact": f"number {number} is up",
-                    "on_behalf_of": world.ministry,
-                }
-            ],
-        )
-        services.relation_create(
-            user=None, from_statement=statement, to_statement=world.claim, kind="supports"
-        )
-
-
 SCALED_PAGES = {
     # name: (model, query, budget for a superuser: session, user, then the page's own)
     "statement list": ("statement", {}, 6),
@@ -320,10 +286,10 @@ def test_queries_do_not_grow_with_rows(
     if query.get("speaker"):
         query = {"attributions__speaker__id__exact": world.ministry.pk}
     page_url = f"{url(model, 'changelist')}?{urlencode(query)}"
-    more_rows(world, 0, 12)
+    add_rows(world, 12)
     superuser.get(page_url)  # a session's first request also records the sign-in
     few = queries_for(superuser, page_url)
-    more_rows(world, 12, 30)
+    add_rows(world, 30, start=12)
     # PostgreSQL asks one more: the table's estimate (an unfiltered list) or the newest
     # document (a search looks in the newest blocks of ids first).
     extra = 1 if connection.vendor == "postgresql" else 0

@@ -19,6 +19,7 @@ from statements import services
 from statements.choices import AttributionMode, SourceKind, SpeakerKind, SpeechAct, StatementStatus
 from statements.models import Attribution, SearchDocument, Statement
 from statements.search import index_statements
+from tests.helpers import write_form
 
 pytestmark = [
     pytest.mark.skipif(
@@ -137,23 +138,6 @@ def newsroom(editor_user, reviewer_user, django_user_model) -> Newsroom:
     other_editor = django_user_model.objects.create_user(username="otto", is_staff=True)
     other_editor.groups.set(editor_user.groups.all())
     return Newsroom(editor_user, reviewer_user, other_editor)
-
-
-def write_form(attribution: dict) -> dict:
-    """An attribution as read, in the form a write takes (related objects by id)."""
-    quote = attribution["quote"]
-    return {
-        "speaker": attribution["speaker"]["id"],
-        "source": attribution["source"]["id"],
-        "mode": attribution["mode"],
-        "speech_act": attribution["speech_act"],
-        "verb": attribution["verb"],
-        "speaker_role": attribution["speaker_role"],
-        "on_behalf_of": (attribution["on_behalf_of"] or {}).get("id"),
-        "occasion": attribution["occasion"],
-        "stated_on": attribution["stated_on"],
-        "quote": quote and {key: quote[key] for key in ("exact", "prefix", "suffix")},
-    }
 
 
 def test_publish_and_deleting_the_last_attribution_serialise(newsroom, anon):

@@ -12,7 +12,7 @@
 import pytest
 
 from statements.models import Attribution, Statement
-from tests.helpers import problem
+from tests.helpers import problem, write_form
 
 STATEMENTS = "/api/v1/statements/"
 ATTRIBUTIONS = "/api/v1/attributions/"
@@ -22,23 +22,6 @@ REMOVAL_REFUSED = (
     "retract the statement instead."
 )
 FROZEN = "A retracted statement is frozen"
-
-
-def write_form(attribution: dict) -> dict:
-    """An attribution as read, in the form a write takes (related objects by id)."""
-    quote = attribution["quote"]
-    return {
-        "speaker": attribution["speaker"]["id"],
-        "source": attribution["source"]["id"],
-        "mode": attribution["mode"],
-        "speech_act": attribution["speech_act"],
-        "verb": attribution["verb"],
-        "speaker_role": attribution["speaker_role"],
-        "on_behalf_of": (attribution["on_behalf_of"] or {}).get("id"),
-        "occasion": attribution["occasion"],
-        "stated_on": attribution["stated_on"],
-        "quote": quote and {key: quote[key] for key in ("exact", "prefix", "suffix")},
-    }
 
 
 def statement_put(read: dict) -> dict:
