@@ -14,7 +14,8 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from statements import admin_lists, services
+from statements import services
+from statements.admin import lists as admin_lists
 from statements.choices import AttributionMode, SpeakerKind, SpeechAct
 from statements.models import Attribution, Source, Speaker, Statement
 from tests.test_admin import MODELS, add_rows, listed, login, queries_for, sample, url

@@ -1,0 +1,204 @@
+"""The attributions' admin, and their inline on the statement's page: the quote anchored in
+the source's text, and shown in it."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from statements import services
+from statements.admin.base import (
+    ServiceAdmin,
+    ServiceInline,
+    ServiceModelForm,
+    TextareaField,
+    add_service_error,
+    titled,
+)
+from statements.admin.lists import (
+    SEARCH_HELP,
+    ScaledListsMixin,
+    among,
+    autocomplete_filter,
+    ids_among,
+    matching_statement_ids,
+)
+from statements.admin.quotes import quote_in_source
+from statements.choices import StatementStatus
+from statements.models import Attribution, Statement
+from statements.search import rank_limit
+
+# --- Attribution --------------------------------------------------------------------------------
+
+
+class AttributionForm(ServiceModelForm):
+    class Meta:
+        model = Attribution
+        # Not quote_start and quote_end: they are found by anchoring the quote.
+        fields = [
+            "statement",
+            "speaker",
+            "on_behalf_of",
+            "source",
+            "stated_on",
+            "mode",
+            "speech_act",
+            "verb",
+            "speaker_role",
+            "occasion",
+            *services.QUOTE_FIELDS,
+        ]
+        field_classes = {
+            "quote_exact": TextareaField,
+            "quote_prefix": TextareaField,
+            "quote_suffix": TextareaField,
+        }
+        widgets = {
+            "quote_exact": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+            # Textareas, not text inputs: a browser drops the line breaks of an input's value.
+            "quote_prefix": forms.Textarea(attrs={"rows": 2}),
+            "quote_suffix": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned_data = super().clean()
+        source = cleaned_data.get("source")
+        quote = {name: cleaned_data.get(name) for name in services.QUOTE_FIELDS}
+        if source is None or any(value is None for value in quote.values()):
+            return cleaned_data  # a field error is shown already
+        try:
+            start, end = services.attribution_anchor(source=source, **quote)
+        except ValidationError as error:
+            add_service_error(self, error)
+        else:
+            self.instance.quote_start, self.instance.quote_end = start, end
+        return cleaned_data
+
+
+ATTRIBUTION_FIELDSETS = [
+    (
+        None,
+        {
+            "fields": [
+                ("speaker", "on_behalf_of"),
+                ("source", "stated_on"),
+                ("mode", "speech_act"),
+                ("verb", "speaker_role"),
+                "occasion",
+            ]
+        },
+    ),
+    (
+        "Quote",
+        {
+            "fields": ["quote_exact", ("quote_prefix", "quote_suffix"), "quote_highlight"],
+            "description": (
+                "The exact words as they stand in the source's text. When they occur more "
+                "than once, give a few characters just before (prefix) or after (suffix)."
+            ),
+        },
+    ),
+]
+
+
+class AttributionInline(ServiceInline, admin.StackedInline):
+    model = Attribution
+    form = AttributionForm
+    fieldsets = ATTRIBUTION_FIELDSETS
+    autocomplete_fields = ["speaker", "source", "on_behalf_of"]
+    readonly_fields = ["quote_highlight"]
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker", "source", "on_behalf_of")
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj is None else 0
+
+    def has_delete_permission(self, request, obj=None):
+        # What has been published keeps its attributions (attribution_delete refuses).
+        if obj is not None and obj.status != StatementStatus.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    @admin.display(description="in the source")
+    def quote_highlight(self, attribution: Attribution) -> str:
+        if attribution.pk is None:
+            return "-"
+        return quote_in_source(attribution, attribution.source.body)
+
+
+@admin.register(Attribution)
+class AttributionAdmin(ScaledListsMixin, ServiceAdmin):
+    form = AttributionForm
+    list_display = [
+        "id",
+        "statement",
+        "speaker",
+        "source",
+        "mode",
+        "speech_act",
+        "verb",
+        "stated_on",
+    ]
+    list_display_links = ["id", "statement"]
+    list_select_related = ["statement", "speaker", "source"]
+    list_filter = [
+        "mode",
+        "speech_act",
+        autocomplete_filter(
+            "speaker", "speaker__id__exact", (Attribution, "speaker"), lambda pk: Q(speaker=pk)
+        ),
+        ("speaker__kind", titled(admin.ChoicesFieldListFilter, "speaker kind")),
+        autocomplete_filter(
+            "source", "source__id__exact", (Attribution, "source"), lambda pk: Q(source=pk)
+        ),
+        ("statement__status", titled(admin.ChoicesFieldListFilter, "statement status")),
+        ("stated_on", admin.DateFieldListFilter),
+    ]
+    # The attributions of the statements that the product's search finds (their text,
+    # speakers and sources): see get_search_results.
+    search_fields = ["statement__text"]
+    search_help_text = "The attributions of the statements found: " + SEARCH_HELP.format(
+        limit=rank_limit()
+    )
+    autocomplete_fields = ["statement", "speaker", "source", "on_behalf_of"]
+    readonly_fields = ["quote_highlight", "created_at", "updated_at"]
+
+    def get_search_results(self, request, queryset, search_term):
+        ids = matching_statement_ids(request, Statement.objects.all(), search_term)
+        if ids is None:
+            return queryset, False
+        return queryset.filter(ids_among(Attribution, among("statement_id", ids))), False
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (None, {"fields": ["statement"]}),
+            *ATTRIBUTION_FIELDSETS,
+            ("Record", {"fields": ["created_at", "updated_at"]}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # An attribution stays with its statement, as in the API: make a new one instead.
+        return [*readonly, "statement"] if obj is not None else readonly
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.statement.status != StatementStatus.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    undeletable_message = (
+        "An attribution of a published or retracted statement cannot be deleted; these are:"
+    )
+
+    def undeletable(self, queryset):
+        return queryset.exclude(statement__status=StatementStatus.DRAFT)
+
+    @admin.display(description="in the source")
+    def quote_highlight(self, attribution: Attribution) -> str:
+        if attribution.pk is None:
+            return "-"
+        return quote_in_source(attribution, attribution.source.body, context=400)

@@ -1,0 +1,370 @@
+"""The admin's service-backed machinery, shared by every model's admin: saves and deletes go
+through the services, a refusal shows on the form it concerns, and a form opened before
+someone else's save is refused; with the links the models' pages share."""
+
+import hashlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import widgets
+from django.contrib.admin.actions import delete_selected as django_delete_selected
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
+from simple_history.admin import SimpleHistoryAdmin
+
+from statements import services
+from statements.errors import ConflictError
+from statements.models import Attribution, Relation, Source, Speaker, Statement
+
+# The changelist parameters that list one speaker's or one source's statements.
+SPEAKER_STATEMENTS_PARAM = "attributions__speaker__id__exact"
+SOURCE_STATEMENTS_PARAM = "attributions__source__id__exact"
+
+
+def admin_url(obj: models.Model, view: str = "change") -> str:
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[obj.pk])
+
+
+def statements_url(**params: Any) -> str:
+    return f"{reverse('admin:statements_statement_changelist')}?{urlencode(params)}"
+
+
+def statements_count(count: int) -> str:
+    return "1 statement" if count == 1 else f"{count} statements"
+
+
+def titled(filter_class: type[admin.FieldListFilter], title: str) -> type[admin.FieldListFilter]:
+    """A list filter over a related field, named for what it filters ("speaker kind")."""
+
+    class TitledFilter(filter_class):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.title = title
+
+    return TitledFilter
+
+
+# --- Services: every save and delete goes through them ------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelServices:
+    """The write services of one model, and the keyword they take an existing instance by."""
+
+    create: Callable[..., models.Model]
+    update: Callable[..., models.Model]
+    delete: Callable[..., None]
+    instance_kwarg: str
+
+
+SERVICES: dict[type[models.Model], ModelServices] = {
+    Speaker: ModelServices(
+        services.speaker_create, services.speaker_update, services.speaker_delete, "speaker"
+    ),
+    Source: ModelServices(
+        services.source_create, services.source_update, services.source_delete, "source"
+    ),
+    Attribution: ModelServices(
+        services.attribution_create,
+        services.attribution_update,
+        services.attribution_delete,
+        "attribution",
+    ),
+    Relation: ModelServices(
+        services.relation_create, services.relation_update, services.relation_delete, "relation"
+    ),
+}
+
+
+def _service_create(model: type[models.Model], *, user: Any, **fields: Any) -> models.Model:
+    return SERVICES[model].create(user=user, **fields)
+
+
+def _service_update(instance: models.Model, *, user: Any, **fields: Any) -> models.Model:
+    # The service gets the stored object and the editor's changes, as it does from the API:
+    # the form has already written the new values onto its own instance (so source_update
+    # could not see that the body changed), and a history "revert" form starts from an old
+    # version of every field.
+    model_services = SERVICES[type(instance)]
+    stored = type(instance)._default_manager.get(pk=instance.pk)
+    return model_services.update(**{model_services.instance_kwarg: stored}, user=user, **fields)
+
+
+def _service_delete(instance: models.Model, *, user: Any) -> None:
+    model_services = SERVICES[type(instance)]
+    model_services.delete(**{model_services.instance_kwarg: instance}, user=user)
+
+
+def _adopt(instance: models.Model, saved: models.Model) -> None:
+    """Make the admin's instance the object the service saved: the admin keeps using its own
+    (the inline formsets hold it as their parent)."""
+    for field in saved._meta.concrete_fields:
+        setattr(instance, field.attname, getattr(saved, field.attname))
+    instance._state.adding = False
+    instance._state.db = saved._state.db
+
+
+def model_fields(form: forms.ModelForm, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The cleaned values of the form's fields that are plain model fields (not many-to-many)."""
+    model = form._meta.model
+    names = {field.name for field in model._meta.concrete_fields if not field.primary_key}
+    return {
+        name: value
+        for name, value in form.cleaned_data.items()
+        if name in names and name not in exclude
+    }
+
+
+class ServiceRefused(Exception):
+    """A service refused a save that the forms had accepted.
+
+    ``prefix`` names the form (or inline formset) the error belongs to; the admin renders
+    the same submission again with the error on that form.
+    """
+
+    def __init__(self, error: ValidationError, *, prefix: str | None) -> None:
+        super().__init__(error)
+        self.error = error
+        self.prefix = prefix
+
+
+@contextmanager
+def refused_for(prefix: str | None) -> Iterator[None]:
+    try:
+        yield
+    except ValidationError as error:
+        raise ServiceRefused(error, prefix=prefix) from error
+    except ConflictError as error:
+        raise ServiceRefused(ValidationError(str(error), code="conflict"), prefix=prefix) from error
+
+
+def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's error on the fields it names: "quote.exact" is the field quote_exact."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for key, field_errors in error.error_dict.items():
+        field = key.replace(".", "_")
+        form.add_error(field if field in form.fields else None, field_errors)
+
+
+def edit_token(obj: models.Model) -> str:
+    """A digest of what an editor sees on the object's change page: the object and, for a
+    statement, its inline attributions and relations. It changes whenever any of them is
+    saved, so a form opened before that change is known to be stale."""
+    parts = [f"{obj.pk}:{obj.updated_at.isoformat()}"]
+    if isinstance(obj, Statement):
+        for related in (obj.attributions, obj.relations_out):
+            parts += [
+                f"{pk}:{at.isoformat()}" for pk, at in related.values_list("pk", "updated_at")
+            ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+STALE_EDIT = (
+    "Someone else saved this {name} after you opened it, so your changes were not saved. "
+    "Copy what you typed, reload the page to see their version, and apply your changes again."
+)
+
+
+class ServiceModelForm(forms.ModelForm):
+    """A model form that shows what a service refused when this submission was saved, and
+    refuses a save based on a stale page (the admin's If-Match)."""
+
+    service_errors: dict[str | None, ValidationError] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.prefix:
+            # The version the editor starts from travels with the form. It is read from the
+            # database: a history "revert" form's instance is an old version.
+            stored = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
+            self.fields["edit_token"] = forms.CharField(
+                widget=forms.HiddenInput,
+                initial=edit_token(stored) if stored else "",
+                required=False,
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned_data = super().clean()
+        if "edit_token" in self.fields:
+            self._refuse_stale_edit(cleaned_data.get("edit_token"))
+        error = self.service_errors.get(self.prefix)
+        if error is not None:
+            add_service_error(self, error)
+        return cleaned_data
+
+    def _refuse_stale_edit(self, submitted: str | None) -> None:
+        # The admin's change view runs in a transaction: the lock holds until the save ends,
+        # so two editors submitting from the same version cannot both pass this check. It is
+        # the lock the services take (an attribution's statement first), in the same order.
+        model = type(self.instance)
+        current = services.lock_for_write(model, self.instance.pk)
+        if current is not None and submitted != edit_token(current):
+            raise ValidationError(
+                STALE_EDIT.format(name=model._meta.verbose_name), code="stale_edit"
+            )
+
+
+class ServiceInlineFormSet(forms.BaseInlineFormSet):
+    """Carries a refused deletion (which has no form to show it on) as a formset error."""
+
+    service_errors: dict[str | None, ValidationError] = {}
+
+    def clean(self) -> None:
+        super().clean()
+        error = self.service_errors.get(self.prefix)
+        if error is not None:
+            raise ValidationError(error.messages)
+
+
+def _with_service_errors(form_class: type, request: HttpRequest) -> type:
+    errors = getattr(request, "_service_errors", None)
+    if not errors:
+        return form_class
+    return type(form_class.__name__, (form_class,), {"service_errors": errors})
+
+
+class TextareaField(forms.CharField):
+    """Text kept exactly as typed: quotes are anchored by character offsets, so no stripping,
+    and the CRLF line breaks that browsers submit become the LF the API stores."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["strip"] = False
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> str:
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class ServiceAdmin(SimpleHistoryAdmin):
+    """An admin whose saves and deletes go through the services, with the change history view."""
+
+    actions = ["delete_selected"]
+    formfield_overrides = {
+        models.URLField: {"widget": widgets.AdminURLFieldWidget, "assume_scheme": "https"},
+    }
+
+    class Media:
+        css = {"all": ["statements/admin.css"]}
+
+    # Forms and submissions.
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return _with_service_errors(super().get_form(request, obj, change, **kwargs), request)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ServiceRefused as refused:
+            # The attempt was rolled back; show the same submission with the error on its form.
+            request._service_errors = {refused.prefix: refused.error}
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ServiceRefused as refused:
+            self.message_user(request, " ".join(refused.error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            with transaction.atomic():
+                return super().history_form_view(request, object_id, version_id, extra_context)
+        except ServiceRefused as refused:
+            self.message_user(request, " ".join(refused.error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def save_model(self, request, obj, form, change):
+        with refused_for(None):
+            saved = self.service_save(request, obj, form, change)
+        _adopt(obj, saved)
+
+    def service_save(self, request, obj, form, change) -> models.Model:
+        fields = model_fields(form)
+        if change:
+            return _service_update(obj, user=request.user, **fields)
+        return _service_create(self.model, user=request.user, **fields)
+
+    # Deletion.
+
+    undeletable_message = ""
+
+    def undeletable(self, queryset: QuerySet) -> QuerySet:
+        """The objects among ``queryset`` that the services would refuse to delete."""
+        return queryset.none()
+
+    @admin.action(permissions=["delete"], description="Delete selected %(verbose_name_plural)s")
+    def delete_selected(self, request, queryset):
+        refused = list(self.undeletable(queryset)[:10])
+        if refused:
+            self.message_user(
+                request,
+                format_html(
+                    "Nothing was deleted. {} {}",
+                    self.undeletable_message,
+                    format_html_join(", ", "<a href='{}'>{}</a>", self._links(refused)),
+                ),
+                messages.ERROR,
+            )
+            return None
+        return django_delete_selected(self, request, queryset)
+
+    @staticmethod
+    def _links(objects: list[models.Model]) -> Iterator[tuple[str, str]]:
+        return ((admin_url(obj), f"#{obj.pk}") for obj in objects)
+
+    def delete_model(self, request, obj):
+        _service_delete(obj, user=request.user)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+class ServiceInline:
+    """Mixed into inlines: the forms show what a service refused (see ServiceAdmin)."""
+
+    formset = ServiceInlineFormSet
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        errors = getattr(request, "_service_errors", None)
+        if not errors:
+            return formset
+        form = _with_service_errors(formset.form, request)
+        return type(formset.__name__, (formset,), {"form": form, "service_errors": errors})
+
+
+def save_inline_formset(request: HttpRequest, formset: forms.BaseInlineFormSet) -> None:
+    """Save an inline formset through the services of its model, as formset.save() would."""
+    parent_field = formset.fk.name
+    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+    for form in formset.deleted_forms:
+        if form.instance.pk is None:
+            continue
+        with refused_for(formset.prefix):
+            _service_delete(form.instance, user=request.user)
+        formset.deleted_objects.append(form.instance)
+    for form in formset.forms:
+        if form in formset.deleted_forms or not form.has_changed():
+            continue
+        fields = model_fields(form, exclude=(parent_field,))
+        with refused_for(form.prefix):
+            if form.instance.pk is None:
+                fields[parent_field] = formset.instance
+                form.instance = _service_create(formset.model, user=request.user, **fields)
+                formset.new_objects.append(form.instance)
+            else:
+                form.instance = _service_update(form.instance, user=request.user, **fields)
+                formset.changed_objects.append((form.instance, form.changed_data))

@@ -1,0 +1,339 @@
+"""The statements' admin: their attributions and relations inline, and the workflow's
+publish and retract actions."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
+
+from statements import services
+from statements.admin.attributions import AttributionInline
+from statements.admin.base import (
+    SOURCE_STATEMENTS_PARAM,
+    SPEAKER_STATEMENTS_PARAM,
+    ServiceAdmin,
+    ServiceModelForm,
+    admin_url,
+    model_fields,
+    save_inline_formset,
+    statements_count,
+    statements_url,
+)
+from statements.admin.lists import (
+    SEARCH_HELP,
+    ScaledListsMixin,
+    among,
+    autocomplete_filter,
+    matching_statement_ids,
+)
+from statements.admin.relations import RelationInline
+from statements.choices import SpeechAct, StatementStatus
+from statements.errors import ConflictError
+from statements.models import Attribution, Speaker, Statement
+from statements.search import rank_limit
+from statements.selectors import topic_links
+
+# --- Statement ----------------------------------------------------------------------------------
+
+
+class MadeWithSpeechActFilter(admin.SimpleListFilter):
+    """Statements of which an attribution has the speech act: a semi-join (EXISTS), where
+    Django's filter over the relation joins every attribution and removes duplicates."""
+
+    title = "speech act"
+    parameter_name = "attributions__speech_act__exact"
+
+    def lookups(self, request, model_admin):
+        return SpeechAct.choices
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        made = Attribution.objects.filter(statement=OuterRef("pk"), speech_act=self.value())
+        return queryset.filter(Exists(made))
+
+
+class StatementForm(ServiceModelForm):
+    class Meta:
+        model = Statement
+        fields = ["text", "language", "topics"]
+
+
+class RetractForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
+        help_text="Shown with the statement from now on: say what was wrong with it.",
+    )
+
+
+@admin.register(Statement)
+class StatementAdmin(ScaledListsMixin, ServiceAdmin):
+    form = StatementForm
+    inlines = [AttributionInline, RelationInline]
+    actions = ["publish", "retract", "delete_selected"]
+    ordering = ["-id"]
+    list_display = ["id", "short_text", "status", "speakers", "topic_list", "updated_at"]
+    list_display_links = ["id", "short_text"]
+    list_filter = [
+        "status",
+        autocomplete_filter(
+            "speaker",
+            SPEAKER_STATEMENTS_PARAM,
+            (Attribution, "speaker"),
+            lambda pk: Q(Exists(Attribution.objects.filter(statement=OuterRef("pk"), speaker=pk))),
+        ),
+        autocomplete_filter(
+            "source",
+            SOURCE_STATEMENTS_PARAM,
+            (Attribution, "source"),
+            lambda pk: Q(Exists(Attribution.objects.filter(statement=OuterRef("pk"), source=pk))),
+        ),
+        MadeWithSpeechActFilter,
+        autocomplete_filter(
+            "topic",
+            "topics__id__exact",
+            (Statement, "topics"),
+            lambda pk: Q(Exists(topic_links().filter(topic=pk))),
+        ),
+        # Not a date_hierarchy: its drill-down reads the distinct years of every row (over a
+        # second at a million statements); these ranges are index-backed.
+        ("created_at", admin.DateFieldListFilter),
+    ]
+    # Searched by the product's search engine (get_search_results), not by these fields.
+    search_fields = ["text"]
+    search_help_text = SEARCH_HELP.format(limit=rank_limit())
+    autocomplete_fields = ["topics"]
+    readonly_fields = [
+        "status",
+        "retraction_reason",
+        "speaker_statements",
+        "incoming_relations",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["text", "language", "topics"]}),
+        (
+            "Workflow",
+            {
+                "fields": ["status", "retraction_reason", ("created_at", "updated_at")],
+                "description": "Reviewers publish and retract, with the buttons above.",
+            },
+        ),
+        ("Context", {"fields": ["speaker_statements", "incoming_relations"]}),
+    ]
+    history_list_display = ["status"]
+
+    def get_search_results(self, request, queryset, search_term):
+        ids = matching_statement_ids(request, queryset, search_term)
+        if ids is None:
+            return queryset, False
+        return queryset.filter(among("pk", ids)), False
+
+    def get_fieldsets(self, request, obj=None):
+        # A statement being added has no speakers or relations to show yet.
+        return self.fieldsets if obj is not None else self.fieldsets[:2]
+
+    def list_rows(self, queryset: QuerySet) -> QuerySet:
+        # What the list's columns show, for the list only: the change page and the
+        # autocomplete view do without.
+        attributions = (
+            Attribution.objects.select_related("speaker")
+            .only("statement_id", "speaker__name")
+            .order_by("id")
+        )
+        return queryset.prefetch_related(Prefetch("attributions", queryset=attributions), "topics")
+
+    # Lists.
+
+    @admin.display(description="text", ordering="text")
+    def short_text(self, statement: Statement) -> str:
+        return str(statement)
+
+    @admin.display(description="speakers")
+    def speakers(self, statement: Statement) -> str:
+        names = dict.fromkeys(a.speaker.name for a in statement.attributions.all())
+        return ", ".join(names)
+
+    @admin.display(description="topics")
+    def topic_list(self, statement: Statement) -> str:
+        return ", ".join(topic.slug for topic in statement.topics.all())
+
+    # The change page.
+
+    @admin.display(description="speakers")
+    def speaker_statements(self, statement: Statement) -> str:
+        if statement.pk is None:
+            return "-"
+        speakers = Speaker.objects.filter(pk__in=statement.attributions.values("speaker")).annotate(
+            statement_total=Count("attributions__statement", distinct=True)
+        )
+        items = format_html_join(
+            "",
+            "<li><a href='{}'>{}</a>: <a href='{}'>{}</a></li>",
+            (
+                (
+                    admin_url(speaker),
+                    speaker.name,
+                    statements_url(**{SPEAKER_STATEMENTS_PARAM: speaker.pk}),
+                    statements_count(speaker.statement_total),
+                )
+                for speaker in speakers
+            ),
+        )
+        return format_html("<ul class='plain'>{}</ul>", items) if items else "-"
+
+    @admin.display(description="related from other statements")
+    def incoming_relations(self, statement: Statement) -> str:
+        if statement.pk is None:
+            return "-"
+        relations = statement.relations_in.select_related("from_statement").order_by("id")
+        items = format_html_join(
+            "",
+            "<li><a href='{}'>#{} {}</a> {} this statement</li>",
+            (
+                (
+                    admin_url(relation.from_statement),
+                    relation.from_statement_id,
+                    relation.from_statement,
+                    relation.get_kind_display().lower(),
+                )
+                for relation in relations
+            ),
+        )
+        return format_html("<ul class='plain'>{}</ul>", items) if items else "-"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        statement = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "can_publish": statement is not None
+            and statement.status == StatementStatus.DRAFT
+            and self.has_publish_permission(request),
+            "can_retract": statement is not None
+            and statement.status == StatementStatus.PUBLISHED
+            and self.has_retract_permission(request),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # Saving: the statement through statement_create/update, the inlines through theirs.
+
+    def service_save(self, request, obj, form, change):
+        topics = [topic.slug for topic in form.cleaned_data.get("topics", [])]
+        fields = model_fields(form)
+        if change:
+            stored = Statement.objects.get(pk=obj.pk)
+            return services.statement_update(
+                statement=stored, user=request.user, topics=topics, **fields
+            )
+        return services.statement_create(user=request.user, topics=topics, **fields)
+
+    def save_related(self, request, form, formsets, change):
+        # The topics were set by the service; form.save_m2m() would set them again.
+        for formset in formsets:
+            save_inline_formset(request, formset)
+
+    def has_change_permission(self, request, obj=None):
+        # statement_update refuses a retracted statement: its page is read-only.
+        if obj is not None and obj.status == StatementStatus.RETRACTED:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def revert_disabled(self, request, obj=None):
+        # An old version carries an old status; the workflow moves only through the actions.
+        return True
+
+    # Deleting: drafts only (statement_delete refuses the rest).
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status != StatementStatus.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    undeletable_message = (
+        "Only drafts can be deleted; retract a published statement instead. Not drafts:"
+    )
+
+    def undeletable(self, queryset):
+        return queryset.exclude(status=StatementStatus.DRAFT)
+
+    def delete_model(self, request, obj):
+        services.statement_delete(statement=obj, user=request.user)
+
+    # The workflow actions.
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("statements.publish_statement")
+
+    def has_retract_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("statements.retract_statement")
+
+    @admin.action(permissions=["publish"], description="Publish selected statements")
+    def publish(self, request, queryset):
+        published = []
+        for statement in queryset:
+            try:
+                services.statement_publish(statement=statement, user=request.user)
+            except ConflictError as error:
+                self.message_user(request, f"#{statement.pk}: {error}", messages.ERROR)
+                continue
+            self.log_change(request, statement, "Published.")
+            published.append(statement)
+        if published:
+            self.message_user(
+                request, f"Published {statements_count(len(published))}.", messages.SUCCESS
+            )
+        return self._back(request, queryset)
+
+    @admin.action(permissions=["retract"], description="Retract selected statements…")
+    def retract(self, request, queryset):
+        retractable = [s for s in queryset if s.status == StatementStatus.PUBLISHED]
+        skipped = [s for s in queryset if s.status != StatementStatus.PUBLISHED]
+        if not retractable:
+            self.message_user(
+                request, "Only published statements can be retracted.", messages.WARNING
+            )
+            return self._back(request, queryset)
+        form = RetractForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            reason = form.cleaned_data["reason"]
+            retracted = []
+            for statement in retractable:
+                try:
+                    services.statement_retract(
+                        statement=statement, user=request.user, reason=reason
+                    )
+                except (ConflictError, ValidationError) as error:
+                    message = " ".join(getattr(error, "messages", [str(error)]))
+                    self.message_user(request, f"#{statement.pk}: {message}", messages.ERROR)
+                    continue
+                self.log_change(request, statement, f"Retracted: {reason}")
+                retracted.append(statement)
+            if retracted:
+                self.message_user(
+                    request, f"Retracted {statements_count(len(retracted))}.", messages.SUCCESS
+                )
+            return self._back(request, queryset)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Retract statements",
+            "opts": self.opts,
+            "media": self.media,
+            "form": form,
+            "retractable": retractable,
+            "skipped": skipped,
+            "queryset": queryset,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "from_change": "_from_change" in request.POST,
+        }
+        return TemplateResponse(request, "admin/statements/statement/retract.html", context)
+
+    def _back(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        """Back to the statement's page when the action was started there, else the list."""
+        if "_from_change" in request.POST and len(queryset) == 1:
+            return HttpResponseRedirect(admin_url(queryset[0]))
+        return None
