@@ -6,6 +6,6 @@ class StatementsConfig(AppConfig):
     verbose_name = "Attributed statements"
 
     def ready(self) -> None:
-        from statements.search.cache import connect_signals
+        from statements.generation import connect_signals
 
         connect_signals()

@@ -471,7 +471,7 @@ class ContentGeneration(models.Model):
     """A counter that grows after every committed change to what the API shows of
     statements (statements, attributions, speakers, sources, relations, topics).
 
-    One row. Cached search responses are keyed by it (``statements.search.cache``), so a
+    One row. Cached search responses are keyed by it (``statements.generation``), so a
     change reaches every server's cache at once without telling them."""
 
     value = models.BigIntegerField(default=0)

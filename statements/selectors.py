@@ -104,7 +104,7 @@ SUMMARY_DEFERRED = (
 
 def visible_statements(*, user: User) -> QuerySet[Statement]:
     """The statements ``user`` may see, without the joins of their representation: for
-    reads whose representation PostgreSQL writes (``statements.documents``)."""
+    reads whose representation PostgreSQL writes (``statements.representations.postgres``)."""
     return Statement.objects.filter(_published(user))
 
 

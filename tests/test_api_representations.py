@@ -14,10 +14,10 @@ from rest_framework import renderers, serializers
 from rest_framework.utils.serializer_helpers import ReturnDict
 
 from statements import selectors
-from statements.api import representations
 from statements.api.renderers import JSONRenderer
 from statements.api.serializers import StatementRelationSerializer, StatementSerializer
 from statements.models import Statement
+from statements.representations import python as representations
 
 
 def generic_representation(statement: Statement) -> dict:

@@ -3,7 +3,8 @@
 import pytest
 from django.db import connection
 
-from statements import documents, services
+from statements import services
+from statements.representations import postgres as documents
 from tests.test_export_import import _more_statements, _tricky_world
 
 pytestmark = pytest.mark.skipif(

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 
 from statements import services
 from statements.choices import AttributionMode, SpeechAct
-from statements.export import CSV_COLUMNS
 from statements.models import Attribution, Source, Speaker, Statement
+from statements.transfer.export import CSV_COLUMNS
 from tests.helpers import pending_index_pages, problem
 
 URL = "/api/v1/statements/export/"
@@ -137,7 +137,7 @@ def test_query_count_does_not_grow_with_the_number_of_statements(world, anon):
 
 
 def test_queries_grow_by_chunk_not_by_statement(world, anon, monkeypatch):
-    from statements import export
+    from statements.transfer import export
 
     _more_statements(world, 12)
     monkeypatch.setattr(export, "CHUNK_SIZE", 5)
@@ -178,8 +178,9 @@ def _tricky_world(world, *, control_characters=True):
 def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
     world, editor_user, params, monkeypatch
 ):
-    from statements import export, selectors
+    from statements import selectors
     from statements.filtersets import StatementFilterSet
+    from statements.transfer import export
 
     _tricky_world(world)
     _more_statements(world, 7)
@@ -202,7 +203,8 @@ def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
 def test_chunks_dense_or_sparse_are_the_python_documents_byte_for_byte(
     world, editor_user, spread, monkeypatch
 ):
-    from statements import export, selectors
+    from statements import selectors
+    from statements.transfer import export
 
     _tricky_world(world)
     _more_statements(world, 7)
@@ -294,12 +296,12 @@ def test_a_large_import_leaves_the_search_index_merged(exported, world, monkeypa
     Attribution.objects.all().delete()
     Statement.objects.all().delete()
     pending_index_pages()  # what the fixtures left
-    monkeypatch.setattr("statements.imports.OPTIMIZE_AFTER", 4)  # "large": 4 and more
+    monkeypatch.setattr("statements.transfer.imports.OPTIMIZE_AFTER", 4)  # "large": 4 and more
     assert "Imported 3 statement(s)" in _import(exported)
     assert pending_index_pages() > 0
     Attribution.objects.all().delete()
     Statement.objects.all().delete()
-    monkeypatch.setattr("statements.imports.OPTIMIZE_AFTER", 3)
+    monkeypatch.setattr("statements.transfer.imports.OPTIMIZE_AFTER", 3)
     assert "Imported 3 statement(s)" in _import(exported)
     assert pending_index_pages() == 0
 
@@ -395,7 +397,7 @@ def test_batches_before_a_bad_line_stay_and_a_rerun_resumes(exported):
 
 
 def test_without_server_side_cursors_the_export_reads_chunk_after_chunk(world, anon, monkeypatch):
-    from statements import export
+    from statements.transfer import export
 
     _more_statements(world, 12)
     monkeypatch.setattr(export, "CHUNK_SIZE", 5)

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from statements import services
 from statements.choices import AttributionMode, SpeakerKind, SpeechAct
-from statements.imports import import_lines
 from statements.models import Attribution, Source, Speaker, Statement
+from statements.transfer.imports import import_lines
 from tests.invalid_values import ATTRIBUTION, INVALID_VALUES, SOURCE, SPEAKER, Invalid
 
 EXPORT = "/api/v1/statements/export/"

@@ -9,8 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from statements import documents, export
 from statements.api.pagination import PageNumberPagination
+from statements.representations import postgres as documents
+from statements.transfer import export
 from tests.helpers import error_fields, problem
 
 STATEMENTS = "/api/v1/statements/"
@@ -21,7 +22,7 @@ SEARCH = "/api/v1/search/"
 @pytest.fixture(params=["default", "python"])
 def path(request, monkeypatch):
     """Both read paths: the default (on PostgreSQL in UTC, the representations written by
-    the database, statements/documents.py) and the serializers' (everywhere)."""
+    the database, statements/representations/postgres.py) and the serializers' (everywhere)."""
     if request.param == "python":
         monkeypatch.setattr(documents, "available", lambda: False)
         monkeypatch.setattr(export, "_lines_in_sql", lambda: False)

@@ -1,4 +1,4 @@
-"""Cached search responses (statements.search.cache): a repeated search costs one query,
+"""Cached search responses (statements.generation): a repeated search costs one query,
 and no committed change is ever hidden by the cache, whoever makes it and however.
 
 These tests commit for real (transactional_db): the counter that retires cached responses

@@ -12,13 +12,14 @@ from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from statements import documents, selectors
+from statements import selectors
+from statements.api.cache import cached_response
 from statements.api.pagination import PAGE_SIZE_DESCRIPTION
 from statements.api.schema import PUBLIC_READ, READ_ERRORS, VLADIVOSTOK_STATEMENT, problems
 from statements.api.serializers import StatementSerializer
 from statements.choices import SpeechAct
 from statements.filtersets import StatementFilterSet
-from statements.search.cache import cached_response
+from statements.representations import postgres as documents
 
 QUERY_SYNTAX = """\
 Query syntax, as web search engines:
@@ -242,7 +243,7 @@ class SearchView(generics.GenericAPIView):
 
     def _hits_written_by_the_database(self, results) -> list[dict]:
         """The page's hits as SearchHitSerializer gives them, the statements' representations
-        written by PostgreSQL (``statements.documents``): one query instead of three and
+        written by PostgreSQL (``representations.postgres``): one query instead of three and
         no model instances."""
         results.ids_only = True
         ids = self.paginate_queryset(results)

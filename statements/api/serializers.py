@@ -11,7 +11,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
-from statements.api import representations
 from statements.api.fields import (
     IdRelatedField,
     NormalizedURLField,
@@ -32,6 +31,7 @@ from statements.models import (
     Speaker,
     Statement,
 )
+from statements.representations import python as representations
 
 
 class StrictSerializerMixin:

@@ -16,8 +16,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from statements import documents, export, history, selectors, services
+from statements import history, selectors, services
 from statements.api import schema
+from statements.api.cache import cached_response
 from statements.api.conditional import (
     check_if_match,
     not_modified,
@@ -47,8 +48,9 @@ from statements.filtersets import (
     check_known_ids,
 )
 from statements.models import Attribution, Source, Speaker, Statement
+from statements.representations import postgres as documents
 from statements.search import SearchResults
-from statements.search.cache import cached_response
+from statements.transfer import export
 
 
 class ResourceViewSet(viewsets.ModelViewSet):
@@ -198,7 +200,7 @@ class SourceViewSet(ResourceViewSet):
 
 
 class StatementReadsMixin:
-    """Statement reads whose representations PostgreSQL writes (``statements.documents``):
+    """Statement reads whose representations PostgreSQL writes (``representations.postgres``):
     the page's ids in one query (plus the count), their representations in one more; a
     detail in one. Elsewhere, and in time zones other than UTC, the serializer builds them."""
 
@@ -243,7 +245,7 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
     def list(self, request: Request, *args, **kwargs) -> Response:
         if not request.query_params.get("q"):
             return super().list(request, *args, **kwargs)
-        # A search: cached, as search/ is (statements.search.cache).
+        # A search: cached, as search/ is (statements.generation).
         return cached_response(request, lambda: super(StatementViewSet, self).list(request))
 
     def get_documents_queryset(self):

@@ -221,8 +221,8 @@ def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
 
     ``progress(done, total)`` is called after each batch. Returns the number of statements.
     """
+    from statements.generation import bump_generation
     from statements.search import get_backend
-    from statements.search.cache import bump_generation
 
     ids = list(Statement.objects.order_by("pk").values_list("pk", flat=True))
     total = len(ids)

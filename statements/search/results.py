@@ -26,7 +26,7 @@ class SearchResults:
     Each statement of a slice carries ``search_score`` and, when ``snippets`` is set,
     ``search_snippet`` (HTML: the text escaped, the matched words in <mark>). With
     ``ids_only`` set, a slice is the statements' ids alone, read from the ranking without a
-    query, for callers that fetch the representations themselves (``statements.documents``).
+    query, for callers that fetch the representations themselves (``representations.postgres``).
     """
 
     ids_only = False

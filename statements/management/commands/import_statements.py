@@ -7,14 +7,14 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from statements.imports import DEFAULT_BATCH_SIZE, ImportLineError, import_lines
+from statements.transfer.imports import DEFAULT_BATCH_SIZE, ImportLineError, import_lines
 
 
 class Command(BaseCommand):
     help = (
         "Import statements with their attributions from NDJSON lines as the export writes "
         "them (GET /api/v1/statements/export/?format=ndjson). One transaction per batch; "
-        "running it again skips what is already imported (see statements/imports.py for "
+        "running it again skips what is already imported (see statements/transfer/imports.py for "
         "the natural keys)."
     )
 

@@ -42,6 +42,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from simple_history.utils import bulk_create_with_history
 
 from statements.choices import AttributionMode, SourceKind, SourceStatus, StatementStatus
+from statements.generation import bump_generation
 from statements.models import (
     MAX_ATTRIBUTIONS_PER_STATEMENT,
     MAX_TOPICS_PER_STATEMENT,
@@ -55,7 +56,6 @@ from statements.models import (
 from statements.normalize import InvalidURLError, normalize_topic, normalize_url
 from statements.quotes import QuoteAnchorError, anchor_quote
 from statements.search import get_backend
-from statements.search.cache import bump_generation
 from statements.search.indexing import document_fields, insert_documents
 from statements.validators import validate_no_control_characters
 

@@ -29,9 +29,9 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from statements.api.representations import date_value, datetime_value
-from statements.documents import available, export_lines
 from statements.models import Attribution, Source, Speaker, Topic
+from statements.representations.postgres import available, export_lines
+from statements.representations.python import date_value, datetime_value
 from statements.selectors import JSONArraySubquery, topic_links
 
 CHUNK_SIZE = 2000
@@ -199,7 +199,7 @@ def ndjson(documents: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
         yield _api_json(b"".join(orjson.dumps(document) + b"\n" for document in chunk))
 
 
-# --- NDJSON lines built by PostgreSQL (statements/documents.py) ------------------------------
+# --- NDJSON lines built by PostgreSQL (representations/postgres.py) -------------------------
 
 
 def _lines_in_sql() -> bool:

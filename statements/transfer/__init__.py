@@ -1,0 +1,2 @@
+"""Statements in bulk: the streamed export (``export``) and the import that reads it back
+(``imports``)."""
