@@ -140,6 +140,9 @@ class SQLiteWriter:
         self.cursor.execute("ANALYZE")
 
 
+WRITERS = {"postgresql": PostgresWriter, "sqlite": SQLiteWriter}
+
+
 # --- the load ---------------------------------------------------------------------------------
 
 
@@ -173,7 +176,9 @@ def load_corpus(corpus: Corpus, *, progress: bool = True, vacuum: bool = True) -
     def step(message: str) -> None:
         tqdm.write(f"  {message}")
 
-    writer = PostgresWriter() if connection.vendor == "postgresql" else SQLiteWriter()
+    from statements.search.backends import get_backend  # after django.setup()
+
+    writer = WRITERS[get_backend().vendor]()
     counts = corpus.counts
     with transaction.atomic():
         writer.prepare()

@@ -88,6 +88,7 @@ def inspect(size: int, seed: int, out: Path) -> None:
 
     from bench.cases import CASES, search_queries
     from statements.models import Attribution, Source, Speaker, Statement
+    from statements.search.backends import get_backend
 
     rng = random.Random(seed)
     counts = {
@@ -127,7 +128,8 @@ def inspect(size: int, seed: int, out: Path) -> None:
     client = Client()
     editor = {"HTTP_AUTHORIZATION": f"Token {params['editor_token']}"}
     admin = {"HTTP_COOKIE": params["admin_cookie"]}
-    plans = [f"# Query plans, {connection.vendor}, {counts['statements']:,} statements\n"]
+    backend = get_backend()
+    plans = [f"# Query plans, {backend.vendor}, {counts['statements']:,} statements\n"]
     query_counts = {}
     for case in CASES:
         path = case.paths(params)[0]
@@ -145,13 +147,8 @@ def inspect(size: int, seed: int, out: Path) -> None:
             plans.append(f"\n{sql}\n")
             if not sql.lstrip().upper().startswith("SELECT"):
                 continue
-            explain = (
-                "EXPLAIN (ANALYZE, BUFFERS) "
-                if connection.vendor == "postgresql"
-                else "EXPLAIN QUERY PLAN "
-            )
             with connection.cursor() as cursor:
-                cursor.execute(explain + sql)
+                cursor.execute(backend.explain + sql)
                 rows = cursor.fetchall()
             plans.append("\n".join("    " + " ".join(str(c) for c in row) for row in rows) + "\n")
     params["query_counts"] = query_counts

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from statements.api.exceptions import problem_json_response
+from statements.search.backends import get_backend
 
 
 @never_cache
@@ -51,4 +52,4 @@ def readyz(request: HttpRequest) -> JsonResponse:
     failed = _cache_failure()
     if failed is not None:
         return problem_json_response(503, f"The cache is not reachable: {failed}.")
-    return JsonResponse({"status": "ok", "database": connection.vendor})
+    return JsonResponse({"status": "ok", "database": get_backend().vendor})

@@ -17,9 +17,7 @@ import datetime as dt
 
 import django_filters as filters
 from django import forms
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db import connection
-from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django_filters.widgets import BaseCSVWidget
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
@@ -408,14 +406,6 @@ class AttributionConditionsMixin(FilterSet):
 # --- Statement --------------------------------------------------------------------------------
 
 
-class IdInArray(Func):
-    """``id = ANY(ARRAY(subquery))``: PostgreSQL evaluates the subquery once, before the
-    statements, then reads those statements by primary key."""
-
-    template = '"statements_statement"."id" = ANY(%(expressions)s)'
-    output_field = BooleanField()
-
-
 # A date range this narrow (in days) selects few statements, wherever they stand by id.
 NARROW_DAYS = 92
 
@@ -530,23 +520,10 @@ class StatementFilterSet(AttributionConditionsMixin):
         return selectors.searchable_documents(user=self.request.user)
 
     def _made_by_attributions(self, condition: Q) -> Q:
-        """The statements of which an attribution meets ``condition``.
-
-        On PostgreSQL as a rule EXISTS (a semi-join, which the planner turns around when the
-        attributions are the smaller side). But for a narrow date range, asked for the first
-        page in id order, it walks the statements by id hoping to meet matches early (a
-        merge semi-join under the LIMIT) and may read most of the table to find 50: there,
-        the matching ids are gathered first (``id = ANY(ARRAY(...))``), a few thousand index
-        entries at most. SQLite never turns EXISTS around (it tests every statement in id
-        order), so there the matching ids always come first (``id IN (SELECT ...)``).
-        See the plans in the README's Performance section.
-        """
+        """The statements of which an attribution meets ``condition``, as the engine
+        plans it best (``SearchBackend.made_by_attributions``)."""
         matching = Attribution.objects.filter(condition)
-        if connection.vendor != "postgresql":
-            return Q(pk__in=matching.order_by().values("statement_id"))
-        if self._narrow_dates():
-            return Q(IdInArray(ArraySubquery(matching.order_by().values("statement_id"))))
-        return Q(Exists(matching.filter(statement=OuterRef("pk"))))
+        return search.get_backend().made_by_attributions(matching, narrow=self._narrow_dates())
 
     def _narrow_dates(self) -> bool:
         data = self.form.cleaned_data

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from statements import search, services
 from statements.choices import AttributionMode, SpeechAct
 from statements.models import SearchDocument, Statement
-from statements.search.indexing import document_fields
+from statements.search.base import document_fields
 from statements.search.postgres import INDEX as POSTGRES_INDEX
 from statements.search.postgres import MAX_WINDOWS
 from tests.helpers import pending_index_pages, problem

@@ -19,11 +19,12 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.paginator import Paginator
-from django.db import connections, models
+from django.db import models
 from django.db.models import IntegerField, Q, QuerySet, Subquery
 from django.http import HttpRequest
 
 from statements import search
+from statements.search.backends import get_backend
 
 # Exact counts stop here: a list that matches more says "more than" this many. A hundred
 # pages of a hundred rows; past them, a filter or a search finds rows faster than paging.
@@ -31,21 +32,6 @@ EXACT_COUNT_LIMIT = 10_000
 
 
 # --- Counting -----------------------------------------------------------------------------------
-
-
-def estimated_rows(model: type[models.Model], using: str) -> int | None:
-    """The planner's estimate of the rows of ``model``'s table (kept by VACUUM and ANALYZE),
-    on PostgreSQL; None elsewhere, or before the table was ever analysed."""
-    connection = connections[using]
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
-            [model._meta.db_table],
-        )
-        row = cursor.fetchone()
-    return row[0] if row and row[0] >= 0 else None
 
 
 class BoundedCountPaginator(Paginator):
@@ -65,7 +51,7 @@ class BoundedCountPaginator(Paginator):
         if not isinstance(queryset, QuerySet):
             return super().count
         if not queryset.query.has_filters():
-            estimate = estimated_rows(queryset.model, queryset.db)
+            estimate = get_backend(queryset.db).estimated_rows(queryset.model)
             if estimate is not None and estimate > EXACT_COUNT_LIMIT:
                 self.estimated = True
                 return estimate

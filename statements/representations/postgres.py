@@ -21,19 +21,20 @@ elsewhere the Python path runs.
 from typing import Any
 
 import orjson
-from django.db import connection
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from statements.choices import StatementStatus
 from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
+from statements.search.backends import get_backend
 
 STATEMENT = Statement._meta.db_table
 
 
 def available() -> bool:
-    return connection.vendor == "postgresql" and timezone.get_current_timezone_name() == "UTC"
+    backend = get_backend()
+    return backend.writes_representations and timezone.get_current_timezone_name() == "UTC"
 
 
 # --- JSON values as SQL expressions (each gives the value's JSON text, never NULL) ------------

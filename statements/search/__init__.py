@@ -11,10 +11,9 @@ with the data; the services call it in their transactions.
 """
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Q, QuerySet
 
-from statements.search.base import SearchBackend
+from statements.search.backends import get_backend
 from statements.search.indexing import index_source, index_speaker, index_statements, rebuild
 from statements.search.names import expand_misspelt_names
 from statements.search.query import ParsedQuery, parse_query
@@ -35,19 +34,6 @@ __all__ = [
 
 # How many matches are ranked, counted and faceted at most (the newest, when more match).
 DEFAULT_RANK_LIMIT = 1000
-
-
-def get_backend() -> SearchBackend:
-    """The backend of the database in use."""
-    if connection.vendor == "postgresql":
-        from statements.search.postgres import PostgresSearchBackend
-
-        return PostgresSearchBackend()
-    if connection.vendor == "sqlite":
-        from statements.search.sqlite import SQLiteSearchBackend
-
-        return SQLiteSearchBackend()
-    raise NotImplementedError(f"No search backend for {connection.vendor}.")
 
 
 def rank_limit() -> int:

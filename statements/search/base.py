@@ -1,13 +1,23 @@
-"""What a search engine backend does: each engine (postgres.py, sqlite.py) implements it."""
+"""What a database engine's backend does: each engine (postgres.py, sqlite.py) implements it.
 
+A backend holds everything the engines do differently: the full-text search's reads and
+its index writes, and the few other places where an engine has a faster way (bulk
+copies, representations written by the database, query plans, table estimates). The
+defaults here are plain Django, which any engine runs; a third engine is one more module.
+"""
+
+import contextlib
 import datetime as dt
 import html
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import Expression, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
+from statements.choices import StatementStatus
+from statements.models import Attribution, SearchDocument, Statement
 from statements.search.query import ParsedQuery
 
 # Engines mark the matched words with these; ``marked_to_html`` escapes the text around them
@@ -31,15 +41,55 @@ def marked_to_html(marked: str) -> str:
     return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 
-class SearchBackend(ABC):
-    """One engine's full-text search over the statements' search documents.
+# A statement's text is bounded (10,000 characters) but its speakers, sources and quotes
+# grow with its attributions. PostgreSQL refuses a tsvector over 1 MB, which the worst text
+# (distinct words) reaches at about 130,000 characters: each of those columns is indexed up
+# to this many characters, so no statement can make its document unindexable.
+INDEXED_CHARS = 30_000
 
-    Every method takes a ``QuerySet[Statement]`` (visibility and filters already applied)
-    and a non-empty ``ParsedQuery``; none of them lets user input reach the engine's query
-    language unquoted.
+
+def document_fields(
+    text: str,
+    speakers: Iterable[tuple[str, list[str]]],
+    sources: Iterable[tuple[str, str]],
+    quotes: Iterable[str],
+) -> dict[str, str]:
+    """A document's columns: the text without the highlighters' marks (``base.unmarked``),
+    speakers as their names and aliases, sources as their titles and publishers, the
+    attributions' quotes each once, one per line, in the order given (that of the
+    attributions), each cut at ``INDEXED_CHARS``."""
+    return {
+        "text": unmarked(text),
+        "speakers": "\n".join("\n".join([name, *aliases]) for name, aliases in speakers)[
+            :INDEXED_CHARS
+        ],
+        "sources": "\n".join(
+            "\n".join(part for part in (title, publisher) if part) for title, publisher in sources
+        )[:INDEXED_CHARS],
+        "quotes": "\n".join(dict.fromkeys(quote for quote in quotes if quote))[:INDEXED_CHARS],
+    }
+
+
+class SearchBackend(ABC):
+    """One engine's backend: full-text search over the statements' search documents, the
+    writes that keep them in step, and the engine's ways with bulk work and query plans.
+
+    Every search method takes a ``QuerySet[Statement]`` (visibility and filters already
+    applied) and a non-empty ``ParsedQuery``; none of them lets user input reach the
+    engine's query language unquoted.
     """
 
     vendor: str
+    # What precedes a query to have the engine show its plan (the benchmark prints them).
+    explain: str
+
+    def __init__(self, using: str = DEFAULT_DB_ALIAS) -> None:
+        self.using = using  # the database, for the work that names it (most go by the router)
+
+    # Whether the database writes the statements' JSON itself (``representations.postgres``).
+    writes_representations = False
+
+    # --- search reads ------------------------------------------------------------------------
 
     @abstractmethod
     def filter(self, queryset: QuerySet, query: ParsedQuery) -> QuerySet:
@@ -79,3 +129,85 @@ class SearchBackend(ABC):
     def optimize(self) -> None:  # noqa: B027  (most engines need nothing more)
         """After many documents were written at once (a rebuild, a large import): leave the
         index as quick to read as a fresh build, and the planner's statistics current."""
+
+    # --- index writes ------------------------------------------------------------------------
+
+    def index_documents(self, ids: list[int]) -> None:
+        """Write the search documents of the statements ``ids`` from what is stored now."""
+        statements = {
+            pk: (text, status == StatementStatus.PUBLISHED)
+            for pk, text, status in Statement.objects.filter(pk__in=ids).values_list(
+                "pk", "text", "status"
+            )
+        }
+        speakers: dict[int, dict[int, tuple[str, list[str]]]] = {}
+        sources: dict[int, dict[int, tuple[str, str]]] = {}
+        quotes: dict[int, list[str]] = {}
+        rows = (
+            Attribution.objects.filter(statement_id__in=ids)
+            .order_by("id")
+            .values_list(
+                "statement_id",
+                "speaker_id",
+                "speaker__name",
+                "speaker__aliases",
+                "source_id",
+                "source__title",
+                "source__publisher",
+                "quote_exact",
+            )
+        )
+        for statement_id, speaker_id, name, aliases, source_id, title, publisher, quote in rows:
+            speakers.setdefault(statement_id, {})[speaker_id] = (name, aliases or [])
+            sources.setdefault(statement_id, {})[source_id] = (title, publisher)
+            quotes.setdefault(statement_id, []).append(quote)
+        documents = [
+            SearchDocument(
+                statement_id=pk,
+                published=published,
+                **document_fields(
+                    text,
+                    speakers.get(pk, {}).values(),
+                    sources.get(pk, {}).values(),
+                    quotes.get(pk, []),
+                ),
+            )
+            for pk, (text, published) in statements.items()
+        ]
+        SearchDocument.objects.bulk_create(
+            documents,
+            update_conflicts=True,
+            unique_fields=["statement"],
+            update_fields=["text", "speakers", "sources", "quotes", "published"],
+        )
+
+    def insert_documents(self, documents: list[tuple[int, bool, dict[str, str]]]) -> None:
+        """Write the documents of statements created in the caller's transaction, each given
+        as its statement's id, whether it is published, and its ``document_fields``: the
+        import knows them from what it has just written, and reading them back would cost
+        it more than writing them."""
+        SearchDocument.objects.bulk_create(
+            SearchDocument(statement_id=pk, published=published, **fields)
+            for pk, published, fields in documents
+        )
+
+    # --- other engine-specific work ------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def streaming_reads(self) -> Iterator[None]:
+        """Around a long read of many rows (the export): what makes the engine stream
+        them through a server-side cursor rather than materialize them."""
+        yield
+
+    def made_by_attributions(self, matching: QuerySet, *, narrow: bool) -> Q:
+        """The condition on statements that one of their attributions is in ``matching``.
+        ``narrow``: the attributions are known to be few (a narrow date range).
+
+        The matching ids first (``id IN (SELECT ...)``): an engine that never turns EXISTS
+        around, as SQLite, would test every statement in id order."""
+        return Q(pk__in=matching.order_by().values("statement_id"))
+
+    def estimated_rows(self, model: type[models.Model]) -> int | None:
+        """The engine's cheap estimate of the rows of ``model``'s table, or None when it
+        keeps none (then only a count tells)."""
+        return None

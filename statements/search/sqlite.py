@@ -66,6 +66,7 @@ class BM25(Func):
 
 class SQLiteSearchBackend(SearchBackend):
     vendor = "sqlite"
+    explain = "EXPLAIN QUERY PLAN "
 
     def filter(self, queryset: QuerySet, query: ParsedQuery) -> QuerySet:
         # search_fts__isnull=False makes the join to the FTS table an inner one, so that

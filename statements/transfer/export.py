@@ -16,7 +16,6 @@ without attributions has one row with the attribution columns empty; topics are 
 with ``|``.
 """
 
-import contextlib
 import csv
 import datetime as dt
 import io
@@ -25,13 +24,14 @@ from itertools import islice
 from typing import Any
 
 import orjson
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from statements.models import Attribution, Source, Speaker, Topic
 from statements.representations.postgres import available, export_lines
 from statements.representations.python import date_value, datetime_value
+from statements.search.backends import get_backend
 from statements.selectors import JSONArraySubquery, topic_links
 
 CHUNK_SIZE = 2000
@@ -141,16 +141,7 @@ def statement_documents(
     )
     summaries = _Summaries(timezone.get_current_timezone())
     zone = summaries.zone
-    postgres = connection.vendor == "postgresql"
-    # In a transaction, PostgreSQL's server-side cursor streams; outside one it would be
-    # declared WITH HOLD and materialized in full first. (SQLite reads lazily anyway, and
-    # its transactions here take the write lock: none there.)
-    with transaction.atomic() if postgres else contextlib.nullcontext():
-        if postgres:
-            with connection.cursor() as cursor:
-                # A long scan looks costly enough to JIT-compile, which costs more than it
-                # saves here.
-                cursor.execute("SET LOCAL jit = off")
+    with get_backend().streaming_reads():
         for chunk in _chunks(rows, chunk_size):
             ids = [row[0] for row in chunk]
             attributions: dict[int, list[dict[str, Any]]] = {pk: [] for pk in ids}
@@ -213,9 +204,7 @@ def ndjson_lines(queryset: QuerySet, chunk_size: int = CHUNK_SIZE) -> Iterator[b
         yield from ndjson(statement_documents(queryset, chunk_size))
         return
     ids = queryset.prefetch_related(None).values_list("pk")
-    # In a transaction: a streaming server-side cursor (see statement_documents).
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL jit = off")
+    with get_backend().streaming_reads(), connection.cursor() as cursor:
         # Each chunk planned for its own ids: a generic plan cannot see how wide their
         # range is, and one made for a dense chunk would read a sparse one's whole range.
         cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")

@@ -56,7 +56,7 @@ from statements.models import (
 from statements.normalize import InvalidURLError, normalize_topic, normalize_url
 from statements.quotes import QuoteAnchorError, anchor_quote
 from statements.search import get_backend
-from statements.search.indexing import document_fields, insert_documents
+from statements.search.base import document_fields
 from statements.validators import validate_no_control_characters
 
 CHANGE_REASON = "Imported"
@@ -675,7 +675,7 @@ class _Batch:
         _insert_plain(Statement.topics.through, links, ("statement_id", "topic_id"))
         insert_with_history(Attribution, ATTRIBUTION_COLUMNS, attributions, user=self.user)
         # Searchable in the same transaction, as the services make it.
-        insert_documents(documents)
+        get_backend().insert_documents(documents)
         self.result.imported += len(ids)
 
     def _resolve_sources(self) -> None:
