@@ -15,6 +15,23 @@ from statements.models import Attribution, Relation, Source, Speaker, Statement,
 User = AbstractBaseUser | AnonymousUser
 
 
+# --- Visibility: the one definition, as a condition, on search documents and in SQL ----------
+
+# The status that makes a statement public.
+PUBLIC_STATUS = StatementStatus.PUBLISHED
+
+
+def is_public(status: str) -> bool:
+    """Whether a statement of this status is public (the search documents' ``published``)."""
+    return status == PUBLIC_STATUS
+
+
+def public_sql(alias: str) -> str:
+    """``is_public`` in SQL, for the statement row ``alias`` (the SQL that PostgreSQL writes
+    representations and search documents with)."""
+    return f"{alias}.status = '{PUBLIC_STATUS.value}'"
+
+
 def can_see_unpublished(user: User) -> bool:
     return user.is_authenticated and user.has_perm("statements.view_statement")
 
@@ -23,7 +40,7 @@ def _published(user: User, prefix: str = "") -> Q:
     """The condition that a statement (reached through ``prefix``) is visible to ``user``."""
     if can_see_unpublished(user):
         return Q()
-    return Q(**{f"{prefix}status": StatementStatus.PUBLISHED})
+    return Q(**{f"{prefix}status": PUBLIC_STATUS})
 
 
 # --- Speaker and Source: reference data, visible to all ----------------------------------------
@@ -131,7 +148,8 @@ def statement_queryset(*, user: User) -> QuerySet[Statement]:
 
 def searchable_documents(*, user: User) -> Q:
     """The condition on search documents that selects the statements ``statement_queryset``
-    gives ``user``: a search without other filters ranks the documents alone."""
+    gives ``user`` (their ``published`` column is ``is_public`` of the statement's status):
+    a search without other filters ranks the documents alone."""
     return Q() if can_see_unpublished(user) else Q(published=True)
 
 

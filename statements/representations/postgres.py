@@ -25,9 +25,9 @@ from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from statements.choices import StatementStatus
 from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
 from statements.search.backends import get_backend
+from statements.selectors import public_sql
 
 STATEMENT = Statement._meta.db_table
 
@@ -165,10 +165,7 @@ def _statement_summary(alias: str) -> str:
 def _relations(*, published_only: bool) -> str:
     """As ``selectors.relation_queryset``: both directions, ordered by id, and only between
     statements the user may see."""
-    published = StatementStatus.PUBLISHED.value
-    visible = (
-        f"AND f.status = '{published}' AND t.status = '{published}' " if published_only else ""
-    )
+    visible = f"AND {public_sql('f')} AND {public_sql('t')} " if published_only else ""
     element = _object(
         {
             "id": "r.id::text",

@@ -16,9 +16,9 @@ from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import Expression, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
-from statements.choices import StatementStatus
 from statements.models import Attribution, SearchDocument, Statement
 from statements.search.query import ParsedQuery
+from statements.selectors import is_public
 
 # Engines mark the matched words with these; ``marked_to_html`` escapes the text around them
 # and turns them into <mark>…</mark>. A text stored before the API refused control
@@ -135,7 +135,7 @@ class SearchBackend(ABC):
     def index_documents(self, ids: list[int]) -> None:
         """Write the search documents of the statements ``ids`` from what is stored now."""
         statements = {
-            pk: (text, status == StatementStatus.PUBLISHED)
+            pk: (text, is_public(status))
             for pk, text, status in Statement.objects.filter(pk__in=ids).values_list(
                 "pk", "text", "status"
             )

@@ -40,10 +40,10 @@ from django.db.models import (
 from django.db.models.expressions import Col
 from django.db.models.functions import Replace
 
-from statements.choices import StatementStatus
 from statements.models import SearchDocument
 from statements.search.base import INDEXED_CHARS, MARK_END, MARK_START, SearchBackend
 from statements.search.query import ParsedQuery, Term
+from statements.selectors import public_sql
 
 # Migration 0010: English stemming without stop words, accents folded.
 CONFIG = "statements_english"
@@ -224,7 +224,7 @@ def _newest_by_block(matches: QuerySet, ranking: Ranking, limit: int) -> list[tu
 # A batch's documents written by PostgreSQL in one statement: what ``base.index_documents``
 # does in Python, field for field (speakers, sources and quotes in the order of their
 # first attribution), at the rate a bulk import needs.
-INDEX_DOCUMENTS = """
+INDEX_DOCUMENTS = f"""
 INSERT INTO statements_searchdocument (statement_id, text, speakers, sources, quotes, published)
 SELECT
     statement.id,
@@ -261,7 +261,7 @@ SELECT
             WHERE statement_id = statement.id AND quote_exact <> '' GROUP BY quote_exact
         ) AS quote
     ), ''), %(indexed_chars)s),
-    statement.status = %(published)s
+    {public_sql("statement")}
 FROM statements_statement AS statement
 WHERE statement.id = ANY(%(ids)s::bigint[])
 ON CONFLICT (statement_id) DO UPDATE SET
@@ -270,7 +270,7 @@ ON CONFLICT (statement_id) DO UPDATE SET
     sources = EXCLUDED.sources,
     quotes = EXCLUDED.quotes,
     published = EXCLUDED.published
-"""
+"""  # noqa: S608 - our SQL, values as parameters
 
 
 class IdInArray(Func):
@@ -370,7 +370,6 @@ class PostgresSearchBackend(SearchBackend):
                     "mark_start": MARK_START,
                     "mark_end": MARK_END,
                     "indexed_chars": INDEXED_CHARS,
-                    "published": StatementStatus.PUBLISHED.value,
                     "ids": ids,
                 },
             )
