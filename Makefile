@@ -21,7 +21,7 @@ DB ?= postgres
 BENCH_ARGS ?=
 
 .PHONY: help run install install-dev install-app dotenv migrate bootstrap test lint format schema \
-	schema-check migrations-check deploy-check check requirements clean bench
+	schema-check migrations-check layers-check deploy-check check requirements clean bench
 
 help: ## Show this help
 	@echo "Attributed: make targets (start with: make run, make test)"
@@ -128,6 +128,10 @@ migrations-check: install-dev ## Fail if the models have changes without a migra
 	@echo "==> makemigrations --check --dry-run"
 	$(MANAGE) makemigrations --check --dry-run
 
+layers-check: install-dev ## The layers' import contracts (import-linter; pyproject.toml)
+	@echo "==> lint-imports (the domain imports neither the API nor the admin; no cycles)"
+	$(VENV)/bin/lint-imports --no-cache
+
 # Production settings with a throwaway key unless SECRET_KEY is set in the environment.
 deploy-check: override export DJANGO_SETTINGS_MODULE = config.settings.production
 deploy-check: install ## manage.py check --deploy under production settings
@@ -137,7 +141,7 @@ deploy-check: install ## manage.py check --deploy under production settings
 	fi; \
 	$(MANAGE) check --deploy --fail-level WARNING
 
-check: lint migrations-check schema-check deploy-check ## All static checks: lint, migrations, schema, deploy
+check: lint migrations-check layers-check schema-check deploy-check ## All static checks: lint, migrations, layers, schema, deploy
 
 # --- Benchmark --------------------------------------------------------------------------------
 

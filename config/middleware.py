@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from statements.api import exceptions as problems
+from statements.api.parsers import too_large_detail
 
 # Headers that an error response carries for the client's next step.
 KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate", "ETag")
@@ -72,5 +73,5 @@ class RequestBodyLimitMiddleware:
                 f"Transfer-Encoding: {encoding} is not accepted.",
             )
         if declared.isdigit() and int(declared) > settings.API_MAX_BODY_BYTES:
-            return problems.problem_json_response(413, problems.too_large_detail())
+            return problems.problem_json_response(413, too_large_detail())
         return None

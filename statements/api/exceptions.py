@@ -9,7 +9,6 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -22,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler
 
+from statements.api.parsers import too_large_detail
 from statements.api.renderers import ProblemJSONRenderer
 from statements.errors import ConflictError
 
@@ -53,20 +53,10 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-class PayloadTooLarge(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is too large."
-    default_code = "payload_too_large"
-
-
 class ServiceUnavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = "The service is unavailable; retry shortly."
     default_code = "service_unavailable"
-
-
-def too_large_detail() -> str:
-    return f"The request body exceeds the limit of {settings.API_MAX_BODY_BYTES} bytes."
 
 
 class PreconditionFailed(exceptions.APIException):

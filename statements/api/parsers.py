@@ -5,9 +5,20 @@ import json
 from typing import Any
 
 from django.conf import settings
-from rest_framework.exceptions import ParseError
+from rest_framework import status
+from rest_framework.exceptions import APIException, ParseError
 from rest_framework.parsers import JSONParser
 from rest_framework.settings import api_settings
+
+
+class PayloadTooLarge(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "payload_too_large"
+
+
+def too_large_detail() -> str:
+    return f"The request body exceeds the limit of {settings.API_MAX_BODY_BYTES} bytes."
 
 
 def _reject_constant(value: str) -> None:
@@ -23,9 +34,6 @@ class BoundedJSONParser(JSONParser):
     """
 
     def parse(self, stream, media_type=None, parser_context=None) -> Any:
-        # Imported here: the exception module imports DRF's views, which import this one.
-        from statements.api.exceptions import PayloadTooLarge, too_large_detail
-
         limit = settings.API_MAX_BODY_BYTES
         too_large = PayloadTooLarge(too_large_detail())
         request = (parser_context or {}).get("request")
