@@ -184,8 +184,8 @@ def _newest_by_block(matches: QuerySet, ranking: Ranking, limit: int) -> list[tu
     """The ``limit`` newest of the ``matches`` (search documents), ranked, looked for in
     windows of blocks of ids, newest first.
 
-    Keeping the newest of a word's matches meant reading every match from the table, one
-    page each: tens of milliseconds for a word in 1 % of the statements. The index finds
+    Keeping the newest of a word's matches from the table would read every match, a page
+    each, which a frequent word makes slow (README, Performance). The index finds
     the matches of given blocks by itself, for about ``INDEX_PAGES_PER_BLOCK`` pages a
     block, so the matches of the blocks that hold the newest are the only ones read. The
     first window is the newest ``FIRST_BLOCKS``; the matches found so far tell how many
