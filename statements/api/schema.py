@@ -71,77 +71,58 @@ SEED_SOURCE = {
     "status": "current",
 }
 
-CREATE_STATEMENT_REQUEST = OpenApiExample(
-    "A statement with its attribution",
-    summary="Kirby's account of the troops' arrival, quoted from the source",
-    request_only=True,
-    value={
-        "text": "North Korean soldiers arrived in Vladivostok by ship in October.",
-        "language": "en",
-        "topics": ["North Korea", "Russia"],
-        "attributions": [
-            {
-                "speaker": 3,
-                "source": 1,
-                "mode": "paraphrase",
-                "speech_act": "assertion",
-                "verb": "stated",
-                "speaker_role": "White House national security spokesman",
-                "on_behalf_of": 1,
-                "occasion": "",
-                "stated_on": None,
-                "quote": {
-                    "exact": "these soldiers arrived in Vladivostok by ship in October",
-                    "prefix": "",
-                    "suffix": "",
-                },
-            }
-        ],
-    },
-)
+UPDATED_AT = "2024-10-28T09:30:00Z"
+SERVER_FIELDS = {"id", "body_sha256", "created_at", "updated_at"}
 
-CREATE_STATEMENT_RESPONSE = OpenApiExample(
-    "The statement created",
-    summary="A draft, its topics as slugs, the quote anchored in the source body",
-    response_only=True,
-    status_codes=["201"],
-    value={
-        "id": 24,
-        "text": "North Korean soldiers arrived in Vladivostok by ship in October.",
-        "language": "en",
-        "topics": ["north-korea", "russia"],
-        "status": "draft",
-        "retraction_reason": "",
-        "attributions": [
-            {
-                "id": 27,
-                "speaker": KIRBY,
-                "source": SEED_SOURCE,
-                "mode": "paraphrase",
-                "speech_act": "assertion",
-                "verb": "stated",
-                "speaker_role": "White House national security spokesman",
-                "on_behalf_of": UNITED_STATES,
-                "occasion": "",
-                "stated_on": None,
-                "quote": {
-                    "exact": "these soldiers arrived in Vladivostok by ship in October",
-                    "prefix": "",
-                    "suffix": "",
-                    "start": 648,
-                    "end": 704,
-                },
-                "created_at": "2024-10-28T09:30:00Z",
-                "updated_at": "2024-10-28T09:30:00Z",
-            }
-        ],
-        "relations": [],
-        "created_at": "2024-10-28T09:30:00Z",
-        "updated_at": "2024-10-28T09:30:00Z",
-    },
-)
+
+def as_sent(representation: dict[str, Any]) -> dict[str, Any]:
+    """The request body that writes ``representation``: without the fields the server
+    sets, related objects by id, a quote without the offsets the server finds."""
+    body = {}
+    for name, value in representation.items():
+        if name in SERVER_FIELDS:
+            continue
+        if name == "quote" and value:
+            value = {key: value[key] for key in ("exact", "prefix", "suffix")}
+        elif isinstance(value, dict):
+            value = value["id"]
+        body[name] = value
+    return body
+
+
+def request_example(name: str, summary: str, value: Any) -> OpenApiExample:
+    return OpenApiExample(name, summary=summary, request_only=True, value=value)
+
+
+def response_example(name: str, summary: str, value: Any, *status_codes: str) -> OpenApiExample:
+    return OpenApiExample(
+        name, summary=summary, response_only=True, status_codes=list(status_codes), value=value
+    )
+
 
 # Statement 7 of the seed article as it reads (its relations abridged to one).
+KIRBY_ON_THE_ARRIVAL = {
+    "id": 7,
+    "speaker": KIRBY,
+    "source": SEED_SOURCE,
+    "mode": "paraphrase",
+    "speech_act": "assertion",
+    "verb": "stated",
+    "speaker_role": "White House national security spokesman",
+    "on_behalf_of": UNITED_STATES,
+    "occasion": "",
+    "stated_on": None,
+    "quote": {
+        "exact": "White House national security spokesman John Kirby stated "
+        "that these soldiers arrived in Vladivostok by ship in October",
+        "prefix": "",
+        "suffix": "",
+        "start": 585,
+        "end": 704,
+    },
+    "created_at": "2024-10-25T12:00:00Z",
+    "updated_at": "2024-10-25T12:00:00Z",
+}
 VLADIVOSTOK_STATEMENT = {
     "id": 7,
     "text": "The North Korean soldiers arrived in Vladivostok by ship in October.",
@@ -149,30 +130,7 @@ VLADIVOSTOK_STATEMENT = {
     "topics": ["north-korea", "russia", "troop-deployment"],
     "status": "published",
     "retraction_reason": "",
-    "attributions": [
-        {
-            "id": 7,
-            "speaker": KIRBY,
-            "source": SEED_SOURCE,
-            "mode": "paraphrase",
-            "speech_act": "assertion",
-            "verb": "stated",
-            "speaker_role": "White House national security spokesman",
-            "on_behalf_of": UNITED_STATES,
-            "occasion": "",
-            "stated_on": None,
-            "quote": {
-                "exact": "White House national security spokesman John Kirby stated "
-                "that these soldiers arrived in Vladivostok by ship in October",
-                "prefix": "",
-                "suffix": "",
-                "start": 585,
-                "end": 704,
-            },
-            "created_at": "2024-10-25T12:00:00Z",
-            "updated_at": "2024-10-25T12:00:00Z",
-        }
-    ],
+    "attributions": [KIRBY_ON_THE_ARRIVAL],
     "relations": [
         {
             "id": 4,
@@ -194,60 +152,96 @@ VLADIVOSTOK_STATEMENT = {
     "updated_at": "2024-10-25T12:00:00Z",
 }
 
-LIST_STATEMENTS_RESPONSE = OpenApiExample(
+# A new statement made of the same sentence, quoting fewer of its words.
+KIRBY_QUOTED = {
+    **KIRBY_ON_THE_ARRIVAL,
+    "id": 27,
+    "quote": {
+        "exact": "these soldiers arrived in Vladivostok by ship in October",
+        "prefix": "",
+        "suffix": "",
+        "start": 648,
+        "end": 704,
+    },
+    "created_at": UPDATED_AT,
+    "updated_at": UPDATED_AT,
+}
+CREATED_STATEMENT = {
+    "id": 24,
+    "text": "North Korean soldiers arrived in Vladivostok by ship in October.",
+    "language": "en",
+    "topics": ["north-korea", "russia"],
+    "status": "draft",
+    "retraction_reason": "",
+    "attributions": [KIRBY_QUOTED],
+    "relations": [],
+    "created_at": UPDATED_AT,
+    "updated_at": UPDATED_AT,
+}
+
+CREATE_STATEMENT_REQUEST = request_example(
+    "A statement with its attribution",
+    "Kirby's account of the troops' arrival, quoted from the source",
+    {
+        "text": CREATED_STATEMENT["text"],
+        "language": "en",
+        "topics": ["North Korea", "Russia"],
+        "attributions": [as_sent(KIRBY_QUOTED)],
+    },
+)
+
+CREATE_STATEMENT_RESPONSE = response_example(
+    "The statement created",
+    "A draft, its topics as slugs, the quote anchored in the source body",
+    CREATED_STATEMENT,
+    "201",
+)
+
+# One statement: drf-spectacular wraps it in a page (count, next, previous, results).
+LIST_STATEMENTS_RESPONSE = response_example(
     "A page of statements",
-    summary='GET /api/v1/statements/?q=Kirby Vladivostok (in the page\'s "results")',
-    response_only=True,
-    status_codes=["200"],
-    # One statement: drf-spectacular wraps it in a page (count, next, previous, results).
-    value=VLADIVOSTOK_STATEMENT,
+    'GET /api/v1/statements/?q=Kirby Vladivostok (in the page\'s "results")',
+    VLADIVOSTOK_STATEMENT,
+    "200",
 )
 
-QUOTE_NOT_FOUND = OpenApiExample(
+
+def invalid_request(
+    name: str, summary: str, *, field: str, detail: str, code: str
+) -> OpenApiExample:
+    """The example of a 400 answer that names one field, as the API writes it."""
+    return OpenApiExample(
+        name,
+        summary=summary,
+        status_codes=["400"],
+        response_only=True,
+        media_type=PROBLEM_CONTENT_TYPE,
+        value={
+            "type": "/problems/invalid-request",
+            "title": "The request is not valid.",
+            "status": 400,
+            "detail": f"{field}: {detail}",
+            "errors": [{"field": field, "detail": detail, "code": code}],
+        },
+    )
+
+
+QUOTE_NOT_FOUND = invalid_request(
     "Quote not found in the source",
-    summary="An attribution's quote is not in the source body",
-    status_codes=["400"],
-    response_only=True,
-    media_type=PROBLEM_CONTENT_TYPE,
-    value={
-        "type": "/problems/invalid-request",
-        "title": "The request is not valid.",
-        "status": 400,
-        "detail": "attributions.0.quote.exact: The quote was not found in the source body.",
-        "errors": [
-            {
-                "field": "attributions.0.quote.exact",
-                "detail": "The quote was not found in the source body.",
-                "code": "not_found",
-            }
-        ],
-    },
+    "An attribution's quote is not in the source body",
+    field="attributions.0.quote.exact",
+    detail="The quote was not found in the source body.",
+    code="not_found",
 )
 
-UNKNOWN_QUERY_PARAMETER = OpenApiExample(
+UNKNOWN_QUERY_PARAMETER = invalid_request(
     "Unknown query parameter",
-    summary="A misspelt filter (?speakr=3) is refused, not ignored",
-    status_codes=["400"],
-    response_only=True,
-    media_type=PROBLEM_CONTENT_TYPE,
-    value={
-        "type": "/problems/invalid-request",
-        "title": "The request is not valid.",
-        "status": 400,
-        "detail": "speakr: Unknown query parameter. Known parameters: format, language, mode, "
-        "ordering, page, page_size, published_after, published_before, publisher, q, source, "
-        "speaker, speaker_kind, speech_act, stated_after, stated_before, status, topic.",
-        "errors": [
-            {
-                "field": "speakr",
-                "detail": "Unknown query parameter. Known parameters: format, language, mode, "
-                "ordering, page, page_size, published_after, published_before, publisher, q, "
-                "source, speaker, speaker_kind, speech_act, stated_after, stated_before, status, "
-                "topic.",
-                "code": "invalid",
-            }
-        ],
-    },
+    "A misspelt filter (?speakr=3) is refused, not ignored",
+    field="speakr",
+    detail="Unknown query parameter. Known parameters: format, language, mode, ordering, page, "
+    "page_size, published_after, published_before, publisher, q, source, speaker, "
+    "speaker_kind, speech_act, stated_after, stated_before, status, topic.",
+    code="invalid",
 )
 
 PRECONDITION_FAILED = OpenApiExample(
@@ -266,12 +260,11 @@ PRECONDITION_FAILED = OpenApiExample(
     },
 )
 
-STATEMENT_RESPONSE = OpenApiExample(
+STATEMENT_RESPONSE = response_example(
     "Statement 7",
-    summary="Kirby's account of the troops' arrival, as published",
-    response_only=True,
-    status_codes=["200"],
-    value=VLADIVOSTOK_STATEMENT,
+    "Kirby's account of the troops' arrival, as published",
+    VLADIVOSTOK_STATEMENT,
+    "200",
 )
 
 # --- Speakers, sources, attributions and relations ----------------------------------------------
@@ -280,23 +273,27 @@ STATEMENT_RESPONSE = OpenApiExample(
 # what a fact-checker found out later. A request is the representation without what the
 # server sets, so the two cannot disagree.
 
-UPDATED_AT = "2024-10-28T09:30:00Z"
-SERVER_FIELDS = {"id", "body_sha256", "created_at", "updated_at"}
 
-
-def as_sent(representation: dict[str, Any]) -> dict[str, Any]:
-    """The request body that writes ``representation``: without the fields the server
-    sets, related objects by id, a quote without the offsets the server finds."""
-    body = {}
-    for name, value in representation.items():
-        if name in SERVER_FIELDS:
-            continue
-        if name == "quote" and value:
-            value = {key: value[key] for key in ("exact", "prefix", "suffix")}
-        elif isinstance(value, dict):
-            value = value["id"]
-        body[name] = value
-    return body
+def resource_examples(
+    resource: str,
+    value: dict[str, Any],
+    changed: dict[str, Any],
+    patch: dict[str, Any],
+    **titles: tuple[str, str],
+) -> dict[str, list[OpenApiExample]]:
+    """The examples of a resource's list, get, create, replace and update operations:
+    ``value`` as created and read, then ``changed`` by a replace or by the update that sends
+    ``patch``. ``titles`` gives each example's name and summary: ``create``, ``read``,
+    ``replace``, ``update`` and ``updated`` (the response to either change)."""
+    read = response_example(*titles["read"], value, "200", "201")
+    updated = response_example(*titles["updated"], changed, "200")
+    return {
+        f"list_{resource}s": [read],
+        f"get_{resource}": [read],
+        f"create_{resource}": [request_example(*titles["create"], as_sent(value)), read],
+        f"replace_{resource}": [request_example(*titles["replace"], as_sent(changed)), updated],
+        f"update_{resource}": [request_example(*titles["update"], patch), updated],
+    }
 
 
 AUSTIN = {
@@ -316,37 +313,16 @@ AUSTIN_WITH_ALIAS = {
     "updated_at": UPDATED_AT,
 }
 
-CREATE_SPEAKER_REQUEST = OpenApiExample(
-    "The US defence secretary",
-    summary="Lloyd Austin, with the other spellings of his name",
-    request_only=True,
-    value=as_sent(AUSTIN),
-)
-SPEAKER_RESPONSE = OpenApiExample(
-    "Lloyd Austin",
-    summary="Speaker 2 of the seed article",
-    response_only=True,
-    status_codes=["200", "201"],
-    value=AUSTIN,
-)
-REPLACE_SPEAKER_REQUEST = OpenApiExample(
-    "Every field",
-    summary='Lloyd Austin, with "Secretary Austin" among his aliases',
-    request_only=True,
-    value=as_sent(AUSTIN_WITH_ALIAS),
-)
-UPDATE_SPEAKER_REQUEST = OpenApiExample(
-    "Another alias",
-    summary='Add "Secretary Austin": the aliases sent replace the list',
-    request_only=True,
-    value={"aliases": AUSTIN_WITH_ALIAS["aliases"]},
-)
-SPEAKER_UPDATED_RESPONSE = OpenApiExample(
-    "Lloyd Austin with another alias",
-    summary="The speaker with the new alias",
-    response_only=True,
-    status_codes=["200"],
-    value=AUSTIN_WITH_ALIAS,
+SPEAKER_EXAMPLES = resource_examples(
+    "speaker",
+    AUSTIN,
+    AUSTIN_WITH_ALIAS,
+    {"aliases": AUSTIN_WITH_ALIAS["aliases"]},
+    create=("The US defence secretary", "Lloyd Austin, with the other spellings of his name"),
+    read=("Lloyd Austin", "Speaker 2 of the seed article"),
+    replace=("Every field", 'Lloyd Austin, with "Secretary Austin" among his aliases'),
+    update=("Another alias", 'Add "Secretary Austin": the aliases sent replace the list'),
+    updated=("Lloyd Austin with another alias", "The speaker with the new alias"),
 )
 
 # The seed article, its body abridged to the first two paragraphs.
@@ -385,39 +361,23 @@ ARTICLE_ARCHIVED = {
     "updated_at": UPDATED_AT,
 }
 
-CREATE_SOURCE_REQUEST = OpenApiExample(
-    "A news article",
-    summary="The seed article with its text, in which quotes are then found (abridged)",
-    request_only=True,
-    value=as_sent(ARTICLE),
+SOURCE_EXAMPLES = resource_examples(
+    "source",
+    ARTICLE,
+    ARTICLE_ARCHIVED,
+    {"archived_url": ARTICLE_ARCHIVED["archived_url"]},
+    create=(
+        "A news article",
+        "The seed article with its text, in which quotes are then found (abridged)",
+    ),
+    read=("The seed article", "Source 1, with the SHA-256 of its body (abridged)"),
+    replace=(
+        "Every field",
+        "The seed article with the address of its archived copy (body abridged)",
+    ),
+    update=("Archived copy", "Record where the article is archived"),
+    updated=("The seed article archived", "The source with its archived copy (body abridged)"),
 )
-SOURCE_RESPONSE = OpenApiExample(
-    "The seed article",
-    summary="Source 1, with the SHA-256 of its body (abridged)",
-    response_only=True,
-    status_codes=["200", "201"],
-    value=ARTICLE,
-)
-REPLACE_SOURCE_REQUEST = OpenApiExample(
-    "Every field",
-    summary="The seed article with the address of its archived copy (body abridged)",
-    request_only=True,
-    value=as_sent(ARTICLE_ARCHIVED),
-)
-UPDATE_SOURCE_REQUEST = OpenApiExample(
-    "Archived copy",
-    summary="Record where the article is archived",
-    request_only=True,
-    value={"archived_url": ARTICLE_ARCHIVED["archived_url"]},
-)
-SOURCE_UPDATED_RESPONSE = OpenApiExample(
-    "The seed article archived",
-    summary="The source with its archived copy (body abridged)",
-    response_only=True,
-    status_codes=["200"],
-    value=ARTICLE_ARCHIVED,
-)
-
 AUSTIN_IN_ROME = {
     "id": 6,
     "statement": 6,
@@ -444,39 +404,23 @@ AUSTIN_IN_ROME = {
 # The article does not date the briefing; Austin spoke in Rome on 23 October 2024.
 AUSTIN_IN_ROME_DATED = {**AUSTIN_IN_ROME, "stated_on": "2024-10-23", "updated_at": UPDATED_AT}
 
-CREATE_ATTRIBUTION_REQUEST = OpenApiExample(
-    "Austin at a press briefing",
-    summary="Statement 6 (there is evidence of the deployment), as the article renders Austin",
-    request_only=True,
-    value=as_sent(AUSTIN_IN_ROME),
+ATTRIBUTION_EXAMPLES = resource_examples(
+    "attribution",
+    AUSTIN_IN_ROME,
+    AUSTIN_IN_ROME_DATED,
+    {"stated_on": AUSTIN_IN_ROME_DATED["stated_on"]},
+    create=(
+        "Austin at a press briefing",
+        "Statement 6 (there is evidence of the deployment), as the article renders Austin",
+    ),
+    read=(
+        "Attribution 6",
+        "Attribution 6: speaker and source in summary, the quote found in the body",
+    ),
+    replace=("Every field", "Attribution 6 with the date of the briefing"),
+    update=("The date", "The day Austin spoke, which the article does not give"),
+    updated=("Attribution 6 dated", "Attribution 6 with the date of the briefing"),
 )
-ATTRIBUTION_RESPONSE = OpenApiExample(
-    "Attribution 6",
-    summary="Attribution 6: speaker and source in summary, the quote found in the body",
-    response_only=True,
-    status_codes=["200", "201"],
-    value=AUSTIN_IN_ROME,
-)
-REPLACE_ATTRIBUTION_REQUEST = OpenApiExample(
-    "Every field",
-    summary="Attribution 6 with the date of the briefing",
-    request_only=True,
-    value=as_sent(AUSTIN_IN_ROME_DATED),
-)
-UPDATE_ATTRIBUTION_REQUEST = OpenApiExample(
-    "The date",
-    summary="The day Austin spoke, which the article does not give",
-    request_only=True,
-    value={"stated_on": AUSTIN_IN_ROME_DATED["stated_on"]},
-)
-ATTRIBUTION_UPDATED_RESPONSE = OpenApiExample(
-    "Attribution 6 dated",
-    summary="Attribution 6 with the date of the briefing",
-    response_only=True,
-    status_codes=["200"],
-    value=AUSTIN_IN_ROME_DATED,
-)
-
 EVIDENCE_SUPPORTS_CLAIM = {
     "id": 3,
     "from_statement": 6,
@@ -493,65 +437,30 @@ EVIDENCE_SUPPORTS_CLAIM_NOTED = {
     "updated_at": UPDATED_AT,
 }
 
-CREATE_RELATION_REQUEST = OpenApiExample(
-    "Evidence supports the claim",
-    summary="Statement 6 (there is evidence) supports statement 1 (3,000 troops deployed)",
-    request_only=True,
-    value=as_sent(EVIDENCE_SUPPORTS_CLAIM),
+RELATION_EXAMPLES = resource_examples(
+    "relation",
+    EVIDENCE_SUPPORTS_CLAIM,
+    EVIDENCE_SUPPORTS_CLAIM_NOTED,
+    {"note": EVIDENCE_SUPPORTS_CLAIM_NOTED["note"]},
+    create=(
+        "Evidence supports the claim",
+        "Statement 6 (there is evidence) supports statement 1 (3,000 troops deployed)",
+    ),
+    read=("Relation 3", "Relation 3 of the seed article"),
+    replace=("Every field", "Relation 3 with a fuller note"),
+    update=("The note", "Say where and when Austin spoke"),
+    updated=("Relation 3 with a fuller note", "Relation 3 with the fuller note"),
 )
-RELATION_RESPONSE = OpenApiExample(
-    "Relation 3",
-    summary="Relation 3 of the seed article",
-    response_only=True,
-    status_codes=["200", "201"],
-    value=EVIDENCE_SUPPORTS_CLAIM,
-)
-REPLACE_RELATION_REQUEST = OpenApiExample(
-    "Every field",
-    summary="Relation 3 with a fuller note",
-    request_only=True,
-    value=as_sent(EVIDENCE_SUPPORTS_CLAIM_NOTED),
-)
-UPDATE_RELATION_REQUEST = OpenApiExample(
-    "The note",
-    summary="Say where and when Austin spoke",
-    request_only=True,
-    value={"note": EVIDENCE_SUPPORTS_CLAIM_NOTED["note"]},
-)
-RELATION_UPDATED_RESPONSE = OpenApiExample(
-    "Relation 3 with a fuller note",
-    summary="Relation 3 with the fuller note",
-    response_only=True,
-    status_codes=["200"],
-    value=EVIDENCE_SUPPORTS_CLAIM_NOTED,
-)
-
 # Examples of particular operations, by operation id (on top of the 412 every conditional
 # write shows).
 EXAMPLES: dict[str, list[OpenApiExample]] = {
     "create_statement": [CREATE_STATEMENT_REQUEST, CREATE_STATEMENT_RESPONSE, QUOTE_NOT_FOUND],
     "list_statements": [LIST_STATEMENTS_RESPONSE, UNKNOWN_QUERY_PARAMETER],
     "get_statement": [STATEMENT_RESPONSE],
-    "list_speakers": [SPEAKER_RESPONSE],
-    "get_speaker": [SPEAKER_RESPONSE],
-    "create_speaker": [CREATE_SPEAKER_REQUEST, SPEAKER_RESPONSE],
-    "replace_speaker": [REPLACE_SPEAKER_REQUEST, SPEAKER_UPDATED_RESPONSE],
-    "update_speaker": [UPDATE_SPEAKER_REQUEST, SPEAKER_UPDATED_RESPONSE],
-    "list_sources": [SOURCE_RESPONSE],
-    "get_source": [SOURCE_RESPONSE],
-    "create_source": [CREATE_SOURCE_REQUEST, SOURCE_RESPONSE],
-    "replace_source": [REPLACE_SOURCE_REQUEST, SOURCE_UPDATED_RESPONSE],
-    "update_source": [UPDATE_SOURCE_REQUEST, SOURCE_UPDATED_RESPONSE],
-    "list_attributions": [ATTRIBUTION_RESPONSE],
-    "get_attribution": [ATTRIBUTION_RESPONSE],
-    "create_attribution": [CREATE_ATTRIBUTION_REQUEST, ATTRIBUTION_RESPONSE],
-    "replace_attribution": [REPLACE_ATTRIBUTION_REQUEST, ATTRIBUTION_UPDATED_RESPONSE],
-    "update_attribution": [UPDATE_ATTRIBUTION_REQUEST, ATTRIBUTION_UPDATED_RESPONSE],
-    "list_relations": [RELATION_RESPONSE],
-    "get_relation": [RELATION_RESPONSE],
-    "create_relation": [CREATE_RELATION_REQUEST, RELATION_RESPONSE],
-    "replace_relation": [REPLACE_RELATION_REQUEST, RELATION_UPDATED_RESPONSE],
-    "update_relation": [UPDATE_RELATION_REQUEST, RELATION_UPDATED_RESPONSE],
+    **SPEAKER_EXAMPLES,
+    **SOURCE_EXAMPLES,
+    **ATTRIBUTION_EXAMPLES,
+    **RELATION_EXAMPLES,
 }
 
 
