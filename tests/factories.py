@@ -135,6 +135,7 @@ class StatementFactory(factory.Factory):
     def publish(statement, create: bool, publish: bool, **kwargs) -> None:
         if create and publish:
             services.statement_publish(statement=statement, user=None)
+            statement.refresh_from_db()  # the service published a copy it locked
 
 
 class AttributionFactory(factory.Factory):
