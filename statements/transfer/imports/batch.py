@@ -1,79 +1,35 @@
-"""Bulk import of statements with their attributions, from the export's NDJSON lines.
+"""Writing a batch of checked lines: bulk inserts with their history rows and search
+documents, in one transaction."""
 
-The rules are the services' (quote anchoring, one attribution per speaker and source, a
-reason for a retraction, a direct quote has its words) and the fields' own, read from the
-model fields as the API and the admin read them (lengths, choices, validators), applied to
-a whole batch at once and written with bulk inserts and their history rows, so that a
-million lines take minutes.
-Each batch is one transaction: a bad line stops the import with an error naming it, and
-nothing of its batch is written.
-
-Re-running an import is harmless: what is already there is found by natural keys and
-skipped (or reused):
-
-- a **speaker** is found by its ``wikidata_id``, else by its ``id`` in the file when the
-  speaker with that id has its name and kind, else by its ``name`` and ``kind`` when they
-  are unambiguous (``_Speakers``): two speakers of the file with different ids are two
-  people, even of one name;
-- a **source** is its normalized ``url`` (else a new source, without a body);
-- a **statement** is its ``text`` with the speaker and source of its first attribution: a
-  line is skipped when a statement with that text already has an attribution by that
-  speaker in that source (the uniqueness rule of attributions, lifted to the text). A line
-  without attributions is skipped when a statement with that text and no attribution
-  exists.
-
-Other ids, timestamps and quote positions in the lines are not read: rows get new ids and
-times, and quotes are anchored anew in the source's body. Relations are not imported.
-"""
-
-import contextlib
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import orjson
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import connection, transaction
 from django.db.models import DateField, Exists, JSONField, OuterRef, Q
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from simple_history.utils import bulk_create_with_history
 
-from statements.choices import AttributionMode, SourceKind, SourceStatus, StatementStatus
+from statements.choices import StatementStatus
 from statements.generation import bump_generation
-from statements.models import (
-    MAX_ATTRIBUTIONS_PER_STATEMENT,
-    MAX_TOPICS_PER_STATEMENT,
-    TOPIC_MAX_LENGTH,
-    Attribution,
-    Source,
-    Speaker,
-    Statement,
-    Topic,
-)
-from statements.normalize import InvalidURLError, normalize_topic, normalize_url
+from statements.models import Attribution, Source, Speaker, Statement, Topic
+from statements.normalize import normalize_topic
 from statements.quotes import QuoteAnchorError, anchor_quote
-from statements.search import get_backend
 from statements.search.indexing import document_fields, insert_documents
-from statements.validators import validate_no_control_characters
+from statements.transfer.imports.parse import (
+    ALREADY_ATTRIBUTED,
+    ATTRIBUTION_COLUMNS,
+    QUOTE_EXACT,
+    SOURCE_COLUMNS,
+    STATEMENT_COLUMNS,
+    ImportLineError,
+    Line,
+    SpeakerRef,
+)
 
 CHANGE_REASON = "Imported"
 MAX_ID = 2**63 - 1  # ids are BigAutoField values
-DEFAULT_BATCH_SIZE = 5000
-# An import of at least this many statements ends by optimizing the search index (merging
-# what the bulk writes left unmerged); a smaller one leaves that to the engine.
-OPTIMIZE_AFTER = 1000
-
-
-class ImportLineError(Exception):
-    """A line that cannot be imported: ``line`` (1-based), the ``field`` at fault, why."""
-
-    def __init__(self, line: int, field: str | None, message: str) -> None:
-        self.line, self.field, self.message = line, field, message
-        where = f"{field}: " if field else ""
-        super().__init__(f"line {line}: {where}{message}")
 
 
 @dataclass
@@ -82,330 +38,6 @@ class Result:
     skipped: int = 0
     speakers_created: int = 0
     sources_created: int = 0
-
-
-# --- reading and checking one line ------------------------------------------------------------
-#
-# A field's path in an error ("attributions.0.quote.exact") is its object's path (``where``,
-# "" or ending in a dot) and its key, joined only when there is an error to report.
-#
-# Each field is checked by the rules of its model field, as the API and the admin check it:
-# required or not, its choices, and its validators (its length, no control characters, a
-# language tag, a URL urllib can split, …). One definition of each rule: the model's.
-
-
-class Rule:
-    """What a model field demands of a value (required or not, its choices, its
-    validators), read once from the field.
-
-    The values found valid are remembered (a bounded number), but for the free texts that
-    seldom repeat (``remember=False``): a file repeats its languages, verbs, roles, URLs
-    and names, and the URL and language validators are the costly ones."""
-
-    REMEMBERED_COUNT = 50_000
-
-    def __init__(self, *, required: bool, choices=None, validators=(), remember=True) -> None:
-        self.required = required
-        self.choices = choices
-        self.validators = tuple(validators)
-        self.remember = remember
-        self.valid: set[str] = set()
-
-    @classmethod
-    def of(cls, model, name: str, **overrides) -> "Rule":
-        field = model._meta.get_field(name)
-        choices = frozenset(str(value) for value, _ in field.flatchoices) if field.choices else None
-        kwargs = {"required": not field.blank, "choices": choices, "validators": field.validators}
-        return cls(**(kwargs | overrides))
-
-    def check(self, value: str, line: int, path: str) -> str:
-        """``value`` if every validator accepts it, else an ImportLineError with their
-        messages."""
-        if value in self.valid:
-            return value
-        messages = []
-        for validator in self.validators:
-            try:
-                validator(value)
-            except ValidationError as error:
-                messages.extend(error.messages)
-        if messages:
-            raise ImportLineError(line, path, " ".join(messages))
-        if self.remember:
-            if len(self.valid) >= self.REMEMBERED_COUNT:
-                self.valid.clear()
-            self.valid.add(value)
-        return value
-
-
-FREE_TEXTS = {("Statement", "text"), ("Statement", "retraction_reason")} | {
-    ("Attribution", name) for name in ("quote_exact", "quote_prefix", "quote_suffix")
-}
-RULES = {
-    (model.__name__, name): Rule.of(model, name, remember=(model.__name__, name) not in FREE_TEXTS)
-    for model, names in (
-        (Statement, ("text", "status", "retraction_reason")),
-        (Speaker, ("name", "kind", "wikidata_id")),
-        (Source, ("url", "title", "publisher", "kind", "status")),
-        (Attribution, ("mode", "speech_act", "verb", "speaker_role", "occasion")),
-        (Attribution, ("quote_exact", "quote_prefix", "quote_suffix")),
-    )
-    for name in names
-}
-# The language takes its default when a line gives none.
-RULES["Statement", "language"] = Rule.of(Statement, "language", required=False)
-# A topic's name is stored as its slug: at most as long, without control characters (as
-# the API reads it).
-TOPIC_NAME_RULE = Rule(
-    required=False,
-    validators=(MaxLengthValidator(TOPIC_MAX_LENGTH), validate_no_control_characters),
-)
-ALREADY_ATTRIBUTED = next(
-    constraint.violation_error_message
-    for constraint in Attribution._meta.constraints
-    if constraint.name == "attribution_unique_statement_speaker_source"
-)
-
-
-def _text(data: dict, key: str, line: int, where: str, rule: Rule) -> str:
-    value = data.get(key)
-    if value is None:
-        if rule.required:
-            raise ImportLineError(line, where + key, "This field is required.")
-        return ""
-    if not isinstance(value, str):
-        raise ImportLineError(line, where + key, f"Must be a string, got {type(value).__name__}.")
-    if not value:
-        if rule.required:
-            raise ImportLineError(line, where + key, "This field may not be blank.")
-        return value
-    if rule.required and not value.strip():
-        raise ImportLineError(line, where + key, "This field may not be blank.")
-    return rule.check(value, line, where + key)
-
-
-def _choice(data: dict, key: str, line: int, where: str, rule: Rule, default=None) -> str:
-    value = data.get(key, default)
-    if value not in rule.choices:
-        known = ", ".join(sorted(rule.choices))
-        raise ImportLineError(line, where + key, f"{value!r} is not one of: {known}.")
-    return value
-
-
-def _object(data: dict, key: str, line: int, where: str, *, required=True) -> dict | None:
-    value = data.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, dict):
-        raise ImportLineError(line, where + key, "Must be an object.")
-    return value
-
-
-# The columns that a line gives, in the order of the tuples that hold them.
-STATEMENT_COLUMNS = ("text", "language", "status", "retraction_reason")
-SOURCE_COLUMNS = ("url", "title", "publisher", "kind", "status", "published_at")
-OWN_COLUMNS = (  # an attribution's own, as stored
-    "mode",
-    "speech_act",
-    "verb",
-    "speaker_role",
-    "occasion",
-    "stated_on",
-    "quote_exact",
-    "quote_prefix",
-    "quote_suffix",  # the quote's three columns last
-)
-ATTRIBUTION_COLUMNS = (
-    "statement_id",
-    "speaker_id",
-    "source_id",
-    "on_behalf_of_id",
-    "quote_start",
-    "quote_end",
-    *OWN_COLUMNS,
-)
-_QUOTE_EXACT = OWN_COLUMNS.index("quote_exact")
-
-
-class SpeakerRef(NamedTuple):
-    """A speaker as a line names it. ``key`` tells speakers of the file apart: the Wikidata
-    id when given, else the ``id`` the file gives it (an export's: two namesakes have two
-    ids) with its name and kind, else the name and kind alone."""
-
-    key: tuple
-    name: str
-    kind: str
-    wikidata_id: str | None
-    id: int | None
-
-
-class ParsedAttribution(NamedTuple):
-    speaker: SpeakerRef
-    source: dict[str, Any]  # the source's fields, checked and normalized
-    on_behalf_of: SpeakerRef | None
-    own: tuple  # OWN_COLUMNS
-
-
-@dataclass
-class Line:
-    number: int
-    statement: tuple  # STATEMENT_COLUMNS
-    topics: list[str]
-    attributions: list[ParsedAttribution]
-    key: tuple = ()  # (text,) or (text, the first speaker's key, its source's url)
-
-
-def _speaker_ref(data: dict, line: int, where: str) -> SpeakerRef:
-    name = _text(data, "name", line, where, RULES["Speaker", "name"])
-    kind = _choice(data, "kind", line, where, RULES["Speaker", "kind"])
-    wikidata_id = _text(data, "wikidata_id", line, where, RULES["Speaker", "wikidata_id"]) or None
-    pk = data.get("id")
-    if pk is not None and (isinstance(pk, bool) or not isinstance(pk, int)):
-        raise ImportLineError(line, where + "id", f"Expected an integer id, got {pk!r}.")
-    if wikidata_id:
-        key: tuple = ("wikidata", wikidata_id)
-    elif pk is not None:
-        key = ("id", pk, name, kind)
-    else:
-        key = ("name", name, kind)
-    return SpeakerRef(key, name, kind, wikidata_id, pk)
-
-
-def _source_fields(data: dict, line: int, where: str, memo: dict) -> dict[str, Any]:
-    # A source is cited by many lines of a batch: check and normalize each version once.
-    key = tuple(data.items())
-    try:
-        return memo[key]
-    except (KeyError, TypeError):  # TypeError: an unhashable value, checked below
-        pass
-    fields = _check_source(data, line, where)
-    with contextlib.suppress(TypeError):
-        memo[key] = fields
-    return fields
-
-
-def _parsed(value: Any, parse, line: int, field: str, what: str) -> str | None:
-    """An optional ISO 8601 ``value`` checked with ``parse`` (Django's parse_date or
-    parse_datetime), given back in the form that ``isoformat`` writes (a string costs COPY
-    far less than a date to write); None stays None."""
-    if value is None:
-        return None
-    try:
-        parsed = parse(value) if isinstance(value, str) else None
-    except ValueError:  # well formed but no such day ("2024-02-30")
-        parsed = None
-    if parsed is None:
-        raise ImportLineError(line, field, f"Not an ISO 8601 {what}.")
-    return parsed.isoformat()
-
-
-def _check_source(data: dict, line: int, where: str) -> dict[str, Any]:
-    url = _text(data, "url", line, where, RULES["Source", "url"])
-    published_at = _parsed(
-        data.get("published_at"), parse_datetime, line, where + "published_at", "date-time"
-    )
-    try:
-        url = normalize_url(url)
-    except InvalidURLError as error:
-        raise ImportLineError(line, where + "url", " ".join(error.messages)) from None
-    return {
-        "url": url,
-        "title": _text(data, "title", line, where, RULES["Source", "title"]),
-        "publisher": _text(data, "publisher", line, where, RULES["Source", "publisher"]),
-        "kind": _choice(
-            data, "kind", line, where, RULES["Source", "kind"], SourceKind.NEWS_ARTICLE
-        ),
-        "status": _choice(
-            data, "status", line, where, RULES["Source", "status"], SourceStatus.CURRENT
-        ),
-        "published_at": published_at,
-    }
-
-
-def _topics(data: dict, number: int) -> list[str]:
-    topics = data.get("topics") or []
-    if not isinstance(topics, list) or not all(isinstance(topic, str) for topic in topics):
-        raise ImportLineError(number, "topics", "Must be a list of strings.")
-    if len(topics) > MAX_TOPICS_PER_STATEMENT:
-        raise ImportLineError(
-            number,
-            "topics",
-            f"Ensure this field has no more than {MAX_TOPICS_PER_STATEMENT} elements.",
-        )
-    for index, topic in enumerate(topics):
-        TOPIC_NAME_RULE.check(topic, number, f"topics.{index}")
-    return topics
-
-
-def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
-    """Check one line; ``memo`` keeps what was checked already in this batch."""
-    memo = {} if memo is None else memo
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise ImportLineError(number, None, f"Not valid JSON: {error}.") from None
-    if not isinstance(data, dict):
-        raise ImportLineError(number, "(line)", "Must be an object.")
-    status = _choice(
-        data, "status", number, "", RULES["Statement", "status"], StatementStatus.DRAFT
-    )
-    reason = _text(data, "retraction_reason", number, "", RULES["Statement", "retraction_reason"])
-    if status == StatementStatus.RETRACTED and not reason.strip():
-        raise ImportLineError(number, "retraction_reason", "A retracted statement needs a reason.")
-    topics = _topics(data, number)
-    text = _text(data, "text", number, "", RULES["Statement", "text"])
-    language = _text(data, "language", number, "", RULES["Statement", "language"]) or "en"
-    attributions = []
-    raw_attributions = data.get("attributions") or []
-    if not isinstance(raw_attributions, list):
-        raise ImportLineError(number, "attributions", "Must be a list.")
-    if len(raw_attributions) > MAX_ATTRIBUTIONS_PER_STATEMENT:
-        raise ImportLineError(
-            number,
-            "attributions",
-            f"Ensure this field has no more than {MAX_ATTRIBUTIONS_PER_STATEMENT} elements.",
-        )
-    seen = set()
-    for index, item in enumerate(raw_attributions):
-        where = f"attributions.{index}."
-        if not isinstance(item, dict):
-            raise ImportLineError(number, where[:-1], "Must be an object.")
-        speaker = _speaker_ref(_object(item, "speaker", number, where), number, where + "speaker.")
-        source = _source_fields(
-            _object(item, "source", number, where), number, where + "source.", memo
-        )
-        behalf = _object(item, "on_behalf_of", number, where, required=False)
-        behalf_ref = _speaker_ref(behalf, number, where + "on_behalf_of.") if behalf else None
-        if behalf_ref is not None and behalf_ref.key == speaker.key:
-            raise ImportLineError(
-                number, where + "on_behalf_of", "A speaker does not speak on their own behalf."
-            )
-        quote = _object(item, "quote", number, where, required=False) or {}
-        mode = _choice(item, "mode", number, where, RULES["Attribution", "mode"])
-        exact = _text(quote, "exact", number, where + "quote.", RULES["Attribution", "quote_exact"])
-        if mode == AttributionMode.DIRECT_QUOTE and not exact:
-            raise ImportLineError(
-                number, where + "quote.exact", "A direct quote needs its exact words."
-            )
-        stated_on = _parsed(item.get("stated_on"), parse_date, number, where + "stated_on", "date")
-        if (speaker.key, source["url"]) in seen:
-            raise ImportLineError(number, where + "speaker", ALREADY_ATTRIBUTED)
-        seen.add((speaker.key, source["url"]))
-        own = (
-            mode,
-            _choice(item, "speech_act", number, where, RULES["Attribution", "speech_act"]),
-            _text(item, "verb", number, where, RULES["Attribution", "verb"]),
-            _text(item, "speaker_role", number, where, RULES["Attribution", "speaker_role"]),
-            _text(item, "occasion", number, where, RULES["Attribution", "occasion"]),
-            stated_on,
-            exact,
-            _text(quote, "prefix", number, where + "quote.", RULES["Attribution", "quote_prefix"]),
-            _text(quote, "suffix", number, where + "quote.", RULES["Attribution", "quote_suffix"]),
-        )
-        attributions.append(ParsedAttribution(speaker, source, behalf_ref, own))
-    first = attributions[0] if attributions else None
-    key = (text, first.speaker.key, first.source["url"]) if first else (text,)
-    return Line(number, (text, language, status, reason), topics, attributions, key)
 
 
 # --- inserting rows with their history ------------------------------------------------------
@@ -759,8 +391,8 @@ class _Batch:
                 )
             own = attribution.own
             start = end = None
-            if source.body and own[_QUOTE_EXACT]:
-                exact, prefix, suffix = own[_QUOTE_EXACT:]
+            if source.body and own[QUOTE_EXACT]:
+                exact, prefix, suffix = own[QUOTE_EXACT:]
                 try:
                     anchor = anchor_quote(
                         body=source.body, exact=exact, prefix=prefix, suffix=suffix
@@ -791,76 +423,30 @@ def _analyze() -> None:
             cursor.execute(f"ANALYZE {model._meta.db_table}")
 
 
-def _batches(lines: Iterable[bytes], size: int) -> Iterator[list[tuple[int, bytes]]]:
-    batch = []
-    for number, raw in enumerate(lines, 1):
-        if raw.strip():
-            batch.append((number, raw))
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+class BatchWriter:
+    """Writes the batches of one import, each in a transaction of its own."""
 
+    def __init__(self, *, user, result: Result) -> None:
+        self.user, self.result = user, result
+        self.speakers = _Speakers()  # a speaker's key in the file means one speaker throughout
+        self.analyze_at = 1000
+        self.postgres = connection.vendor == "postgresql"
 
-def _parse_batch(batch: list[tuple[int, bytes]]) -> list[Line]:
-    memo: dict = {}  # what was checked already in this batch
-    return [parse_line(raw, number, memo) for number, raw in batch]
-
-
-def _parsed_batches(
-    lines: Iterable[bytes], size: int
-) -> Iterator[tuple[list[tuple[int, bytes]], list[Line]]]:
-    """The batches with their lines checked. The next batch is read and checked in a thread
-    while the caller writes this one: the writer mostly waits for the database, which
-    releases the GIL, so parsing costs little more than the waits. A bad line raises its
-    ImportLineError only when its batch is asked for, after the batches before it."""
-    batches = _batches(lines, size)
-
-    def parse_next() -> tuple[list[tuple[int, bytes]], list[Line]] | None:
-        batch = next(batches, None)
-        return None if batch is None else (batch, _parse_batch(batch))
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-parse") as pool:
-        upcoming = pool.submit(parse_next)
-        while (parsed := upcoming.result()) is not None:
-            upcoming = pool.submit(parse_next)
-            yield parsed
-
-
-def import_lines(
-    lines: Iterable[bytes],
-    *,
-    user=None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    progress=None,
-) -> Result:
-    """Import NDJSON ``lines`` (bytes, numbered from 1), a transaction per batch. Raises
-    ImportLineError for the first bad line; the batches before it stay imported."""
-    result = Result()
-    speakers = _Speakers()  # a speaker's key in the file means one speaker throughout
-    analyze_at = 1000
-    postgres = connection.vendor == "postgresql"
-    for batch, parsed in _parsed_batches(lines, batch_size):
+    def write(self, parsed: list[Line]) -> None:
         with transaction.atomic():
-            if postgres:
+            if self.postgres:
                 # Commit without waiting for the WAL to reach the disk: a crash may lose the
                 # last batches reported (never half a batch), and a re-run imports them
                 # again, as it skips what is there.
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL synchronous_commit = off")
             try:
-                _Batch(parsed, user, result, speakers).write()
+                _Batch(parsed, self.user, self.result, self.speakers).write()
                 bump_generation()  # COPY and bulk inserts send no signals
             except ValidationError as error:  # a database-level rule, not caught above
                 raise ImportLineError(parsed[0].number, None, "; ".join(error.messages)) from None
-        if postgres and result.imported >= analyze_at:
+        if self.postgres and self.result.imported >= self.analyze_at:
             # Fresh statistics each time the imported rows double (from 1k), or the planner,
             # still counting on near-empty tables, scans them whole for each batch.
             _analyze()
-            analyze_at = 2 * result.imported
-        if progress is not None:
-            progress(sum(len(raw) for _, raw in batch), len(batch))
-    if result.imported >= OPTIMIZE_AFTER:
-        get_backend().optimize()
-    return result
+            self.analyze_at = 2 * self.result.imported
