@@ -101,20 +101,38 @@ QUOTE_KEYS = {"quote_exact": "exact", "quote_prefix": "prefix", "quote_suffix": 
 
 
 def _values(
-    model: type[ValidatedModel], data: dict, keys: dict[str, str], line: int, where: str
+    model: type[ValidatedModel],
+    data: dict,
+    keys: dict[str, str],
+    line: int,
+    where: str,
+    memo: dict,
 ) -> dict[str, Any]:
     """The values that ``data`` gives ``model``'s fields, as the model cleans them (a value
     missing or null takes the field's default); an ImportLineError names the first field
-    that refuses its value."""
-    fields = model._meta
-    values = {}
+    that refuses its value.
+
+    A value is cleaned once a batch (``memo``): a file repeats its languages, kinds, verbs,
+    roles and names."""
+    values, unchecked = {}, {}
     for name, key in keys.items():
         value = data.get(key)
-        values[name] = fields.get_field(name).get_default() if value is None else value
+        if value is None:
+            value = model._meta.get_field(name).get_default()
+        try:
+            values[name] = memo[model, name, type(value), value]
+        except (KeyError, TypeError):  # TypeError: an unhashable value, cleaned below
+            unchecked[name] = value
+    if not unchecked:
+        return values
     try:
-        return model.clean_values(values)
+        cleaned = model.clean_values(unchecked)
     except ValidationError as error:
         raise _refused(error, line, lambda name: where + keys[name]) from None
+    for name, value in unchecked.items():
+        with contextlib.suppress(TypeError):
+            memo[model, name, type(value), value] = cleaned[name]
+    return values | cleaned
 
 
 def _refused(error: ValidationError, line: int, path=str) -> ImportLineError:
@@ -124,10 +142,8 @@ def _refused(error: ValidationError, line: int, path=str) -> ImportLineError:
     return ImportLineError(line, path(name), " ".join(ValidationError(errors).messages))
 
 
-def _memoized(memo: dict, kind: str, data: dict, check) -> Any:
-    """``check()``, once for each version of an object of ``kind`` in a batch: a speaker or
-    a source is cited by many lines."""
-    key = (kind, tuple(data.items()))
+def _once(memo: dict, key: tuple, check) -> Any:
+    """``check()``, once a batch for each ``key``."""
     try:
         return memo[key]
     except (KeyError, TypeError):  # TypeError: an unhashable value, checked by check()
@@ -136,6 +152,12 @@ def _memoized(memo: dict, kind: str, data: dict, check) -> Any:
     with contextlib.suppress(TypeError):
         memo[key] = checked
     return checked
+
+
+def _memoized(memo: dict, kind: str, data: dict, check) -> Any:
+    """``check()``, once for each version of an object of ``kind`` in a batch: a speaker or
+    a source is cited by many lines."""
+    return _once(memo, (kind, tuple(data.items())), check)
 
 
 def _object(data: dict, key: str, line: int, where: str, *, required=True) -> dict | None:
@@ -152,8 +174,8 @@ def _isoformat(value) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _speaker_ref(data: dict, line: int, where: str) -> SpeakerRef:
-    values = _values(Speaker, data, SPEAKER_KEYS, line, where)
+def _speaker_ref(data: dict, line: int, where: str, memo: dict) -> SpeakerRef:
+    values = _values(Speaker, data, SPEAKER_KEYS, line, where, memo)
     name, kind, wikidata_id = values["name"], values["kind"], values["wikidata_id"]
     pk = data.get("id")
     if pk is not None and (isinstance(pk, bool) or not isinstance(pk, int)):
@@ -167,12 +189,12 @@ def _speaker_ref(data: dict, line: int, where: str) -> SpeakerRef:
     return SpeakerRef(key, name, kind, wikidata_id, pk)
 
 
-def _source_fields(data: dict, line: int, where: str) -> dict[str, Any]:
+def _source_fields(data: dict, line: int, where: str, memo: dict) -> dict[str, Any]:
     """The source's fields, checked, its URL in its canonical form (as the services store
     it), its date as text."""
-    fields = _values(Source, data, SOURCE_KEYS, line, where)  # a URL that splits
+    fields = _values(Source, data, SOURCE_KEYS, line, where, memo)  # a URL that splits
     canonical = {"url": normalize_url(fields["url"])}
-    fields |= _values(Source, canonical, {"url": "url"}, line, where)
+    fields |= _values(Source, canonical, {"url": "url"}, line, where, memo)
     fields["published_at"] = _isoformat(fields["published_at"])
     return fields
 
@@ -186,7 +208,7 @@ def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
         raise ImportLineError(number, None, f"Not valid JSON: {error}.") from None
     if not isinstance(data, dict):
         raise ImportLineError(number, "(line)", "Must be an object.")
-    statement = _values(Statement, data, STATEMENT_KEYS, number, "")
+    statement = _values(Statement, data, STATEMENT_KEYS, number, "", memo)
     if (
         statement["status"] == StatementStatus.RETRACTED
         and not statement["retraction_reason"].strip()
@@ -196,10 +218,17 @@ def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
     raw_attributions = data.get("attributions") or []
     if not isinstance(raw_attributions, list):
         raise ImportLineError(number, "attributions", "Must be a list.")
-    try:
-        Statement.validate_lists(topics=topics, attributions=raw_attributions)
-    except ValidationError as error:
-        raise _refused(error, number) from None
+
+    def check_lists() -> None:
+        try:
+            Statement.validate_lists(topics=topics, attributions=raw_attributions)
+        except ValidationError as error:
+            raise _refused(error, number) from None
+
+    if isinstance(topics, list):  # a file repeats its topics
+        _once(memo, ("lists", len(raw_attributions), *topics), check_lists)
+    else:
+        check_lists()
     attributions = []
     seen = set()
     for index, item in enumerate(raw_attributions):
@@ -211,24 +240,28 @@ def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
             memo,
             "speaker",
             speaker_data,
-            lambda data=speaker_data, where=where: _speaker_ref(data, number, where + "speaker."),
+            lambda data=speaker_data, where=where: _speaker_ref(
+                data, number, where + "speaker.", memo
+            ),
         )
         source_data = _object(item, "source", number, where)
         source = _memoized(
             memo,
             "source",
             source_data,
-            lambda data=source_data, where=where: _source_fields(data, number, where + "source."),
+            lambda data=source_data, where=where: _source_fields(
+                data, number, where + "source.", memo
+            ),
         )
         behalf = _object(item, "on_behalf_of", number, where, required=False)
-        behalf_ref = _speaker_ref(behalf, number, where + "on_behalf_of.") if behalf else None
+        behalf_ref = _speaker_ref(behalf, number, where + "on_behalf_of.", memo) if behalf else None
         if behalf_ref is not None and behalf_ref.key == speaker.key:
             raise ImportLineError(
                 number, where + "on_behalf_of", "A speaker does not speak on their own behalf."
             )
         quote = _object(item, "quote", number, where, required=False) or {}
-        values = _values(Attribution, item, ATTRIBUTION_KEYS, number, where)
-        values |= _values(Attribution, quote, QUOTE_KEYS, number, where + "quote.")
+        values = _values(Attribution, item, ATTRIBUTION_KEYS, number, where, memo)
+        values |= _values(Attribution, quote, QUOTE_KEYS, number, where + "quote.", memo)
         if values["mode"] == AttributionMode.DIRECT_QUOTE and not values["quote_exact"]:
             raise ImportLineError(
                 number, where + "quote.exact", "A direct quote needs its exact words."
