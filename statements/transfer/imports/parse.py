@@ -154,12 +154,6 @@ def _once(memo: dict, key: tuple, check) -> Any:
     return checked
 
 
-def _memoized(memo: dict, kind: str, data: dict, check) -> Any:
-    """``check()``, once for each version of an object of ``kind`` in a batch: a speaker or
-    a source is cited by many lines."""
-    return _once(memo, (kind, tuple(data.items())), check)
-
-
 def _object(data: dict, key: str, line: int, where: str, *, required=True) -> dict | None:
     value = data.get(key)
     if value is None and not required:
@@ -191,12 +185,33 @@ def _speaker_ref(data: dict, line: int, where: str, memo: dict) -> SpeakerRef:
 
 def _source_fields(data: dict, line: int, where: str, memo: dict) -> dict[str, Any]:
     """The source's fields, checked, its URL in its canonical form (as the services store
-    it), its date as text."""
-    fields = _values(Source, data, SOURCE_KEYS, line, where, memo)  # a URL that splits
-    canonical = {"url": normalize_url(fields["url"])}
-    fields |= _values(Source, canonical, {"url": "url"}, line, where, memo)
-    fields["published_at"] = _isoformat(fields["published_at"])
-    return fields
+    it), its date as text; once for each version of a source in a batch, which many lines
+    cite."""
+
+    def check() -> dict[str, Any]:
+        fields = _values(Source, data, SOURCE_KEYS, line, where, memo)  # a URL that splits
+        canonical = {"url": normalize_url(fields["url"])}
+        fields |= _values(Source, canonical, {"url": "url"}, line, where, memo)
+        fields["published_at"] = _isoformat(fields["published_at"])
+        return fields
+
+    return _once(memo, ("source", *data.items()), check)
+
+
+def _check_lists(topics: Any, attributions: list, line: int, memo: dict) -> None:
+    """The topics and the number of attributions, by the statement's rule; once for each
+    set of topics in a batch, as a file repeats them."""
+
+    def check() -> None:
+        try:
+            Statement.validate_lists(topics=topics, attributions=attributions)
+        except ValidationError as error:
+            raise _refused(error, line) from None
+
+    if isinstance(topics, list):
+        _once(memo, ("lists", len(attributions), *topics), check)
+    else:
+        check()
 
 
 def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
@@ -218,17 +233,7 @@ def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
     raw_attributions = data.get("attributions") or []
     if not isinstance(raw_attributions, list):
         raise ImportLineError(number, "attributions", "Must be a list.")
-
-    def check_lists() -> None:
-        try:
-            Statement.validate_lists(topics=topics, attributions=raw_attributions)
-        except ValidationError as error:
-            raise _refused(error, number) from None
-
-    if isinstance(topics, list):  # a file repeats its topics
-        _once(memo, ("lists", len(raw_attributions), *topics), check_lists)
-    else:
-        check_lists()
+    _check_lists(topics, raw_attributions, number, memo)
     attributions = []
     seen = set()
     for index, item in enumerate(raw_attributions):
@@ -236,23 +241,9 @@ def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
         if not isinstance(item, dict):
             raise ImportLineError(number, where[:-1], "Must be an object.")
         speaker_data = _object(item, "speaker", number, where)
-        speaker = _memoized(
-            memo,
-            "speaker",
-            speaker_data,
-            lambda data=speaker_data, where=where: _speaker_ref(
-                data, number, where + "speaker.", memo
-            ),
-        )
+        speaker = _speaker_ref(speaker_data, number, where + "speaker.", memo)
         source_data = _object(item, "source", number, where)
-        source = _memoized(
-            memo,
-            "source",
-            source_data,
-            lambda data=source_data, where=where: _source_fields(
-                data, number, where + "source.", memo
-            ),
-        )
+        source = _source_fields(source_data, number, where + "source.", memo)
         behalf = _object(item, "on_behalf_of", number, where, required=False)
         behalf_ref = _speaker_ref(behalf, number, where + "on_behalf_of.", memo) if behalf else None
         if behalf_ref is not None and behalf_ref.key == speaker.key:
