@@ -1,12 +1,18 @@
 """The domain: speakers make statements, sources report them, attributions link the three."""
 
 import copy
+import datetime
+import functools
 import hashlib
+from collections.abc import Mapping
 from operator import attrgetter
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.dateparse import parse_date, parse_datetime
 from simple_history.models import HistoricalRecords
 
 from statements.choices import (
@@ -51,6 +57,8 @@ MAX_ATTRIBUTIONS_PER_STATEMENT = 100
 
 # Every text field's validators, besides its length: no control characters.
 TEXT = [validate_no_control_characters]
+# A topic's name as written: it is stored as its slug, so it is at most as long.
+TOPIC_NAME_VALIDATORS = (MaxLengthValidator(TOPIC_MAX_LENGTH), *TEXT)
 
 
 class BoundedTextField(models.TextField):
@@ -63,7 +71,107 @@ class BoundedTextField(models.TextField):
             self.validators.append(MaxLengthValidator(self.max_length))
 
 
-class TimeStampedModel(models.Model):
+# --- Validation of field values ---------------------------------------------------------------
+#
+# What a field accepts is read from the field itself: required or not, its type, its choices
+# and its validators (its length, no control characters, a language tag, a URL, ...). The
+# services check every instance with it before writing, and the import every line's values:
+# one definition of each rule. Without a query, so that an import checks thousands of lines a
+# second: relations and uniqueness are the services' and the database's to check.
+
+BLANK_MESSAGE = "This field may not be blank."
+
+
+def _parsed(value: Any, parse, kind: type, what: str) -> Any:
+    """A date or date-time: given as one, or as ISO 8601 text read by ``parse``."""
+    if isinstance(value, kind):
+        return value
+    try:
+        parsed = parse(value) if isinstance(value, str) else None
+    except ValueError:  # well formed but no such day ("2024-02-30")
+        parsed = None
+    if parsed is None:
+        raise ValidationError(f"Not an ISO 8601 {what}.", code="invalid")
+    return parsed
+
+
+def clean_value(field: models.Field, value: Any) -> Any:
+    """``value`` as ``field`` stores it; raises ValidationError saying why the field refuses
+    it."""
+    if value is None:
+        if not field.null:
+            raise ValidationError("This field may not be null.", code="null")
+        return None
+    if isinstance(field, models.CharField | models.TextField):
+        if not isinstance(value, str):
+            raise ValidationError(
+                f"Must be a string, not {type(value).__name__}.", code="not_a_string"
+            )
+        if not value.strip():
+            if not field.blank:
+                raise ValidationError(BLANK_MESSAGE, code="blank")
+            if not value:
+                return None if field.null else value  # no value is NULL where NULL is allowed
+    elif isinstance(field, models.DateTimeField):
+        value = _parsed(value, parse_datetime, datetime.datetime, "date-time")
+    elif isinstance(field, models.DateField):
+        value = _parsed(value, parse_date, datetime.date, "date")
+    else:
+        value = field.to_python(value)
+        if not field.blank and value in field.empty_values:
+            raise ValidationError(BLANK_MESSAGE, code="blank")
+    if field.choices and value not in _choice_values(field):
+        known = ", ".join(sorted(_choice_values(field)))
+        raise ValidationError(f"{value!r} is not one of: {known}.", code="invalid_choice")
+    field.run_validators(value)
+    return value
+
+
+@functools.cache
+def _choice_values(field: models.Field) -> frozenset:
+    return frozenset(value for value, _ in field.flatchoices)
+
+
+@functools.cache
+def _own_fields(model: type[models.Model]) -> tuple[models.Field, ...]:
+    """The fields an instance's own values fill: neither its id, nor its relations, nor the
+    fields that are derived (the timestamps, a body's digest)."""
+    return tuple(
+        field
+        for field in model._meta.concrete_fields
+        if field.editable and not field.primary_key and not field.is_relation
+    )
+
+
+class ValidatedModel(models.Model):
+    """A model whose field values are checked by its fields' own rules (``clean_value``)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def clean_values(cls, values: Mapping[str, Any]) -> dict[str, Any]:
+        """``values`` (by field name) as the fields store them; raises ValidationError naming
+        each field that refuses its value."""
+        cleaned, errors = {}, {}
+        for name, value in values.items():
+            try:
+                cleaned[name] = clean_value(cls._meta.get_field(name), value)
+            except ValidationError as error:
+                errors[name] = error.error_list
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+    def validate_fields(self) -> None:
+        """Check this instance's own values (``clean_values``) and keep them as cleaned; the
+        services call it before every write."""
+        values = {field.attname: getattr(self, field.attname) for field in _own_fields(type(self))}
+        for name, value in self.clean_values(values).items():
+            setattr(self, name, value)
+
+
+class TimeStampedModel(ValidatedModel):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -280,6 +388,37 @@ class Statement(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
+
+    @staticmethod
+    def validate_lists(*, topics: Any = (), attributions: Any = ()) -> None:
+        """A statement's topics as written (at most ``MAX_TOPICS_PER_STATEMENT`` names, each
+        at most as long as a topic's slug, without control characters) and the number of its
+        attributions; raises ValidationError naming "topics", "topics.<index>" or
+        "attributions"."""
+        errors: dict[str, Any] = {}
+        if not isinstance(topics, list | tuple) or not all(isinstance(t, str) for t in topics):
+            errors["topics"] = ValidationError("Must be a list of strings.", code="invalid")
+        elif len(topics) > MAX_TOPICS_PER_STATEMENT:
+            errors["topics"] = _too_many(MAX_TOPICS_PER_STATEMENT)
+        else:
+            for index, name in enumerate(topics):
+                try:
+                    for validator in TOPIC_NAME_VALIDATORS:
+                        validator(name)
+                except ValidationError as error:
+                    errors[f"topics.{index}"] = error.error_list
+        if len(attributions) > MAX_ATTRIBUTIONS_PER_STATEMENT:
+            errors["attributions"] = _too_many(MAX_ATTRIBUTIONS_PER_STATEMENT)
+        if errors:
+            raise ValidationError(errors)
+
+
+def _too_many(limit: int) -> ValidationError:
+    return ValidationError(
+        "Ensure this field has no more than %(limit)d elements.",
+        code="max_length",
+        params={"limit": limit},
+    )
 
 
 # --- Attribution ------------------------------------------------------------------------------

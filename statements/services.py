@@ -136,6 +136,7 @@ def _refuse_removing_attributions(statement: Statement) -> None:
 @transaction.atomic
 def speaker_create(*, user: User, **fields: Any) -> Speaker:
     speaker = Speaker(**fields)
+    speaker.validate_fields()
     _save(speaker, user=user)
     return speaker
 
@@ -144,6 +145,7 @@ def speaker_create(*, user: User, **fields: Any) -> Speaker:
 def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
     previous_names = (speaker.name, list(speaker.aliases))
     _assign(speaker, fields)
+    speaker.validate_fields()
     names_changed = (speaker.name, list(speaker.aliases)) != previous_names
     if names_changed:
         # Their documents change: the statements first, before the speaker's row is written
@@ -166,9 +168,12 @@ def speaker_delete(*, speaker: Speaker, user: User) -> None:
 
 
 def _normalize_source(source: Source) -> None:
+    """Check the source's values, then store them in their canonical forms."""
+    source.validate_fields()  # a URL that splits, texts that are strings
     source.url = normalize_url(source.url)
     # One line ending, whatever the client sent: browsers post CRLF, APIs usually LF.
     source.body = source.body.replace("\r\n", "\n").replace("\r", "\n")
+    Source.clean_values({"url": source.url})  # the canonical URL is the one stored
 
 
 @transaction.atomic
@@ -251,6 +256,16 @@ def attribution_anchor(
 
 
 def _validate_attribution(attribution: Attribution) -> None:
+    try:
+        attribution.validate_fields()
+    except ValidationError as error:
+        # Named as the other errors name them: the quote's fields are "quote.exact", ...
+        raise ValidationError(
+            {
+                name.replace("_", ".", 1) if name in QUOTE_FIELDS else name: messages
+                for name, messages in error.error_dict.items()
+            }
+        ) from None
     if attribution.mode == AttributionMode.DIRECT_QUOTE and not attribution.quote_exact:
         raise field_error("quote.exact", "A direct quote needs its exact words.", code="required")
     if (
@@ -390,10 +405,13 @@ def statement_create(
     attributions: list[dict[str, Any]] = (),
 ) -> Statement:
     """Create a statement with its attributions, all or nothing."""
+    topics, attributions = list(topics), list(attributions)
+    Statement.validate_lists(topics=topics, attributions=attributions)
     statement = Statement(text=text, language=language)
+    statement.validate_fields()
     _save(statement, user=user)
     statement.topics.set(_topics(topics))
-    _sync_attributions(statement=statement, attributions=list(attributions), user=user)
+    _sync_attributions(statement=statement, attributions=attributions, user=user)
     search.index_statements([statement.pk])
     return statement
 
@@ -408,9 +426,12 @@ def statement_update(
     **fields: Any,
 ) -> Statement:
     """Update the statement; topics and attributions are replaced only when given."""
+    topics = None if topics is None else list(topics)
+    Statement.validate_lists(topics=topics or (), attributions=attributions or ())
     statement = _locked_statement(statement)
     _refuse_frozen(statement)
     _assign(statement, fields)
+    statement.validate_fields()
     _save(statement, user=user)
     if topics is not None:
         statement.topics.set(_topics(topics))
@@ -470,6 +491,7 @@ def statement_retract(*, statement: Statement, user: User, reason: str) -> State
 
 
 def _validate_relation(relation: Relation) -> None:
+    relation.validate_fields()
     if relation.from_statement_id == relation.to_statement_id:
         raise field_error("to_statement", "A statement cannot relate to itself.", code="invalid")
     duplicate = Relation.objects.filter(

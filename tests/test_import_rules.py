@@ -5,14 +5,22 @@ import io
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from statements.models import Attribution, Source, Speaker, Statement
-from statements.transfer.imports import import_lines
+from statements.transfer.imports import ImportLineError, import_lines
 from tests.factories import AttributionFieldsFactory, SpeakerFactory, StatementFactory
-from tests.invalid_values import ATTRIBUTION, INVALID_VALUES, SOURCE, SPEAKER, Invalid
+from tests.invalid_values import (
+    ATTRIBUTION,
+    INVALID_VALUES,
+    SOURCE,
+    SPEAKER,
+    Invalid,
+    service_refusal,
+)
 
 EXPORT = "/api/v1/statements/export/"
 
@@ -85,13 +93,27 @@ def test_the_valid_line_is_imported(db, tmp_path):
     assert "Imported 1 statement(s)" in run_import(tmp_path, [valid_line()])
 
 
-@pytest.mark.parametrize("case", INVALID_VALUES, ids=lambda case: case.id)
+IN_A_LINE = [case for case in INVALID_VALUES if case.in_a_line]
+
+
+@pytest.mark.parametrize("case", IN_A_LINE, ids=lambda case: case.id)
 def test_the_import_refuses_what_the_api_refuses(db, tmp_path, case):
     line, field = with_invalid(case)
     with pytest.raises(CommandError) as error:
         run_import(tmp_path, [valid_line("Another statement."), line])
     assert f"line 2: {field}: " in str(error.value)
     assert _counts() == (0, 0, 0, 0)
+
+
+@pytest.mark.parametrize("case", IN_A_LINE, ids=lambda case: case.id)
+def test_the_import_says_what_the_services_say(world, case):
+    """One rule, one message: the import refuses a value with the services' own words."""
+    line, field = with_invalid(case)
+    with pytest.raises(ImportLineError) as error:
+        import_lines([json.dumps(line).encode()])
+    assert (error.value.line, error.value.field) == (1, field)
+    refused = service_refusal(world, case)
+    assert error.value.message == " ".join(ValidationError(refused.error_dict[case.named]).messages)
 
 
 def test_the_import_refuses_more_attributions_than_the_api(db, tmp_path):

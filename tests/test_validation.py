@@ -8,11 +8,13 @@ import itertools
 import json
 
 import pytest
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from statements import services
 from statements.models import Attribution, Relation, Source, Speaker, Statement
 from tests.factories import SpeakerFactory
 from tests.helpers import error_fields, form_data, problem
@@ -25,6 +27,7 @@ from tests.invalid_values import (
     STATEMENT,
     STATEMENT_TEXT_MAX_LENGTH,
     Invalid,
+    service_refusal,
 )
 
 SOURCE_BODY_MAX_LENGTH = 100_000
@@ -317,8 +320,6 @@ def test_the_schema_states_the_limits(db, client):
 
 
 def _failing_update(monkeypatch, error: Exception) -> None:
-    from statements import services
-
     def fail(**kwargs):
         raise error
 
@@ -636,3 +637,73 @@ def test_the_admin_retract_action_refuses_what_the_api_refuses(world, reviewer_u
     world.refresh()
     assert world.claim.status == "published"
     assert world.claim.retraction_reason == ""
+
+
+# --- The services refuse the same values, called directly --------------------------------------
+
+
+@pytest.mark.parametrize("case", INVALID_VALUES, ids=lambda case: case.id)
+def test_a_service_called_directly_refuses_each_invalid_value_naming_the_field(world, case):
+    before = _counts()
+    error = service_refusal(world, case)
+    assert case.named in error.error_dict, error
+    assert _counts() == before
+
+
+@pytest.mark.parametrize(
+    ("update", "field"),
+    [
+        (lambda w: services.speaker_update(speaker=w.minister, user=None, name="x" * 201), "name"),
+        (lambda w: services.source_update(source=w.briefing, user=None, url="not a url"), "url"),
+        (
+            lambda w: services.statement_update(statement=w.draft, user=None, language="??"),
+            "language",
+        ),
+        (
+            lambda w: services.statement_update(statement=w.draft, user=None, topics=["x"] * 51),
+            "topics",
+        ),
+        (
+            lambda w: services.attribution_update(
+                attribution=w.draft.attributions.get(), user=None, quote_prefix="\x02"
+            ),
+            "quote.prefix",
+        ),
+        (
+            lambda w: services.relation_update(relation=w.relation, user=None, note="x" * 2001),
+            "note",
+        ),
+    ],
+    ids=["speaker", "source", "statement", "topics", "attribution", "relation"],
+)
+def test_an_update_service_refuses_an_invalid_value_and_changes_nothing(world, update, field):
+    history = _history_counts()
+    with pytest.raises(DjangoValidationError) as refused:
+        update(world)
+    assert field in refused.value.error_dict
+    assert _history_counts() == history
+
+
+def _history_counts() -> tuple[int, ...]:
+    return tuple(
+        model.history.count() for model in (Statement, Attribution, Speaker, Source, Relation)
+    )
+
+
+def test_the_nested_attributions_of_a_statement_are_named_by_their_place(world):
+    with pytest.raises(DjangoValidationError) as refused:
+        services.statement_create(
+            user=None,
+            text="Not said yet.",
+            attributions=[
+                {
+                    "speaker": world.officials,
+                    "source": world.briefing,
+                    "mode": "paraphrase",
+                    "speech_act": "assertion",
+                    "verb": "x" * 61,
+                }
+            ],
+        )
+    assert list(refused.value.error_dict) == ["attributions.0.verb"]
+    assert not Statement.objects.filter(text="Not said yet.").exists()

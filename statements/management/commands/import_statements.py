@@ -14,7 +14,7 @@ class Command(BaseCommand):
     help = (
         "Import statements with their attributions from NDJSON lines as the export writes "
         "them (GET /api/v1/statements/export/?format=ndjson). One transaction per batch; "
-        "running it again skips what is already imported (see statements/transfer/imports.py for "
+        "running it again skips what is already imported (see statements/transfer/imports/ for "
         "the natural keys)."
     )
 
