@@ -390,6 +390,15 @@ class Statement(TimeStampedModel):
         return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
 
     @staticmethod
+    def rule_errors(*, status: str, retraction_reason: str) -> dict[str, ValidationError]:
+        """The rule between a statement's fields that every writer checks (the database's
+        constraint too): a retracted statement says why. Errors by field."""
+        if status == StatementStatus.RETRACTED and not retraction_reason.strip():
+            message = "A retracted statement needs a reason."
+            return {"retraction_reason": ValidationError(message, code="required")}
+        return {}
+
+    @staticmethod
     def validate_lists(*, topics: Any = (), attributions: Any = ()) -> None:
         """A statement's topics as written (at most ``MAX_TOPICS_PER_STATEMENT`` names, each
         at most as long as a topic's slug, without control characters) and the number of its
@@ -422,6 +431,10 @@ def _too_many(limit: int) -> ValidationError:
 
 
 # --- Attribution ------------------------------------------------------------------------------
+
+
+# The message of the attributions' unique constraint, which the services and the import give.
+ALREADY_ATTRIBUTED = "This speaker is already attributed this statement in this source."
 
 
 class Attribution(TimeStampedModel):
@@ -481,9 +494,7 @@ class Attribution(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["statement", "speaker", "source"],
                 name="attribution_unique_statement_speaker_source",
-                violation_error_message=(
-                    "This speaker is already attributed this statement in this source."
-                ),
+                violation_error_message=ALREADY_ATTRIBUTED,
             ),
             models.CheckConstraint(
                 condition=_in_choices("mode", AttributionMode), name="attribution_mode_valid"
@@ -507,6 +518,24 @@ class Attribution(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.speaker} in {self.source}: {self.statement}"
+
+    @staticmethod
+    def rule_errors(
+        *, mode: str, quote_exact: str, speaker: Any, on_behalf_of: Any
+    ) -> dict[str, ValidationError]:
+        """The rules between an attribution's fields that every writer checks (the services,
+        the import): a direct quote has its exact words, and a speaker does not speak on
+        their own behalf. ``speaker`` and ``on_behalf_of`` are anything equal for one
+        speaker (ids, or the import's keys), ``on_behalf_of`` None for nobody. Errors by
+        field, named as the API names them."""
+        errors = {}
+        if mode == AttributionMode.DIRECT_QUOTE and not quote_exact:
+            message = "A direct quote needs its exact words."
+            errors["quote.exact"] = ValidationError(message, code="required")
+        if on_behalf_of is not None and on_behalf_of == speaker:
+            message = "A speaker does not speak on their own behalf."
+            errors["on_behalf_of"] = ValidationError(message, code="invalid")
+        return errors
 
 
 # --- Relation ---------------------------------------------------------------------------------

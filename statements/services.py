@@ -20,9 +20,17 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from statements import search
-from statements.choices import AttributionMode, StatementStatus
+from statements.choices import StatementStatus
 from statements.errors import ConflictError
-from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
+from statements.models import (
+    ALREADY_ATTRIBUTED,
+    Attribution,
+    Relation,
+    Source,
+    Speaker,
+    Statement,
+    Topic,
+)
 from statements.normalize import normalize_topic, normalize_url
 from statements.quotes import QuoteAnchorError, anchor_quote
 
@@ -266,15 +274,14 @@ def _validate_attribution(attribution: Attribution) -> None:
                 for name, messages in error.error_dict.items()
             }
         ) from None
-    if attribution.mode == AttributionMode.DIRECT_QUOTE and not attribution.quote_exact:
-        raise field_error("quote.exact", "A direct quote needs its exact words.", code="required")
-    if (
-        attribution.on_behalf_of_id is not None
-        and attribution.on_behalf_of_id == attribution.speaker_id
-    ):
-        raise field_error(
-            "on_behalf_of", "A speaker does not speak on their own behalf.", code="invalid"
-        )
+    errors = Attribution.rule_errors(
+        mode=attribution.mode,
+        quote_exact=attribution.quote_exact,
+        speaker=attribution.speaker_id,
+        on_behalf_of=attribution.on_behalf_of_id,
+    )
+    if errors:
+        raise ValidationError(errors)
     attribution.quote_start, attribution.quote_end = attribution_anchor(
         source=attribution.source,
         quote_exact=attribution.quote_exact,
@@ -284,11 +291,7 @@ def _validate_attribution(attribution: Attribution) -> None:
 
 
 def _duplicate_attribution_error() -> ValidationError:
-    return field_error(
-        "speaker",
-        "This speaker is already attributed this statement in this source.",
-        code="unique",
-    )
+    return field_error("speaker", ALREADY_ATTRIBUTED, code="unique")
 
 
 @transaction.atomic

@@ -9,14 +9,13 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
 from statements.generation import bump_generation
-from statements.models import Attribution, Source, Speaker, Statement, Topic
+from statements.models import ALREADY_ATTRIBUTED, Attribution, Source, Speaker, Statement, Topic
 from statements.normalize import normalize_topic
 from statements.quotes import QuoteAnchorError, anchor_quote
 from statements.search import get_backend
 from statements.search.base import document_fields
 from statements.selectors import is_public
 from statements.transfer.imports.parse import (
-    ALREADY_ATTRIBUTED,
     ATTRIBUTION_COLUMNS,
     QUOTE_EXACT,
     SOURCE_COLUMNS,
@@ -310,11 +309,12 @@ class _Batch:
                     line.number, f"attributions.{index}.speaker", ALREADY_ATTRIBUTED
                 )
             seen.add((speaker, source.pk))
-            if behalf == speaker:
+            errors = Attribution.rule_errors(
+                mode="", quote_exact="", speaker=speaker, on_behalf_of=behalf
+            )
+            for name, error in errors.items():
                 raise ImportLineError(
-                    line.number,
-                    f"attributions.{index}.on_behalf_of",
-                    "A speaker does not speak on their own behalf.",
+                    line.number, f"attributions.{index}.{name}", error.messages[0]
                 )
             own = attribution.own
             start = end = None

@@ -11,8 +11,14 @@ from typing import Any, NamedTuple
 import orjson
 from django.core.exceptions import ValidationError
 
-from statements.choices import AttributionMode, StatementStatus
-from statements.models import Attribution, Source, Speaker, Statement, ValidatedModel
+from statements.models import (
+    ALREADY_ATTRIBUTED,
+    Attribution,
+    Source,
+    Speaker,
+    Statement,
+    ValidatedModel,
+)
 from statements.normalize import normalize_url
 
 
@@ -24,12 +30,6 @@ class ImportLineError(Exception):
         where = f"{field}: " if field else ""
         super().__init__(f"line {line}: {where}{message}")
 
-
-ALREADY_ATTRIBUTED = next(
-    constraint.violation_error_message
-    for constraint in Attribution._meta.constraints
-    if constraint.name == "attribution_unique_statement_speaker_source"
-)
 
 # The columns that a line gives, in the order of the tuples that hold them.
 STATEMENT_COLUMNS = ("text", "language", "status", "retraction_reason")
@@ -214,6 +214,12 @@ def _check_lists(topics: Any, attributions: list, line: int, memo: dict) -> None
         check()
 
 
+def _refuse(number: int, where: str, errors: dict[str, ValidationError]) -> None:
+    """The line is refused for the first of a model's ``rule_errors``, if any."""
+    for name, error in errors.items():
+        raise ImportLineError(number, where + name, error.messages[0])
+
+
 def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
     """Check one line; ``memo`` keeps what was checked already in this batch."""
     memo = {} if memo is None else memo
@@ -224,11 +230,8 @@ def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
     if not isinstance(data, dict):
         raise ImportLineError(number, "(line)", "Must be an object.")
     statement = _values(Statement, data, STATEMENT_KEYS, number, "", memo)
-    if (
-        statement["status"] == StatementStatus.RETRACTED
-        and not statement["retraction_reason"].strip()
-    ):
-        raise ImportLineError(number, "retraction_reason", "A retracted statement needs a reason.")
+    rules = {name: statement[name] for name in ("status", "retraction_reason")}
+    _refuse(number, "", Statement.rule_errors(**rules))
     topics = data.get("topics") or []
     raw_attributions = data.get("attributions") or []
     if not isinstance(raw_attributions, list):
@@ -246,17 +249,16 @@ def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
         source = _source_fields(source_data, number, where + "source.", memo)
         behalf = _object(item, "on_behalf_of", number, where, required=False)
         behalf_ref = _speaker_ref(behalf, number, where + "on_behalf_of.", memo) if behalf else None
-        if behalf_ref is not None and behalf_ref.key == speaker.key:
-            raise ImportLineError(
-                number, where + "on_behalf_of", "A speaker does not speak on their own behalf."
-            )
         quote = _object(item, "quote", number, where, required=False) or {}
         values = _values(Attribution, item, ATTRIBUTION_KEYS, number, where, memo)
         values |= _values(Attribution, quote, QUOTE_KEYS, number, where + "quote.", memo)
-        if values["mode"] == AttributionMode.DIRECT_QUOTE and not values["quote_exact"]:
-            raise ImportLineError(
-                number, where + "quote.exact", "A direct quote needs its exact words."
-            )
+        errors = Attribution.rule_errors(
+            mode=values["mode"],
+            quote_exact=values["quote_exact"],
+            speaker=speaker.key,
+            on_behalf_of=behalf_ref.key if behalf_ref else None,
+        )
+        _refuse(number, where, errors)
         if (speaker.key, source["url"]) in seen:
             raise ImportLineError(number, where + "speaker", ALREADY_ATTRIBUTED)
         seen.add((speaker.key, source["url"]))
