@@ -11,7 +11,8 @@ was read under it, and the search document is rewritten under it, so concurrent 
 serialise and the document agrees with what commits.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -503,3 +504,43 @@ def relation_update(*, relation: Relation, user: User, **fields: Any) -> Relatio
 def relation_delete(*, relation: Relation, user: User) -> None:
     relation._history_user = user
     relation.delete()
+
+
+# --- The services of each model: one registry, for the API and the admin ----------------------
+
+
+@dataclass(frozen=True)
+class ModelServices:
+    """The create, update and delete services of one model, called alike for every model:
+    ``create(user=..., **fields)``, ``update(instance, user=..., **fields)`` and
+    ``delete(instance, user=...)``."""
+
+    create_service: Callable[..., models.Model]
+    update_service: Callable[..., models.Model]
+    delete_service: Callable[..., None]
+    instance_kwarg: str  # the keyword the update and delete services take the instance by
+
+    def create(self, *, user: User, **fields: Any) -> models.Model:
+        return self.create_service(user=user, **fields)
+
+    def update(self, instance: models.Model, *, user: User, **fields: Any) -> models.Model:
+        return self.update_service(**{self.instance_kwarg: instance}, user=user, **fields)
+
+    def delete(self, instance: models.Model, *, user: User) -> None:
+        self.delete_service(**{self.instance_kwarg: instance}, user=user)
+
+
+SERVICES: dict[type[models.Model], ModelServices] = {
+    Speaker: ModelServices(speaker_create, speaker_update, speaker_delete, "speaker"),
+    Source: ModelServices(source_create, source_update, source_delete, "source"),
+    Statement: ModelServices(statement_create, statement_update, statement_delete, "statement"),
+    Attribution: ModelServices(
+        attribution_create, attribution_update, attribution_delete, "attribution"
+    ),
+    Relation: ModelServices(relation_create, relation_update, relation_delete, "relation"),
+}
+
+
+def services_for(model: type[models.Model]) -> ModelServices:
+    """The services that create, update and delete ``model``'s objects."""
+    return SERVICES[model]
