@@ -266,17 +266,13 @@ def ranks_by_relevance(filters: Mapping[str, Any]) -> bool:
     return bool(filters.get("q")) and (not ordering or ordering[0] == RELEVANCE)
 
 
-def searched_documents(*, user: User, filters: Mapping[str, Any]) -> Q | None:
-    """The condition on search documents that selects the very statements searched, when
-    no filter but the query is given (``statement_queryset`` holds what ``user`` may see);
-    None when other filters narrow them."""
-    if any(
+def narrows(filters: Mapping[str, Any]) -> bool:
+    """Whether a filter other than the query and the ordering is given."""
+    return any(
         value not in (None, "", [], ())
         for name, value in filters.items()
         if name not in ("q", "ordering")
-    ):
-        return None
-    return searchable_documents(user=user)
+    )
 
 
 # --- Counts -------------------------------------------------------------------------------------

@@ -192,7 +192,7 @@ def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
     )
     assert filterset.is_valid()
     queryset = search.statement_results(
-        filterset.qs, user=editor_user, filters=filterset.form.cleaned_data, ranked=False
+        filterset.qs, filters=filterset.form.cleaned_data, ranked=False
     ).queryset
     in_python = b"".join(export.ndjson(export.statement_documents(queryset, 4)))
     assert export._lines_in_sql()

@@ -5,7 +5,7 @@ plans them (``search.statement_results``)."""
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -185,17 +185,22 @@ class StatementResultsMixin:
     pages through, the export streams and a detail is looked up in."""
 
     def statement_results(self, queryset: QuerySet, *, ranked: bool) -> StatementResults:
-        filterset = self.get_filterset(queryset)
+        filterset = self.request_filterset(queryset)
         if filterset is None:  # an action without filters (history)
             return StatementResults(queryset)
         return search.statement_results(
             filterset.qs,
-            user=self.request.user,
             filters=filterset.form.cleaned_data,
             ranked=ranked,
+            documents=self.searchable_documents(),
         )
 
-    def get_filterset(self, queryset: QuerySet) -> FilterSet | None:
+    def searchable_documents(self) -> Q | None:
+        """The condition on search documents that selects the statements of
+        ``get_queryset``: every statement the caller may see."""
+        return selectors.searchable_documents(user=self.request.user)
+
+    def request_filterset(self, queryset: QuerySet) -> FilterSet | None:
         """The request's filter set over ``queryset``, after the other filter backends (an
         unknown or repeated parameter is a 400); a value that does not parse is a 400."""
         for backend_class in self.filter_backends:
@@ -380,6 +385,9 @@ class SpeakerStatementViewSet(StatementReadsMixin, mixins.ListModelMixin, viewse
         return selectors.statements_of_speaker(
             user=self.request.user, speaker=self.speaker, joins=False
         )
+
+    def searchable_documents(self):
+        return None  # no condition on the documents selects a speaker's statements
 
 
 # --- Attribution ------------------------------------------------------------------------------

@@ -88,7 +88,11 @@ def search_statements(
 
 
 def statement_results(
-    queryset: QuerySet, *, user: selectors.User, filters: Mapping[str, Any], ranked: bool
+    queryset: QuerySet,
+    *,
+    filters: Mapping[str, Any],
+    ranked: bool,
+    documents: Q | None = None,
 ) -> StatementResults:
     """The statements of ``queryset`` that ``filters`` select (a filter set's cleaned values,
     its plain filters already applied to ``queryset``): ``q`` and the conditions on one
@@ -96,7 +100,10 @@ def statement_results(
 
     ``ranked``: whether ``q`` may rank (a list; not a detail nor the export). Then, unless
     another ordering comes first, the best matches come best first; otherwise ``q`` selects
-    every match, in the order of ``queryset``."""
+    every match, in the order of ``queryset``. ``documents``: the condition on the search
+    documents that selects the statements of ``queryset`` before any filter, where one does
+    (``selectors.searchable_documents``): with no filter but ``q``, the engine may rank the
+    documents alone."""
     query = filters.get("q")
     rank = ranked and selectors.ranks_by_relevance(filters)
     if query and not rank:
@@ -112,5 +119,5 @@ def statement_results(
         queryset,
         query,
         attribution_condition=condition,
-        documents=selectors.searched_documents(user=user, filters=filters),
+        documents=None if selectors.narrows(filters) else documents,
     )
