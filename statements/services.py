@@ -513,31 +513,28 @@ def relation_delete(*, relation: Relation, user: User) -> None:
 class ModelServices:
     """The create, update and delete services of one model, called alike for every model:
     ``create(user=..., **fields)``, ``update(instance, user=..., **fields)`` and
-    ``delete(instance, user=...)``."""
+    ``delete(instance, user=...)``. They are this module's ``<entity>_create``,
+    ``<entity>_update(*, <entity>, ...)`` and ``<entity>_delete(*, <entity>, ...)``, looked
+    up when called, as a call by name would find them."""
 
-    create_service: Callable[..., models.Model]
-    update_service: Callable[..., models.Model]
-    delete_service: Callable[..., None]
-    instance_kwarg: str  # the keyword the update and delete services take the instance by
+    entity: str  # the model's name, which the services are named after
+
+    def _service(self, action: str) -> Callable[..., Any]:
+        return globals()[f"{self.entity}_{action}"]
 
     def create(self, *, user: User, **fields: Any) -> models.Model:
-        return self.create_service(user=user, **fields)
+        return self._service("create")(user=user, **fields)
 
     def update(self, instance: models.Model, *, user: User, **fields: Any) -> models.Model:
-        return self.update_service(**{self.instance_kwarg: instance}, user=user, **fields)
+        return self._service("update")(**{self.entity: instance}, user=user, **fields)
 
     def delete(self, instance: models.Model, *, user: User) -> None:
-        self.delete_service(**{self.instance_kwarg: instance}, user=user)
+        self._service("delete")(**{self.entity: instance}, user=user)
 
 
 SERVICES: dict[type[models.Model], ModelServices] = {
-    Speaker: ModelServices(speaker_create, speaker_update, speaker_delete, "speaker"),
-    Source: ModelServices(source_create, source_update, source_delete, "source"),
-    Statement: ModelServices(statement_create, statement_update, statement_delete, "statement"),
-    Attribution: ModelServices(
-        attribution_create, attribution_update, attribution_delete, "attribution"
-    ),
-    Relation: ModelServices(relation_create, relation_update, relation_delete, "relation"),
+    model: ModelServices(model._meta.model_name)
+    for model in (Speaker, Source, Statement, Attribution, Relation)
 }
 
 
