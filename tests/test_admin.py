@@ -1,127 +1,21 @@
 """The curation admin: every page renders, lists search and filter, saves go through services."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.messages import get_messages
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from statements import services
-from statements.choices import AttributionMode, SpeakerKind, SpeechAct, StatementStatus
+from statements.choices import AttributionMode, SpeechAct, StatementStatus
 from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
-from tests.conftest import BODY
+from tests.factories import BODY, AttributionFactory, SourceFactory, StatementFactory, add_rows
+from tests.helpers import MODELS, form_data, listed, login, queries_for, url
 
-MODELS = ["speaker", "source", "topic", "statement", "attribution", "relation"]
 HISTORY_MODELS = [model for model in MODELS if model != "topic"]  # topics keep no history
-
-
-def url(model: str, view: str, *args) -> str:
-    return reverse(f"admin:statements_{model}_{view}", args=args)
-
-
-def login(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def superuser(admin_user) -> Client:
-    return login(admin_user)
-
-
-@pytest.fixture
-def editor_site(editor_user) -> Client:
-    return login(editor_user)
-
-
-@pytest.fixture
-def reviewer_site(reviewer_user) -> Client:
-    return login(reviewer_user)
-
-
-def sample(world, model: str):
-    return {
-        "speaker": lambda: world.minister,
-        "source": lambda: world.article,
-        "topic": lambda: Topic.objects.get(slug="troops"),
-        "statement": lambda: world.claim,
-        "attribution": lambda: world.claim.attributions.get(source=world.article),
-        "relation": lambda: world.relation,
-    }[model]()
-
-
-class _RenderedForm(HTMLParser):
-    """Collects what a browser would submit from the page's main form: the named inputs,
-    selects and textareas as rendered, nothing that the page does not show."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[str, list[str]] = {}
-        self._select: str | None = None
-        self._textarea: str | None = None
-        self._in_form = False
-
-    def _add(self, name: str, value: str) -> None:
-        self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {key: value or "" for key, value in attrs}
-        if tag == "form" and attributes.get("method", "").lower() == "post":
-            # The object's form ("speaker_form"), not the header's "logout-form".
-            self._in_form = attributes.get("id", "").endswith("_form")
-            return
-        if not self._in_form:
-            return
-        name = attributes.get("name")
-        if tag == "input" and name and "disabled" not in attributes:
-            kind = attributes.get("type", "text")
-            if kind in ("checkbox", "radio"):
-                if "checked" in attributes:
-                    self._add(name, attributes.get("value", "on"))
-            elif kind not in ("submit", "button", "file", "image"):
-                self._add(name, attributes.get("value", ""))
-        elif tag == "select" and name:
-            self._select = name
-        elif tag == "option" and self._select and "selected" in attributes:
-            self._add(self._select, attributes.get("value", ""))
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self._add(name, "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-        elif tag == "form":
-            self._in_form = False
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea:
-            values = self.data[self._textarea]
-            # Browsers drop the one newline that follows <textarea>.
-            values[-1] += data.removeprefix("\n") if not values[-1] else data
-
-
-def form_data(response) -> dict:
-    """What a browser submits from the admin form on ``response``, as it was rendered."""
-    parser = _RenderedForm()
-    parser.feed(response.content.decode())
-    return {name: values if len(values) > 1 else values[0] for name, values in parser.data.items()}
 
 
 def messages_of(response) -> list[str]:
     return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-def listed(response) -> set:
-    assert response.status_code == 200, response.content
-    return set(response.context["cl"].result_list)
 
 
 # --- Every page renders -------------------------------------------------------------------------
@@ -135,7 +29,7 @@ PAGES = [(model, view) for model in MODELS for view in ("changelist", "add", "ch
 @pytest.mark.parametrize(("model", "view"), PAGES)
 def test_page_renders(request, world, user, model, view):
     client = login(request.getfixturevalue(user))
-    args = () if view in ("changelist", "add") else (sample(world, model).pk,)
+    args = () if view in ("changelist", "add") else (world.sample(model).pk,)
     response = client.get(url(model, view, *args))
     assert response.status_code == 200, response.content
 
@@ -177,22 +71,10 @@ SEARCHES = [
 ]
 
 
-def named(world, name: str):
-    extra = {
-        "denial_attribution": lambda: world.denial.attributions.get(),
-        "draft_attribution": lambda: world.draft.attributions.get(),
-        "claim_in_article": lambda: world.claim.attributions.get(source=world.article),
-        "claim_in_briefing": lambda: world.claim.attributions.get(source=world.briefing),
-        "border": lambda: Topic.objects.get(slug="border"),
-        "troops": lambda: Topic.objects.get(slug="troops"),
-    }
-    return extra[name]() if name in extra else getattr(world, name)
-
-
 @pytest.mark.parametrize(("model", "term", "expected"), SEARCHES)
 def test_search(world, superuser, model, term, expected):
     response = superuser.get(url(model, "changelist"), {"q": term})
-    assert listed(response) == {named(world, name) for name in expected}
+    assert listed(response) == {world.named(name) for name in expected}
 
 
 FILTERS = [
@@ -223,11 +105,11 @@ FILTERS = [
 def test_list_filter(world, superuser, model, params, expected):
     # Ids are given by name in the table: "minister" stands for world.minister.pk.
     query = {
-        key: named(world, value).pk if key.endswith("id__exact") else value
+        key: world.named(value).pk if key.endswith("id__exact") else value
         for key, value in params.items()
     }
     response = superuser.get(url(model, "changelist"), query)
-    assert listed(response) == {named(world, name) for name in expected}
+    assert listed(response) == {world.named(name) for name in expected}
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -273,19 +155,16 @@ def test_attribution_page_highlights_the_quote_in_its_source(world, superuser):
 
 
 def test_highlight_escapes_the_source_text(world, superuser):
-    source = services.source_create(
-        user=None,
+    source = SourceFactory(
         title="Markup",
         url="https://news.example/markup",
         body='Before <script>alert("x")</script> the <b>quoted</b> words & after.',
     )
-    attribution = services.attribution_create(
+    attribution = AttributionFactory(
         statement=world.draft,
-        user=None,
         speaker=world.officials,
         source=source,
         mode=AttributionMode.DIRECT_QUOTE,
-        speech_act=SpeechAct.ASSERTION,
         quote_exact="the <b>quoted</b> words",
     )
     for page_url in (
@@ -505,7 +384,7 @@ def test_publish_button_on_the_draft_page_returns_there(world, reviewer_site):
 
 
 def test_publishing_what_the_workflow_forbids_says_why(world, reviewer_site):
-    lonely = services.statement_create(user=None, text="No one said this.")
+    lonely = StatementFactory(text="No one said this.")
     response = action(reviewer_site, "publish", lonely, world.claim)
     assert response.status_code == 302
     text = " ".join(messages_of(response))
@@ -596,7 +475,7 @@ def test_drafts_can_be_deleted(world, editor_site, editor_user):
 
 
 def test_bulk_delete_of_drafts(world, superuser):
-    other = services.statement_create(user=None, text="Another draft.")
+    other = StatementFactory(text="Another draft.")
     response = action(superuser, "delete_selected", world.draft, other, post="yes")
     assert response.status_code == 302
     assert not Statement.objects.filter(pk__in=[world.draft.pk, other.pk]).exists()
@@ -630,48 +509,6 @@ CHANGELIST_BUDGETS = {
     "relation": 7,
 }
 EDITOR_OVERHEAD = 2  # the permission checks of a user who is not a superuser
-
-
-def add_rows(world, count: int, *, start: int = 0) -> None:
-    """``count`` more of everything, numbered from ``start``, so a page that queried per
-    row would show it: a statement each, with its own speaker and source, two topics and a
-    relation to the claim."""
-    for number in range(start, start + count):
-        speaker = services.speaker_create(
-            user=None, name=f"Speaker {number}", kind=SpeakerKind.PERSON, country="FR"
-        )
-        source = services.source_create(
-            user=None,
-            title=f"Source {number}",
-            url=f"https://news.example/{number}",
-            publisher=f"Publisher {number % 3}",
-            body=f"Speaker {number} said number {number} is up.",
-        )
-        statement = services.statement_create(
-            user=None,
-            text=f"Number {number} is up.",
-            topics=[f"topic-{number}", "numbers"],
-            attributions=[
-                {
-                    "speaker": speaker,
-                    "source": source,
-                    "mode": AttributionMode.PARAPHRASE,
-                    "speech_act": SpeechAct.ASSERTION,
-                    "quote_exact": f"number {number} is up",
-                    "on_behalf_of": world.ministry,
-                }
-            ],
-        )
-        services.relation_create(
-            user=None, from_statement=statement, to_statement=world.claim, kind="supports"
-        )
-
-
-def queries_for(client, page_url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(page_url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize("model", MODELS)

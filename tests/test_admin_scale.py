@@ -14,21 +14,11 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from statements import services
 from statements.admin import lists as admin_lists
-from statements.choices import AttributionMode, SpeakerKind, SpeechAct
+from statements.choices import SpeakerKind
 from statements.models import Attribution, Source, Speaker, Statement
-from tests.test_admin import MODELS, add_rows, listed, login, queries_for, sample, url
-
-
-@pytest.fixture
-def superuser(admin_user):
-    return login(admin_user)
-
-
-@pytest.fixture
-def editor_site(editor_user):
-    return login(editor_user)
+from tests.factories import AttributionFactory, add_rows
+from tests.helpers import MODELS, listed, queries_for, url
 
 
 def many_speakers_and_sources(count: int) -> None:
@@ -170,10 +160,8 @@ ENGINE_SEARCHES = [
 
 @pytest.mark.parametrize(("model", "term", "expected"), ENGINE_SEARCHES)
 def test_search_box_uses_the_search_engine(world, superuser, model, term, expected):
-    from tests.test_admin import named
-
     response = superuser.get(url(model, "changelist"), {"q": term})
-    assert listed(response) == {named(world, name) for name in expected}
+    assert listed(response) == {world.named(name) for name in expected}
 
 
 def test_search_finds_what_the_api_finds(world, superuser, admin):
@@ -321,21 +309,14 @@ def test_statement_page_queries_do_not_grow_with_the_table(
 def test_change_pages_render_with_many_rows(world, superuser, model):
     add_rows(world, 30)
     many_speakers_and_sources(100)
-    response = superuser.get(url(model, "change", sample(world, model).pk))
+    response = superuser.get(url(model, "change", world.sample(model).pk))
     assert response.status_code == 200
     assert "Bulk speaker" not in response.content.decode()
 
 
 def test_speaker_counts_are_the_statements_they_made(world, superuser):
     # Two attributions of one statement to the same speaker count once.
-    services.attribution_create(
-        user=None,
-        statement=world.draft,
-        speaker=world.minister,
-        source=world.article,
-        mode=AttributionMode.SUMMARY,
-        speech_act=SpeechAct.ASSERTION,
-    )
+    AttributionFactory(statement=world.draft, speaker=world.minister, source=world.article)
     response = superuser.get(url("speaker", "changelist"))
     counts = {
         speaker.name: speaker.statement_total for speaker in response.context["cl"].result_list

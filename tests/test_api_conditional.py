@@ -3,6 +3,7 @@
 import pytest
 
 from statements.models import Speaker, Statement
+from tests.factories import World
 from tests.helpers import problem
 
 RESOURCES = ["speakers", "sources", "statements", "attributions", "relations"]
@@ -114,8 +115,6 @@ def test_two_concurrent_writers_from_one_etag_one_wins_and_nothing_is_lost(edito
 
     from django.db import connection
     from rest_framework.test import APIClient
-
-    from tests.conftest import World
 
     world = World()
     url = f"/api/v1/statements/{world.draft.pk}/"

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from statements import services
 from statements.choices import AttributionMode, SpeechAct
+from tests.factories import AttributionFieldsFactory, RelationFactory, StatementFactory
 
 # Queries for a list: the count, the page (topics folded in), then one each for the
 # attributions (with speakers and sources joined) and the relations (both directions).
@@ -19,30 +20,25 @@ def many(world):
     """60 more published statements, each with two attributions, topics and a relation."""
     previous = world.claim
     for number in range(60):
-        statement = services.statement_create(
-            user=None,
+        statement = StatementFactory(
             text=f"Statement number {number}.",
             topics=[f"topic-{number % 7}", "bulk"],
             attributions=[
-                {
-                    "speaker": world.minister if number % 2 else world.officials,
-                    "source": world.briefing,
-                    "mode": AttributionMode.SUMMARY,
-                    "speech_act": SpeechAct.ASSERTION,
-                },
-                {
-                    "speaker": world.ministry,
-                    "source": world.briefing,
-                    "mode": AttributionMode.PARAPHRASE,
-                    "speech_act": SpeechAct.CONCERN,
-                    "on_behalf_of": world.minister,
-                },
+                AttributionFieldsFactory(
+                    speaker=world.minister if number % 2 else world.officials,
+                    source=world.briefing,
+                ),
+                AttributionFieldsFactory(
+                    speaker=world.ministry,
+                    source=world.briefing,
+                    mode=AttributionMode.PARAPHRASE,
+                    speech_act=SpeechAct.CONCERN,
+                    on_behalf_of=world.minister,
+                ),
             ],
+            publish=True,
         )
-        services.statement_publish(statement=statement, user=None)
-        services.relation_create(
-            user=None, from_statement=statement, to_statement=previous, kind="updates"
-        )
+        RelationFactory(from_statement=statement, to_statement=previous, kind="updates")
         previous = statement
     return world
 
@@ -142,19 +138,11 @@ def count_cache(settings):
 def test_a_large_count_is_cached_for_a_while(world, anon, count_cache):
     count_cache.API_COUNT_CACHE_THRESHOLD = 2  # the world's two published statements
     assert anon.get("/api/v1/statements/").json()["count"] == 2
-    statement = services.statement_create(
-        user=None,
+    StatementFactory(
         text="Published after the count was cached.",
-        attributions=[
-            {
-                "speaker": world.officials,
-                "source": world.briefing,
-                "mode": AttributionMode.SUMMARY,
-                "speech_act": SpeechAct.ASSERTION,
-            }
-        ],
+        attributions=[AttributionFieldsFactory(speaker=world.officials, source=world.briefing)],
+        publish=True,
     )
-    services.statement_publish(statement=statement, user=None)
     with CaptureQueriesContext(connection) as queries:
         body = anon.get("/api/v1/statements/").json()
     assert body["count"] == 2  # remembered: no count query

@@ -16,9 +16,15 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from statements import services
-from statements.choices import AttributionMode, SourceKind, SpeakerKind, SpeechAct, StatementStatus
+from statements.choices import AttributionMode, SourceKind, SpeechAct, StatementStatus
 from statements.models import Attribution, SearchDocument, Statement
 from statements.search import index_statements
+from tests.factories import (
+    AttributionFieldsFactory,
+    SourceFactory,
+    SpeakerFactory,
+    StatementFactory,
+)
 from tests.helpers import write_form
 
 pytestmark = [
@@ -99,33 +105,26 @@ class Newsroom:
     """Speakers, a source and the clients of an editor, another editor and a reviewer."""
 
     def __init__(self, editor_user, reviewer_user, other_editor_user) -> None:
-        self.speaker = services.speaker_create(user=None, name="Jane Roe", kind=SpeakerKind.PERSON)
-        self.other_speaker = services.speaker_create(
-            user=None, name="Quillon Vasquez", kind=SpeakerKind.PERSON
-        )
-        self.source = services.source_create(
-            user=None,
-            title="Briefing",
-            url="https://news.example/briefing",
-            kind=SourceKind.PRESS_BRIEFING,
+        self.speaker = SpeakerFactory(name="Jane Roe")
+        self.other_speaker = SpeakerFactory(name="Quillon Vasquez")
+        self.source = SourceFactory(
+            title="Briefing", url="https://news.example/briefing", kind=SourceKind.PRESS_BRIEFING
         )
         self.editor = token_client(editor_user)
         self.other_editor = token_client(other_editor_user)
         self.reviewer = token_client(reviewer_user)
 
     def statement(self, trial: int, *, publish: bool = False) -> tuple[Statement, Attribution]:
-        statement = services.statement_create(
-            user=None,
+        statement = StatementFactory(
             text=f"The troops had left ({word(trial)}).",
             attributions=[
-                {
-                    "speaker": self.speaker,
-                    "source": self.source,
-                    "mode": AttributionMode.PARAPHRASE,
-                    "speech_act": SpeechAct.ASSERTION,
-                    "verb": "said",
-                    "occasion": "a briefing",
-                }
+                AttributionFieldsFactory(
+                    speaker=self.speaker,
+                    source=self.source,
+                    mode=AttributionMode.PARAPHRASE,
+                    verb="said",
+                    occasion="a briefing",
+                )
             ],
         )
         if publish:
@@ -293,18 +292,10 @@ def test_a_rename_and_a_publish_leave_a_document_that_agrees(newsroom):
     document must end as the data committed (published, with the new name)."""
     failures = []
     for trial in range(TRIALS):
-        speaker = services.speaker_create(user=None, name=f"Ann {word(trial)}", kind="person")
-        statement = services.statement_create(
-            user=None,
+        speaker = SpeakerFactory(name=f"Ann {word(trial)}")
+        statement = StatementFactory(
             text=f"The troops had left ({word(trial)}).",
-            attributions=[
-                {
-                    "speaker": speaker,
-                    "source": newsroom.source,
-                    "mode": AttributionMode.SUMMARY,
-                    "speech_act": SpeechAct.ASSERTION,
-                }
-            ],
+            attributions=[AttributionFieldsFactory(speaker=speaker, source=newsroom.source)],
         )
         published, renamed = race(
             send(newsroom.reviewer, "post", f"{STATEMENTS}{statement.pk}/publish/"),

@@ -3,9 +3,8 @@
 import pytest
 from django.db import connection
 
-from statements import services
 from statements.representations import postgres as documents
-from tests.test_export_import import _more_statements, _tricky_world
+from tests.factories import RelationFactory, more_statements, tricky_world
 
 pytestmark = pytest.mark.skipif(
     "connection.vendor != 'postgresql'", reason="PostgreSQL writes them; SQLite has one path"
@@ -16,13 +15,11 @@ pytestmark = pytest.mark.skipif(
 def awkward(world):
     """The world with awkward values, more statements, and relations to a draft (which
     anonymous clients must not see) and between statements of one page."""
-    _tricky_world(world)
-    _more_statements(world, 5)
-    services.relation_create(
-        user=None, from_statement=world.claim, to_statement=world.draft, kind="contradicts"
-    )
-    services.relation_create(
-        user=None, from_statement=world.claim, to_statement=world.denial, kind="same_claim",
+    tricky_world(world)
+    more_statements(world, 5)
+    RelationFactory(from_statement=world.claim, to_statement=world.draft, kind="contradicts")
+    RelationFactory(
+        from_statement=world.claim, to_statement=world.denial, kind="same_claim",
         note='A "note"\n\u2028',
     )  # fmt: skip
     return world

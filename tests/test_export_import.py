@@ -1,7 +1,6 @@
 """Streaming export (NDJSON, CSV) and the bulk import that reads the NDJSON back."""
 
 import csv
-import datetime as dt
 import io
 import json
 
@@ -10,10 +9,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from statements import services
-from statements.choices import AttributionMode, SpeechAct
 from statements.models import Attribution, Source, Speaker, Statement
 from statements.transfer.export import CSV_COLUMNS
+from tests.factories import StatementFactory, more_statements, tricky_world
 from tests.helpers import pending_index_pages, problem
 
 URL = "/api/v1/statements/export/"
@@ -70,7 +68,7 @@ def test_csv_has_a_row_per_attribution(world, editor):
 
 
 def test_a_statement_without_attributions_has_one_csv_row(world, editor):
-    bare = services.statement_create(user=None, text="Nobody said it yet.")
+    bare = StatementFactory(text="Nobody said it yet.")
     rows = [row for row in csv_rows(editor.get(URL, {"format": "csv"})) if row["text"] == bare.text]
     assert len(rows) == 1
     assert rows[0]["attribution_id"] == ""
@@ -105,24 +103,6 @@ def test_bad_parameters_are_a_400(world, anon, params, field):
     assert [error["field"] for error in body["errors"]] == [field]
 
 
-def _more_statements(world, count):
-    for number in range(count):
-        statement = services.statement_create(
-            user=None,
-            text=f"Exported statement {number}.",
-            topics=["bulk"],
-            attributions=[
-                {
-                    "speaker": world.minister,
-                    "source": world.briefing,
-                    "mode": AttributionMode.SUMMARY,
-                    "speech_act": SpeechAct.ASSERTION,
-                }
-            ],
-        )
-        services.statement_publish(statement=statement, user=None)
-
-
 def _export_queries(client, params) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL, params)
@@ -132,45 +112,20 @@ def _export_queries(client, params) -> int:
 
 def test_query_count_does_not_grow_with_the_number_of_statements(world, anon):
     few = _export_queries(anon, {})
-    _more_statements(world, 40)
+    more_statements(world, 40)
     assert _export_queries(anon, {}) == few
 
 
 def test_queries_grow_by_chunk_not_by_statement(world, anon, monkeypatch):
     from statements.transfer import export
 
-    _more_statements(world, 12)
+    more_statements(world, 12)
     monkeypatch.setattr(export, "CHUNK_SIZE", 5)
     # 14 statements in chunks of 5: three chunks, each one query for its attributions
     # (speakers and sources are fetched once, as they repeat).
     lines = ndjson(anon.get(URL))
     assert len(lines) == 14
     assert _export_queries(anon, {}) <= 12
-
-
-def _tricky_world(world, *, control_characters=True):
-    """Values whose JSON is easy to get wrong: control characters (stored before they were
-    refused), U+2028, backslashes, non-ASCII, times with and without microseconds, missing
-    dates, unsorted topics."""
-    from statements.models import Topic
-
-    odd = 'Quote "\\ \t\n\x01\x1f\x7f \u2028\u2029 été 😀 </script>'
-    if not control_characters:
-        odd = odd.replace("\x01\x1f\x7f", "")
-    Statement.objects.filter(pk=world.claim.pk).update(
-        text=odd,
-        retraction_reason=odd,
-        created_at=dt.datetime(2024, 1, 2, 3, 4, 5, 60, tzinfo=dt.UTC),
-        updated_at=dt.datetime(2024, 1, 2, 3, 4, 5, 999999, tzinfo=dt.UTC),
-    )
-    Source.objects.filter(pk=world.briefing.pk).update(published_at=None, title=odd)
-    Speaker.objects.filter(pk=world.minister.pk).update(name=odd)
-    Attribution.objects.filter(statement=world.denial).update(
-        verb=odd, stated_on=dt.date(999, 1, 2), quote_start=None, quote_end=None
-    )
-    for slug in ("zulu", "Ärger", "été", "alpha", "Zeta"):
-        world.claim.topics.add(Topic.objects.get_or_create(slug=slug)[0])
-    services.statement_create(user=None, text="Nobody said it yet.")
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
@@ -182,8 +137,8 @@ def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
     from statements.filtersets import StatementExportFilterSet
     from statements.transfer import export
 
-    _tricky_world(world)
-    _more_statements(world, 7)
+    tricky_world(world)
+    more_statements(world, 7)
     monkeypatch.setattr(export, "CHUNK_SIZE", 4)
     if params.get("speaker"):
         params = {"speaker": str(world.minister.pk)}
@@ -210,8 +165,8 @@ def test_chunks_dense_or_sparse_are_the_python_documents_byte_for_byte(
     from statements import selectors
     from statements.transfer import export
 
-    _tricky_world(world)
-    _more_statements(world, 7)
+    tricky_world(world)
+    more_statements(world, 7)
     statements = selectors.statement_queryset(user=editor_user)
     ids = list(statements.values_list("pk", flat=True))
     # Far apart, a chunk's statements are looked up by id rather than read as a range.
@@ -403,7 +358,7 @@ def test_batches_before_a_bad_line_stay_and_a_rerun_resumes(exported):
 def test_without_server_side_cursors_the_export_reads_chunk_after_chunk(world, anon, monkeypatch):
     from statements.transfer import export
 
-    _more_statements(world, 12)
+    more_statements(world, 12)
     monkeypatch.setattr(export, "CHUNK_SIZE", 5)
     monkeypatch.setitem(connection.settings_dict, "DISABLE_SERVER_SIDE_CURSORS", True)
     with_keyset = [line["id"] for line in ndjson(anon.get(URL))]
@@ -425,7 +380,7 @@ def test_imported_rows_and_documents_are_what_the_services_would_store(world, ed
     they must equal the rows as stored and the documents as indexing builds them."""
     from statements.search import index_statements
 
-    _tricky_world(world, control_characters=False)  # which the import refuses, as the API
+    tricky_world(world, control_characters=False)  # which the import refuses, as the API
     Speaker.objects.filter(pk=world.minister.pk).update(aliases=["The Minister", "Odd\tone"])
     path = tmp_path / "statements.ndjson"
     path.write_bytes(b"".join(editor.get(URL).streaming_content))

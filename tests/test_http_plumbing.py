@@ -33,7 +33,7 @@ from statements.api import views
 from statements.management.commands.bootstrap import manage_command
 from statements.models import Attribution, Source, Speaker, Statement
 from statements.roles import EDITORS, GROUP_PERMISSIONS
-from tests.conftest import _user
+from tests.factories import SpeakerFactory, UserFactory
 from tests.helpers import problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,9 +199,9 @@ def gunicorn(transactional_db) -> Iterator[LiveGunicorn]:
 
 
 def test_under_gunicorn_a_chunked_patch_is_a_411_and_changes_nothing(gunicorn):
-    editor = _user("chunk-editor", group=EDITORS)
+    editor = UserFactory(username="chunk-editor", group=EDITORS)
     token = Token.objects.create(user=editor).key
-    speaker = Speaker.objects.create(name="Jane Roe", kind="person", description="before")
+    speaker = SpeakerFactory(name="Jane Roe", description="before")
     url = f"{SPEAKERS}{speaker.pk}/"
     status, headers, _ = gunicorn.request("GET", url, headers={"Authorization": f"Token {token}"})
     assert status == 200

@@ -9,10 +9,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from statements import services
-from statements.choices import AttributionMode, SpeakerKind, SpeechAct
 from statements.models import Attribution, Source, Speaker, Statement
 from statements.transfer.imports import import_lines
+from tests.factories import AttributionFieldsFactory, SpeakerFactory, StatementFactory
 from tests.invalid_values import ATTRIBUTION, INVALID_VALUES, SOURCE, SPEAKER, Invalid
 
 EXPORT = "/api/v1/statements/export/"
@@ -110,27 +109,15 @@ def test_the_import_refuses_more_attributions_than_the_api(db, tmp_path):
 
 
 def _attributed(world, speaker: Speaker, text: str) -> Statement:
-    return services.statement_create(
-        user=None,
-        text=text,
-        attributions=[
-            {
-                "speaker": speaker,
-                "source": world.briefing,
-                "mode": AttributionMode.SUMMARY,
-                "speech_act": SpeechAct.ASSERTION,
-            }
-        ],
+    return StatementFactory(
+        text=text, attributions=[AttributionFieldsFactory(speaker=speaker, source=world.briefing)]
     )
 
 
 @pytest.fixture
 def namesakes(world):
     """Two different people called John Smith, each with a statement."""
-    smiths = [
-        services.speaker_create(user=None, name="John Smith", kind=SpeakerKind.PERSON)
-        for _ in range(2)
-    ]
+    smiths = [SpeakerFactory(name="John Smith") for _ in range(2)]
     for number, smith in enumerate(smiths, 1):
         _attributed(world, smith, f"What John Smith number {number} said.")
     return smiths
@@ -211,7 +198,7 @@ def test_an_ambiguous_name_is_a_line_error_naming_the_candidates(namesakes, tmp_
 
 
 def test_two_namesakes_in_a_file_and_one_in_the_database_is_ambiguous(world, tmp_path):
-    smith = services.speaker_create(user=None, name="John Smith", kind=SpeakerKind.PERSON)
+    smith = SpeakerFactory(name="John Smith")
     lines = []
     for key in (9001, 9002):
         line = valid_line(f"Said by {key}.")

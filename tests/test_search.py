@@ -14,6 +14,7 @@ from statements.models import SearchDocument, Statement
 from statements.search.base import document_fields
 from statements.search.postgres import INDEX as POSTGRES_INDEX
 from statements.search.postgres import MAX_WINDOWS
+from tests.factories import StatementFactory
 from tests.helpers import pending_index_pages, problem
 
 SEARCH = "/api/v1/search/"
@@ -156,7 +157,7 @@ def test_relevance_cannot_be_reversed(seed, anon):
 
 
 def test_snippets_are_escaped_html(world, editor):
-    services.statement_create(user=None, text='Tanks & <b>trucks</b> "rolled" in.')
+    StatementFactory(text='Tanks & <b>trucks</b> "rolled" in.')
     body = editor.get(SEARCH, {"q": "trucks"}).json()
     snippet = body["results"][0]["snippet"]
     assert "<mark>trucks</mark>" in snippet

@@ -10,9 +10,15 @@ nothing in a statement's text can forge.
 import pytest
 from django.core.management import call_command
 
-from statements import search, services
-from statements.choices import AttributionMode, SourceKind, SpeakerKind, SpeechAct
+from statements import search
+from statements.choices import AttributionMode, SourceKind
 from statements.models import Statement
+from tests.factories import (
+    AttributionFieldsFactory,
+    SourceFactory,
+    SpeakerFactory,
+    StatementFactory,
+)
 
 SEARCH = "/api/v1/search/"
 APOSTROPHE = "\u2019"  # the typographic one
@@ -85,30 +91,17 @@ EXPECTED = {
 
 @pytest.fixture
 def tricky(db) -> dict[str, int]:
-    source = services.source_create(
-        user=None,
-        title="Wire digest",
-        url="https://wire.example/digest",
-        kind=SourceKind.NEWS_ARTICLE,
+    source = SourceFactory(
+        title="Wire digest", url="https://wire.example/digest", kind=SourceKind.NEWS_ARTICLE
     )
     ids = {}
     for key, (name, text) in TRICKY.items():
-        speaker = services.speaker_create(
-            user=None, name=name, kind=SpeakerKind.PERSON, aliases=ALIASES.get(name, [])
-        )
-        statement = services.statement_create(
-            user=None,
+        speaker = SpeakerFactory(name=name, aliases=ALIASES.get(name, []))
+        statement = StatementFactory(
             text=text,
-            attributions=[
-                {
-                    "speaker": speaker,
-                    "source": source,
-                    "mode": AttributionMode.SUMMARY,
-                    "speech_act": SpeechAct.ASSERTION,
-                }
-            ],
+            attributions=[AttributionFieldsFactory(speaker=speaker, source=source)],
+            publish=True,
         )
-        services.statement_publish(statement=statement, user=None)
         ids[key] = statement.pk
     return ids
 
@@ -205,9 +198,7 @@ def test_a_quote_weighs_less_than_the_text_and_more_than_a_speaker(db, anon):
     """ "Zanzibar" in one statement's text, in another's quote, in a third's speaker's
     name, each of the same length as its kind elsewhere: ranked in that order."""
     body = "Zanzibar ferries sail. Ferries sail today. Ferries sail now."
-    source = services.source_create(
-        user=None, title="Harbour notes", url="https://port.example/notes", body=body
-    )
+    source = SourceFactory(title="Harbour notes", url="https://port.example/notes", body=body)
     cases = [
         ("Amina Said", "Zanzibar ferries resumed.", "Ferries sail today"),
         ("Omar Juma", "Harbour ferries resumed.", "Zanzibar ferries sail"),
@@ -215,21 +206,18 @@ def test_a_quote_weighs_less_than_the_text_and_more_than_a_speaker(db, anon):
     ]
     expected = []
     for name, text, quote in cases:
-        speaker = services.speaker_create(user=None, name=name, kind=SpeakerKind.PERSON)
-        statement = services.statement_create(
-            user=None,
+        statement = StatementFactory(
             text=text,
             attributions=[
-                {
-                    "speaker": speaker,
-                    "source": source,
-                    "mode": AttributionMode.DIRECT_QUOTE,
-                    "speech_act": SpeechAct.ASSERTION,
-                    "quote_exact": quote,
-                }
+                AttributionFieldsFactory(
+                    speaker=SpeakerFactory(name=name),
+                    source=source,
+                    mode=AttributionMode.DIRECT_QUOTE,
+                    quote_exact=quote,
+                )
             ],
+            publish=True,
         )
-        services.statement_publish(statement=statement, user=None)
         expected.append(statement.pk)
     response = anon.get(SEARCH, {"q": "zanzibar"})
     assert [hit["statement"]["id"] for hit in response.json()["results"]] == expected

@@ -14,7 +14,8 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from statements.models import Attribution, Relation, Source, Speaker, Statement
-from tests.helpers import error_fields, problem
+from tests.factories import SpeakerFactory
+from tests.helpers import error_fields, form_data, problem
 from tests.invalid_values import (
     ATTRIBUTION,
     INVALID_VALUES,
@@ -262,7 +263,7 @@ def test_many_long_quotes_never_make_a_statement_unindexable(world, editor):
     statement = editor.post("/api/v1/statements/", {"text": "Many voices."}, format="json")
     assert statement.status_code == 201, statement.content[:500]
     for index in range(30):
-        speaker = Speaker.objects.create(name=f"Voice {index}", kind="person")
+        speaker = SpeakerFactory(name=f"Voice {index}")
         response = editor.post(
             "/api/v1/attributions/",
             {
@@ -600,8 +601,6 @@ def test_the_admin_refuses_control_characters(db, admin_user, model, data, field
 
 
 def test_the_admin_refuses_control_characters_in_a_statement(world, admin_user):
-    from tests.test_admin import form_data
-
     client = Client()
     client.force_login(admin_user)
     data = form_data(client.get(reverse("admin:statements_statement_add")))

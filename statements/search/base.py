@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import Expression, Q, QuerySet
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from statements.models import Attribution, SearchDocument, Statement
 from statements.search.query import ParsedQuery
@@ -68,6 +70,24 @@ def document_fields(
         )[:INDEXED_CHARS],
         "quotes": "\n".join(dict.fromkeys(quote for quote in quotes if quote))[:INDEXED_CHARS],
     }
+
+
+def with_defaults(
+    model: type[models.Model], columns: tuple[str, ...], now: dt.datetime
+) -> tuple[tuple[str, ...], tuple, list[models.Field]]:
+    """For rows that give ``columns`` of ``model``: every field's name (``columns`` first),
+    the other fields' values (their defaults, ``now`` for the timestamps) and those other
+    fields."""
+    others = [
+        field
+        for field in model._meta.concrete_fields
+        if field.attname != "id" and field.attname not in columns
+    ]
+    defaults = tuple(
+        now if field.attname in ("created_at", "updated_at") else field.get_default()
+        for field in others
+    )
+    return (*columns, *(field.attname for field in others)), defaults, others
 
 
 class SearchBackend(ABC):
@@ -206,6 +226,33 @@ class SearchBackend(ABC):
         The matching ids first (``id IN (SELECT ...)``): an engine that never turns EXISTS
         around, as SQLite, would test every statement in id order."""
         return Q(pk__in=matching.order_by().values("statement_id"))
+
+    # --- bulk writes (the import) --------------------------------------------------------------
+
+    def insert_with_history(
+        self, model: type[models.Model], columns: tuple[str, ...], rows: list[tuple], *, user,
+        reason: str,
+    ) -> list[int]:  # fmt: skip
+        """Insert ``rows`` (tuples of the fields named by ``columns``, attribute names, dates
+        as ISO 8601 text; the other fields take their defaults) and a "created" history row
+        for each, with ``reason``; return the new ids, in order."""
+        names, defaults, _ = with_defaults(model, columns, timezone.now())
+        objects = [model(**dict(zip(names, (*row, *defaults), strict=True))) for row in rows]
+        bulk_create_with_history(objects, model, default_user=user, default_change_reason=reason)
+        return [obj.pk for obj in objects]
+
+    def insert_rows(self, model: type[models.Model], columns: tuple[str, ...], rows: list[tuple]):
+        """Insert ``rows`` (tuples of the columns named) without history: a join table's."""
+        model.objects.bulk_create([model(**dict(zip(columns, row, strict=True))) for row in rows])
+
+    def defer_flush(self) -> None:  # noqa: B027  (most engines need nothing more)
+        """In a bulk write's transaction: let its commit return before the log reaches the
+        disk, where the engine can. A crash may lose the last batches committed (never half
+        of one); the import, which skips what is there, then writes them again."""
+
+    def analyze(self, models_read: Iterable[type[models.Model]]) -> None:  # noqa: B027
+        """Refresh the planner's statistics of these tables, for an engine whose plans go
+        wrong while a bulk write grows them from nearly empty."""
 
     def estimated_rows(self, model: type[models.Model]) -> int | None:
         """The engine's cheap estimate of the rows of ``model``'s table, or None when it

@@ -22,10 +22,8 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 
 from statements.roles import EDITORS, GROUP_PERMISSIONS
-from tests.conftest import SEED_FIXTURE, _user
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+from tests.factories import UserFactory
+from tests.helpers import NOT_LOCAL, SCREENSHOTS, SEED_FIXTURE
 
 # The same words as scripts/install-browser.sh prints.
 INSTALL_HINT = (
@@ -42,9 +40,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 TIMEOUT_MS = 10_000  # per browser step: a healthy step takes well under a second
-
-# Anything the admin would fetch from another host (a CDN, fonts): aborted and reported.
-NOT_LOCAL = re.compile(r"^(?!(https?://(127\.0\.0\.1|localhost)(:\d+)?/|data:|blob:|about:))")
 
 
 def in_ci() -> bool:
@@ -220,7 +215,7 @@ def reviewer_user(site, reviewer_user) -> User:
 @pytest.fixture
 def second_editor_user(site) -> User:
     """Another editor ("eddie", password "eddie-Pa55word!")."""
-    return _user("eddie", group=EDITORS)
+    return UserFactory(username="eddie", group=EDITORS)
 
 
 @pytest.fixture

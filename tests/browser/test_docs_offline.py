@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import NOT_LOCAL, SCREENSHOTS
+from tests.helpers import NOT_LOCAL, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 

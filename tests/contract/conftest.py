@@ -5,18 +5,15 @@ database (SQLite or PostgreSQL, as ``DATABASE_URL`` says). Each test that asks f
 ``api_server`` gets the database freshly flushed and seeded, and a superuser's token.
 """
 
-from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-COMMITTED_SCHEMA = ROOT / "openapi.yaml"
-SEED_FIXTURE = ROOT / "fixtures" / "seed_article.json"
+from tests.contract.fuzzing import FUZZ_STATS
+from tests.helpers import SEED_FIXTURE
 
 
 @dataclass(frozen=True)
@@ -48,17 +45,6 @@ def api_server(live_server, django_db_reset_sequences) -> LiveAPI:
 
 
 # --- The fuzzing summary, printed at the end of the session -----------------------------------
-
-
-@dataclass
-class FuzzStats:
-    operations: set[str] = field(default_factory=set)
-    requests: Counter[str] = field(default_factory=Counter)
-    statuses: Counter[int] = field(default_factory=Counter)
-    failures: Counter[tuple[str, str]] = field(default_factory=Counter)
-
-
-FUZZ_STATS = FuzzStats()
 
 
 def pytest_terminal_summary(terminalreporter):

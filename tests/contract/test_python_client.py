@@ -16,7 +16,7 @@ import pytest
 from django.db.models import Q
 
 from statements.models import Statement
-from tests.contract.conftest import COMMITTED_SCHEMA
+from tests.helpers import COMMITTED_SCHEMA
 
 pytestmark = pytest.mark.contract
 

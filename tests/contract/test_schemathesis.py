@@ -29,7 +29,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.contract.conftest import COMMITTED_SCHEMA, FUZZ_STATS, SEED_FIXTURE
+from tests.contract.fuzzing import FUZZ_STATS
+from tests.helpers import COMMITTED_SCHEMA, SEED_FIXTURE
 
 pytestmark = pytest.mark.contract
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.contract.conftest import COMMITTED_SCHEMA
+from tests.helpers import COMMITTED_SCHEMA
 
 pytestmark = pytest.mark.contract
 
