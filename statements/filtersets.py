@@ -10,6 +10,10 @@ Query parameters, one convention for every list (``statements.api.filters`` refu
   statement id that does not exist or that the caller may not see matches nothing: the
   answer is the same for both, so it tells nothing about drafts.
 - Date bounds hold to the whole day, UTC, at the ends of the calendar too (``9999-12-31``).
+
+The filter sets declare the parameters and apply the plain filters. The statement filters
+that need a plan (``q``, which ranks or selects, and the conditions on one attribution) are
+declared here and applied by ``statements.search.statement_results`` from the cleaned values.
 """
 
 import copy
@@ -22,7 +26,6 @@ from django_filters.widgets import BaseCSVWidget
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
-from statements import search, selectors
 from statements.choices import (
     AttributionMode,
     RelationKind,
@@ -33,6 +36,13 @@ from statements.choices import (
     StatementStatus,
 )
 from statements.models import Attribution, Relation, Source, Speaker, Statement
+from statements.selectors import (
+    RELEVANCE,
+    attribution_condition,
+    on_or_after_day,
+    on_or_before_day,
+    one_of,
+)
 from statements.validators import validate_url_parts
 
 
@@ -111,13 +121,6 @@ class MultipleValueFilter(filters.MultipleChoiceFilter):
         return queryset.filter(one_of(self.field_name, value))
 
 
-def one_of(lookup: str, values: list) -> Q:
-    """``lookup`` equal to one of ``values`` (the plain equality when there is one)."""
-    if len(values) == 1:
-        return Q(**{lookup: values[0]})
-    return Q(**{f"{lookup}__in": values})
-
-
 def ChoicesFilter(choices, **kwargs) -> MultipleValueFilter:
     """Any of these choices (repeatable)."""
     return MultipleValueFilter(
@@ -187,9 +190,9 @@ def check_known_ids(request, *, found: bool) -> None:
 class FilterSet(filters.FilterSet):
     """django-filter's FilterSet, at less cost per request: each request's filter set copies
     the filters one by one instead of deep-copying them, and uses one form class per filter
-    set class instead of building one. Those had cost about a millisecond of a list page's
-    eight. It holds because no filter here depends on the request (no querysets of
-    choices): the copies differ only in the filter set they belong to."""
+    set class instead of building one. It holds because no filter here depends on the
+    request (no querysets of choices): the copies differ only in the filter set they
+    belong to."""
 
     @classmethod
     def get_filters(cls):
@@ -262,23 +265,6 @@ class OrderingFilter(filters.OrderingFilter):
         return queryset.order_by(*order, "id")
 
 
-def start_of_day(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
-
-
-def on_or_after_day(field: str, day: dt.date) -> Q:
-    """``field`` (a datetime) on ``day`` (UTC) or later."""
-    return Q(**{f"{field}__gte": start_of_day(day)})
-
-
-def on_or_before_day(field: str, day: dt.date) -> Q:
-    """``field`` (a datetime) on ``day`` (UTC) or earlier: before the next day starts, or,
-    on the calendar's last day (which has no next), any date at all."""
-    if day == dt.date.max:
-        return Q(**{f"{field}__isnull": False})
-    return Q(**{f"{field}__lt": start_of_day(day + dt.timedelta(days=1))})
-
-
 # A statement that does not exist and one the caller may not see match nothing alike.
 STATEMENT_ID_HELP = "Statement id (one that does not exist or is not visible matches nothing)."
 
@@ -345,69 +331,41 @@ class SourceFilterSet(FilterSet):
 # --- Attribution-level conditions, shared by statements and attributions ----------------------
 
 
-def attribution_conditions(data: dict) -> Q:
-    """The conditions on one attribution that the statement and attribution filters share.
-
-    On statements they hold together for one attribution ("Kirby's direct quotes", not
-    "a statement Kirby made that someone else quoted directly").
-    """
-    condition = Q()
-    lookups = {
-        "speaker": "speaker_id",
-        "speaker_kind": "speaker__kind",
-        "source": "source_id",
-        "publisher": "source__publisher__iexact",
-        "mode": "mode",
-        "speech_act": "speech_act",
-        "stated_after": "stated_on__gte",
-        "stated_before": "stated_on__lte",
-    }
-    for name, lookup in lookups.items():
-        value = data.get(name)
-        if isinstance(value, list):  # a repeatable filter: any of its values
-            if value:
-                condition &= one_of(lookup, value)
-        elif value not in (None, ""):
-            condition &= Q(**{lookup: value})
-    if data.get("published_after"):
-        condition &= on_or_after_day("source__published_at", data["published_after"])
-    if data.get("published_before"):
-        condition &= on_or_before_day("source__published_at", data["published_before"])
-    return condition
-
-
 class AttributionConditionsMixin(FilterSet):
     speaker = IdFilter(
-        known=Speaker, method="collect", help_text="Speaker id (an unknown id is a 400)."
+        known=Speaker, method="applied_together", help_text="Speaker id (an unknown id is a 400)."
     )
     speaker_kind = ChoicesFilter(
-        SpeakerKind.choices, method="collect", help_text="Kind of the speaker."
+        SpeakerKind.choices, method="applied_together", help_text="Kind of the speaker."
     )
     source = IdFilter(
-        known=Source, method="collect", help_text="Source id (an unknown id is a 400)."
+        known=Source, method="applied_together", help_text="Source id (an unknown id is a 400)."
     )
-    publisher = filters.CharFilter(method="collect", help_text="Publisher of the source, any case.")
-    mode = ChoicesFilter(AttributionMode.choices, method="collect")
-    speech_act = ChoicesFilter(SpeechAct.choices, method="collect")
-    stated_after = filters.DateFilter(method="collect", help_text="Stated on or after (date).")
-    stated_before = filters.DateFilter(method="collect", help_text="Stated on or before (date).")
+    publisher = filters.CharFilter(
+        method="applied_together", help_text="Publisher of the source, any case."
+    )
+    mode = ChoicesFilter(AttributionMode.choices, method="applied_together")
+    speech_act = ChoicesFilter(SpeechAct.choices, method="applied_together")
+    stated_after = filters.DateFilter(
+        method="applied_together", help_text="Stated on or after (date)."
+    )
+    stated_before = filters.DateFilter(
+        method="applied_together", help_text="Stated on or before (date)."
+    )
     published_after = filters.DateFilter(
-        method="collect", help_text="Source published on or after (date, UTC)."
+        method="applied_together", help_text="Source published on or after (date, UTC)."
     )
     published_before = filters.DateFilter(
-        method="collect", help_text="Source published on or before (date, UTC)."
+        method="applied_together", help_text="Source published on or before (date, UTC)."
     )
 
-    def collect(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        # Applied together in filter_queryset, so that they hold for one attribution.
+    def applied_together(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        # Applied together (selectors.attribution_condition), so that they hold for one
+        # attribution: on statements by the selector, on attributions in filter_queryset.
         return queryset
 
 
 # --- Statement --------------------------------------------------------------------------------
-
-
-# A date range this narrow (in days) selects few statements, wherever they stand by id.
-NARROW_DAYS = 92
 
 
 def _earliest(field: str) -> Subquery:
@@ -420,7 +378,7 @@ class StatementOrderingFilter(OrderingFilter):
     (``stated_on``) or the earliest publication of a reporting source (``published_at``)."""
 
     DATES = {"stated_on": "stated_on", "published_at": "source__published_at"}
-    RELEVANCE = "relevance"  # applied by StatementFilterSet, which has the query
+    RELEVANCE = RELEVANCE  # applied by the selector, which ranks by q
 
     def __init__(self, *args, relevance: bool = True, **kwargs):
         self.relevance = relevance  # whether "relevance" is a choice (where q ranks)
@@ -448,7 +406,7 @@ class StatementFilterSet(AttributionConditionsMixin):
     topic = TextsFilter(method="filter_topic", help_text="Topic slug.")
     language = TextsFilter(help_text="BCP 47 language tag.")
     q = filters.CharFilter(
-        method="filter_q",
+        method="by_the_selector",
         help_text=(
             'Full-text query: words (all must match), "quoted phrases", OR, -exclusion. '
             "Matches the text, the speakers' names and aliases and the source titles."
@@ -468,18 +426,6 @@ class StatementFilterSet(AttributionConditionsMixin):
         model = Statement
         fields = ["status", "language"]
 
-    # Whether q may rank (lists): False where the filters select, never rank.
-    ranks = True
-
-    def ranked(self) -> bool:
-        """Whether results are ranked by relevance: q given and no other ordering asked."""
-        ordering = self.form.cleaned_data.get("ordering") or []
-        return (
-            self.ranks
-            and bool(self.form.cleaned_data.get("q"))
-            and (not ordering or ordering[0] == StatementOrderingFilter.RELEVANCE)
-        )
-
     def filter_topic(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         if len(value) == 1:
             return queryset.filter(topics__slug=value[0])
@@ -487,72 +433,16 @@ class StatementFilterSet(AttributionConditionsMixin):
         links = Statement.topics.through.objects.filter(topic__slug__in=value)
         return queryset.filter(pk__in=links.values("statement_id"))
 
-    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        if self.ranked():
-            return queryset  # ranked in filter_queryset, once every other filter applies
-        return search.filter_statements(queryset, value)
-
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        queryset = super().filter_queryset(queryset)
-        condition = attribution_conditions(self.form.cleaned_data)
-        if condition:
-            queryset = queryset.filter(self._made_by_attributions(condition))
-        if self.ranked():
-            # Not a QuerySet but a ranked sequence, which the paginator pages through.
-            return search.search_statements(
-                queryset,
-                self.form.cleaned_data["q"],
-                attribution_condition=condition,
-                documents=self._same_documents(),
-            )
+    def by_the_selector(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # q ranks or selects as the list asks (search.statement_results), after every
+        # other filter.
         return queryset
 
-    def _same_documents(self) -> Q | None:
-        """The condition on search documents that selects the very statements searched, when
-        no filter but the query is given (the views' querysets hold what the user may see)."""
-        filtered = any(
-            value not in (None, "", [], ())
-            for name, value in self.form.cleaned_data.items()
-            if name not in ("q", "ordering")
-        )
-        if filtered or self.request is None:
-            return None
-        return selectors.searchable_documents(user=self.request.user)
 
-    def _made_by_attributions(self, condition: Q) -> Q:
-        """The statements of which an attribution meets ``condition``, as the engine
-        plans it best (``SearchBackend.made_by_attributions``)."""
-        matching = Attribution.objects.filter(condition)
-        return search.get_backend().made_by_attributions(matching, narrow=self._narrow_dates())
+class StatementExportFilterSet(StatementFilterSet):
+    """The statement filters of the export, where q selects and never ranks: every match,
+    in the order asked (id by default). ``ordering=relevance`` is a 400 here."""
 
-    def _narrow_dates(self) -> bool:
-        data = self.form.cleaned_data
-        for after, before in (
-            ("stated_after", "stated_before"),
-            ("published_after", "published_before"),
-        ):
-            if (
-                data.get(after)
-                and data.get(before)
-                and (data[before] - data[after]).days <= NARROW_DAYS
-            ):
-                return True
-        return False
-
-
-class StatementDetailFilterSet(StatementFilterSet):
-    """The statement filters on a detail: the statement, if it matches them. q selects and
-    never ranks (a detail is never looked up among ranked results); the list's parameters
-    are all accepted, ``ordering`` included, to no effect."""
-
-    ranks = False
-
-
-class UnrankedStatementFilterSet(StatementFilterSet):
-    """The statement filters where q selects and never ranks: every match, in the order
-    asked (id by default), for the export. ``ordering=relevance`` is a 400 here."""
-
-    ranks = False
     ordering = StatementOrderingFilter(
         fields=STATEMENT_ORDERING_FIELDS,
         relevance=False,
@@ -582,7 +472,7 @@ class AttributionFilterSet(AttributionConditionsMixin):
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         queryset = super().filter_queryset(queryset)
-        condition = attribution_conditions(self.form.cleaned_data)
+        condition = attribution_condition(self.form.cleaned_data)
         return queryset.filter(condition) if condition else queryset
 
 

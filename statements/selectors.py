@@ -1,12 +1,23 @@
 """Reads: the querysets behind every endpoint, with their joins stated and visibility applied.
 
+The statement lists are planned here too: which conditions the filters' values make, and
+how the engine should run them (``statements.search.statement_results`` applies the plan).
+
 Drafts and retracted statements are visible only to users who may view unpublished
 statements (editors, reviewers, admins); to everyone else they do not exist, and neither
 do the attributions and relations that would reveal them.
 """
 
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Exists, JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from statements.choices import StatementStatus
@@ -160,3 +171,133 @@ def statements_of_speaker(
     made = Attribution.objects.filter(statement=OuterRef("pk"), speaker=speaker)
     statements = statement_queryset(user=user) if joins else visible_statements(user=user)
     return statements.filter(Exists(made))
+
+
+# --- Statement lists: the conditions the filters' values make ---------------------------------
+
+
+def start_of_day(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
+
+
+def on_or_after_day(field: str, day: dt.date) -> Q:
+    """``field`` (a datetime) on ``day`` (UTC) or later."""
+    return Q(**{f"{field}__gte": start_of_day(day)})
+
+
+def on_or_before_day(field: str, day: dt.date) -> Q:
+    """``field`` (a datetime) on ``day`` (UTC) or earlier: before the next day starts, or,
+    on the calendar's last day (which has no next), any date at all."""
+    if day == dt.date.max:
+        return Q(**{f"{field}__isnull": False})
+    return Q(**{f"{field}__lt": start_of_day(day + dt.timedelta(days=1))})
+
+
+def one_of(lookup: str, values: list) -> Q:
+    """``lookup`` equal to one of ``values`` (the plain equality when there is one)."""
+    if len(values) == 1:
+        return Q(**{lookup: values[0]})
+    return Q(**{f"{lookup}__in": values})
+
+
+# The filters' values that are conditions on one attribution, and the lookup of each.
+ATTRIBUTION_LOOKUPS = {
+    "speaker": "speaker_id",
+    "speaker_kind": "speaker__kind",
+    "source": "source_id",
+    "publisher": "source__publisher__iexact",
+    "mode": "mode",
+    "speech_act": "speech_act",
+    "stated_after": "stated_on__gte",
+    "stated_before": "stated_on__lte",
+}
+ATTRIBUTION_FILTERS = (*ATTRIBUTION_LOOKUPS, "published_after", "published_before")
+
+
+def attribution_condition(filters: Mapping[str, Any]) -> Q:
+    """The condition on one attribution that the filters' values make (statement and
+    attribution lists share it).
+
+    On statements they hold together for one attribution ("Kirby's direct quotes", not
+    "a statement Kirby made that someone else quoted directly").
+    """
+    condition = Q()
+    for name, lookup in ATTRIBUTION_LOOKUPS.items():
+        value = filters.get(name)
+        if isinstance(value, list):  # a repeatable filter: any of its values
+            if value:
+                condition &= one_of(lookup, value)
+        elif value not in (None, ""):
+            condition &= Q(**{lookup: value})
+    if filters.get("published_after"):
+        condition &= on_or_after_day("source__published_at", filters["published_after"])
+    if filters.get("published_before"):
+        condition &= on_or_before_day("source__published_at", filters["published_before"])
+    return condition
+
+
+# A date range this narrow (in days) selects few statements, wherever they stand by id.
+NARROW_DAYS = 92
+
+
+def narrow_dates(filters: Mapping[str, Any]) -> bool:
+    """Whether the filters bound a date to a narrow range (the attributions are few)."""
+    for after, before in (
+        ("stated_after", "stated_before"),
+        ("published_after", "published_before"),
+    ):
+        if (
+            filters.get(after)
+            and filters.get(before)
+            and (filters[before] - filters[after]).days <= NARROW_DAYS
+        ):
+            return True
+    return False
+
+
+# The ordering that ranks by relevance to ``q`` (the default where ``q`` ranks).
+RELEVANCE = "relevance"
+
+
+def ranks_by_relevance(filters: Mapping[str, Any]) -> bool:
+    """Whether the filters ask for the matches of ``q`` ranked: ``q`` given and no other
+    ordering first."""
+    ordering = filters.get("ordering") or []
+    return bool(filters.get("q")) and (not ordering or ordering[0] == RELEVANCE)
+
+
+def narrows(filters: Mapping[str, Any]) -> bool:
+    """Whether a filter other than the query and the ordering is given."""
+    return any(
+        value not in (None, "", [], ())
+        for name, value in filters.items()
+        if name not in ("q", "ordering")
+    )
+
+
+# --- Counts -------------------------------------------------------------------------------------
+
+
+def cached_count(queryset: QuerySet) -> int:
+    """The number of rows of ``queryset``; a large count is remembered for a short while.
+
+    Counting a million rows costs PostgreSQL a scan of them (no table keeps its row count),
+    more than the rest of a request together. A count of at least
+    ``API_COUNT_CACHE_THRESHOLD`` rows is therefore cached for ``API_COUNT_CACHE_SECONDS``
+    under the query's SQL: such counts may lag writes by that long; smaller ones are always
+    exact and fresh."""
+    threshold = settings.API_COUNT_CACHE_THRESHOLD
+    if not threshold:
+        return queryset.count()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a query that matches nothing by construction
+        return 0
+    digest = hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()
+    key = f"api-count:{digest}"
+    count = cache.get(key)
+    if count is None:
+        count = queryset.count()
+        if count >= threshold:
+            cache.set(key, count, settings.API_COUNT_CACHE_SECONDS)
+    return count

@@ -11,7 +11,8 @@ was read under it, and the search document is rewritten under it, so concurrent 
 serialise and the document agrees with what commits.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -528,3 +529,40 @@ def relation_update(*, relation: Relation, user: User, **fields: Any) -> Relatio
 def relation_delete(*, relation: Relation, user: User) -> None:
     relation._history_user = user
     relation.delete()
+
+
+# --- The services of each model: one registry, for the API and the admin ----------------------
+
+
+@dataclass(frozen=True)
+class ModelServices:
+    """The create, update and delete services of one model, called alike for every model:
+    ``create(user=..., **fields)``, ``update(instance, user=..., **fields)`` and
+    ``delete(instance, user=...)``. They are this module's ``<entity>_create``,
+    ``<entity>_update(*, <entity>, ...)`` and ``<entity>_delete(*, <entity>, ...)``, looked
+    up when called, as a call by name would find them."""
+
+    entity: str  # the model's name, which the services are named after
+
+    def _service(self, action: str) -> Callable[..., Any]:
+        return globals()[f"{self.entity}_{action}"]
+
+    def create(self, *, user: User, **fields: Any) -> models.Model:
+        return self._service("create")(user=user, **fields)
+
+    def update(self, instance: models.Model, *, user: User, **fields: Any) -> models.Model:
+        return self._service("update")(**{self.entity: instance}, user=user, **fields)
+
+    def delete(self, instance: models.Model, *, user: User) -> None:
+        self._service("delete")(**{self.entity: instance}, user=user)
+
+
+SERVICES: dict[type[models.Model], ModelServices] = {
+    model: ModelServices(model._meta.model_name)
+    for model in (Speaker, Source, Statement, Attribution, Relation)
+}
+
+
+def services_for(model: type[models.Model]) -> ModelServices:
+    """The services that create, update and delete ``model``'s objects."""
+    return SERVICES[model]

@@ -133,8 +133,8 @@ def test_queries_grow_by_chunk_not_by_statement(world, anon, monkeypatch):
 def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
     world, editor_user, params, monkeypatch
 ):
-    from statements import selectors
-    from statements.filtersets import StatementFilterSet
+    from statements import search, selectors
+    from statements.filtersets import StatementExportFilterSet
     from statements.transfer import export
 
     tricky_world(world)
@@ -142,9 +142,13 @@ def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
     monkeypatch.setattr(export, "CHUNK_SIZE", 4)
     if params.get("speaker"):
         params = {"speaker": str(world.minister.pk)}
-    queryset = StatementFilterSet(
+    filterset = StatementExportFilterSet(
         params, queryset=selectors.statement_queryset(user=editor_user)
-    ).qs
+    )
+    assert filterset.is_valid()
+    queryset = search.statement_results(
+        filterset.qs, filters=filterset.form.cleaned_data, ranked=False
+    ).queryset
     in_python = b"".join(export.ndjson(export.statement_documents(queryset, 4)))
     assert export._lines_in_sql()
     in_sql = b"".join(export.ndjson_lines(queryset, 4))

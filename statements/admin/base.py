@@ -3,9 +3,8 @@ through the services, a refusal shows on the form it concerns, and a form opened
 someone else's save is refused; with the links the models' pages share."""
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -23,7 +22,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from statements import services
 from statements.errors import ConflictError
-from statements.models import Attribution, Relation, Source, Speaker, Statement
+from statements.models import Statement
 
 # The changelist parameters that list one speaker's or one source's statements.
 SPEAKER_STATEMENTS_PARAM = "attributions__speaker__id__exact"
@@ -54,40 +53,11 @@ def titled(filter_class: type[admin.FieldListFilter], title: str) -> type[admin.
     return TitledFilter
 
 
-# --- Services: every save and delete goes through them ------------------------------------------
-
-
-@dataclass(frozen=True)
-class ModelServices:
-    """The write services of one model, and the keyword they take an existing instance by."""
-
-    create: Callable[..., models.Model]
-    update: Callable[..., models.Model]
-    delete: Callable[..., None]
-    instance_kwarg: str
-
-
-SERVICES: dict[type[models.Model], ModelServices] = {
-    Speaker: ModelServices(
-        services.speaker_create, services.speaker_update, services.speaker_delete, "speaker"
-    ),
-    Source: ModelServices(
-        services.source_create, services.source_update, services.source_delete, "source"
-    ),
-    Attribution: ModelServices(
-        services.attribution_create,
-        services.attribution_update,
-        services.attribution_delete,
-        "attribution",
-    ),
-    Relation: ModelServices(
-        services.relation_create, services.relation_update, services.relation_delete, "relation"
-    ),
-}
+# --- Services: every save and delete goes through them (services.services_for) -----------------
 
 
 def _service_create(model: type[models.Model], *, user: Any, **fields: Any) -> models.Model:
-    return SERVICES[model].create(user=user, **fields)
+    return services.services_for(model).create(user=user, **fields)
 
 
 def _service_update(instance: models.Model, *, user: Any, **fields: Any) -> models.Model:
@@ -95,14 +65,12 @@ def _service_update(instance: models.Model, *, user: Any, **fields: Any) -> mode
     # the form has already written the new values onto its own instance (so source_update
     # could not see that the body changed), and a history "revert" form starts from an old
     # version of every field.
-    model_services = SERVICES[type(instance)]
     stored = type(instance)._default_manager.get(pk=instance.pk)
-    return model_services.update(**{model_services.instance_kwarg: stored}, user=user, **fields)
+    return services.services_for(type(instance)).update(stored, user=user, **fields)
 
 
 def _service_delete(instance: models.Model, *, user: Any) -> None:
-    model_services = SERVICES[type(instance)]
-    model_services.delete(**{model_services.instance_kwarg: instance}, user=user)
+    services.services_for(type(instance)).delete(instance, user=user)
 
 
 def _adopt(instance: models.Model, saved: models.Model) -> None:
@@ -289,8 +257,12 @@ class ServiceAdmin(SimpleHistoryAdmin):
             saved = self.service_save(request, obj, form, change)
         _adopt(obj, saved)
 
+    def service_fields(self, form: forms.ModelForm) -> dict[str, Any]:
+        """What the services are given: the form's model fields."""
+        return model_fields(form)
+
     def service_save(self, request, obj, form, change) -> models.Model:
-        fields = model_fields(form)
+        fields = self.service_fields(form)
         if change:
             return _service_update(obj, user=request.user, **fields)
         return _service_create(self.model, user=request.user, **fields)

@@ -220,17 +220,11 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
-    # Saving: the statement through statement_create/update, the inlines through theirs.
+    # Saving: the statement through its services (with its topics), the inlines through theirs.
 
-    def service_save(self, request, obj, form, change):
+    def service_fields(self, form):
         topics = [topic.slug for topic in form.cleaned_data.get("topics", [])]
-        fields = model_fields(form)
-        if change:
-            stored = Statement.objects.get(pk=obj.pk)
-            return services.statement_update(
-                statement=stored, user=request.user, topics=topics, **fields
-            )
-        return services.statement_create(user=request.user, topics=topics, **fields)
+        return {**model_fields(form), "topics": topics}
 
     def save_related(self, request, form, formsets, change):
         # The topics were set by the service; form.save_m2m() would set them again.
@@ -260,9 +254,6 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
 
     def undeletable(self, queryset):
         return queryset.exclude(status=StatementStatus.DRAFT)
-
-    def delete_model(self, request, obj):
-        services.statement_delete(statement=obj, user=request.user)
 
     # The workflow actions.
 

@@ -1,10 +1,5 @@
 """Page-number pagination with a capped, validated page size, and counts that scale."""
 
-import hashlib
-
-from django.conf import settings
-from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import InvalidPage, Page
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import QuerySet
@@ -12,6 +7,7 @@ from django.utils.functional import cached_property
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
+from statements import selectors
 from statements.filtersets import check_known_ids
 
 PAGE_SIZE_DESCRIPTION = (
@@ -22,14 +18,9 @@ PAGE_SIZE_DESCRIPTION = (
 
 
 class Paginator(DjangoPaginator):
-    """Django's paginator, but a large count is remembered for a short while.
-
-    Counting a million rows costs PostgreSQL a scan of them (no table keeps its row count),
-    more than the rest of the request together. A count of at least
-    ``API_COUNT_CACHE_THRESHOLD`` rows is therefore cached for ``API_COUNT_CACHE_SECONDS``
-    under the query's SQL: such counts may lag writes by that long; smaller ones are always
-    exact and fresh. Pages are always read fresh: a page is never cut short by a count
-    that lags behind.
+    """Django's paginator, but a large count is remembered for a short while
+    (``selectors.cached_count``; statement results count that way too). Pages are always
+    read fresh: a page is never cut short by a count that lags behind.
     """
 
     def page(self, number) -> Page:
@@ -39,22 +30,8 @@ class Paginator(DjangoPaginator):
 
     @cached_property
     def count(self) -> int:
-        queryset = self.object_list
-        threshold = settings.API_COUNT_CACHE_THRESHOLD
-        if not isinstance(queryset, QuerySet) or not threshold:
-            return super().count
-        try:
-            sql, params = queryset.query.sql_with_params()
-        except EmptyResultSet:  # a query that matches nothing by construction
-            return 0
-        digest = hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()
-        key = f"api-count:{digest}"
-        count = cache.get(key)
-        if count is None:
-            count = super().count
-            if count >= threshold:
-                cache.set(key, count, settings.API_COUNT_CACHE_SECONDS)
-        return count
+        rows = self.object_list
+        return selectors.cached_count(rows) if isinstance(rows, QuerySet) else rows.count()
 
 
 def _positive_int(request, name: str, default: int, maximum: int | None = None) -> int:

@@ -17,6 +17,7 @@ from statements.api.cache import cached_response
 from statements.api.pagination import PAGE_SIZE_DESCRIPTION
 from statements.api.schema import PUBLIC_READ, READ_ERRORS, VLADIVOSTOK_STATEMENT, problems
 from statements.api.serializers import StatementSerializer
+from statements.api.views import StatementResultsMixin
 from statements.choices import SpeechAct
 from statements.filtersets import StatementFilterSet
 from statements.representations import postgres as documents
@@ -47,7 +48,7 @@ class SearchFilterSet(StatementFilterSet):
     """Every statement filter, with ``q`` required; the order is always relevance."""
 
     q = filters.CharFilter(
-        method="filter_q",
+        method="by_the_selector",
         required=True,
         help_text='The query: words, "quoted phrases", OR, -exclusion (see the description).',
     )
@@ -170,8 +171,9 @@ KIRBY_EXAMPLE = {
 }
 
 
-class SearchView(generics.GenericAPIView):
-    """Full-text search over the statements visible to the caller."""
+class SearchView(StatementResultsMixin, generics.GenericAPIView):
+    """Full-text search over the statements visible to the caller: the statement results,
+    always ranked, with the ranking's snippets, scores and facets."""
 
     serializer_class = SearchHitSerializer
     filterset_class = SearchFilterSet
@@ -223,12 +225,12 @@ class SearchView(generics.GenericAPIView):
         return cached_response(request, lambda: self.search(request))
 
     def search(self, request: Request) -> Response:
-        results = self.filter_queryset(self.get_queryset())
+        results = self.statement_results(self.get_queryset(), ranked=True)
         if documents.available():
             hits = self._hits_written_by_the_database(results)
         else:
-            results.with_snippets = True
-            hits = self.get_serializer(self.paginate_queryset(results), many=True).data
+            page = self.paginate_queryset(results.with_snippets())
+            hits = self.get_serializer(page, many=True).data
         paginated = self.paginator.get_paginated_response(None).data
         return Response(
             {
@@ -245,8 +247,7 @@ class SearchView(generics.GenericAPIView):
         """The page's hits as SearchHitSerializer gives them, the statements' representations
         written by PostgreSQL (``representations.postgres``): one query instead of three and
         no model instances."""
-        results.ids_only = True
-        ids = self.paginate_queryset(results)
+        ids = self.paginate_queryset(results.ids())
         published_only = not selectors.can_see_unpublished(self.request.user)
         statements = documents.statement_representations(ids, published_only=published_only)
         scores = results.scores

@@ -1,12 +1,16 @@
-"""The API's views: each states its queryset, serializer and filterset; writes go to services."""
+"""The API's views: each states its queryset, serializer and filterset; writes go to the
+services of its model (``services.services_for``), statement reads to the selector that
+plans them (``search.statement_results``)."""
 
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -16,7 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from statements import history, selectors, services
+from statements import history, search, selectors, services
 from statements.api import schema
 from statements.api.cache import cached_response
 from statements.api.conditional import (
@@ -39,38 +43,29 @@ from statements.api.serializers import (
 from statements.choices import StatementStatus
 from statements.filtersets import (
     AttributionFilterSet,
+    FilterSet,
     RelationFilterSet,
     SourceFilterSet,
     SpeakerFilterSet,
-    StatementDetailFilterSet,
+    StatementExportFilterSet,
     StatementFilterSet,
-    UnrankedStatementFilterSet,
     check_known_ids,
 )
 from statements.models import Attribution, Source, Speaker, Statement
 from statements.representations import postgres as documents
-from statements.search import SearchResults
+from statements.search import StatementResults
 from statements.transfer import export
 
 
 class ResourceViewSet(viewsets.ModelViewSet):
-    """CRUD whose writes go through services and whose responses are read back through
-    ``get_queryset``, so a write's response costs the same queries as a read.
-
-    Subclasses implement ``create_object(data)``, ``update_object(instance, data)`` and
-    ``delete_object(instance)``.
-    """
+    """CRUD whose writes go through the services of the queryset's model
+    (``services.services_for``, as the admin's) and whose responses are read back through
+    ``get_queryset``, so a write's response costs the same queries as a read."""
 
     lookup_value_regex = r"[0-9]+"
 
-    def create_object(self, data: dict[str, Any]) -> Any:
-        raise NotImplementedError
-
-    def update_object(self, instance: Any, data: dict[str, Any]) -> Any:
-        raise NotImplementedError
-
-    def delete_object(self, instance: Any) -> None:
-        raise NotImplementedError
+    def model_services(self) -> services.ModelServices:
+        return services.services_for(self.get_queryset().model)
 
     # --- reads ---------------------------------------------------------------------------
 
@@ -103,7 +98,7 @@ class ResourceViewSet(viewsets.ModelViewSet):
     def create(self, request: Request, *args, **kwargs) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        instance = self.create_object(serializer.validated_data)
+        instance = self.model_services().create(user=request.user, **serializer.validated_data)
         return self._read_back(instance, status.HTTP_201_CREATED)
 
     def update(self, request: Request, *args, **kwargs) -> Response:
@@ -112,12 +107,14 @@ class ResourceViewSet(viewsets.ModelViewSet):
             instance = self._get_locked_object()
             serializer = self.get_serializer(instance, data=request.data, partial=partial)
             serializer.is_valid(raise_exception=True)
-            instance = self.update_object(instance, serializer.validated_data)
+            instance = self.model_services().update(
+                instance, user=request.user, **serializer.validated_data
+            )
         return self._read_back(instance, status.HTTP_200_OK)
 
     def destroy(self, request: Request, *args, **kwargs) -> Response:
         with transaction.atomic():
-            self.delete_object(self._get_locked_object())
+            self.model_services().delete(self._get_locked_object(), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     # The writes that overwrite or remove what others read: on published data they need
@@ -165,15 +162,6 @@ class SpeakerViewSet(ResourceViewSet):
     def get_queryset(self):
         return selectors.speaker_queryset(user=self.request.user)
 
-    def create_object(self, data):
-        return services.speaker_create(user=self.request.user, **data)
-
-    def update_object(self, instance, data):
-        return services.speaker_update(speaker=instance, user=self.request.user, **data)
-
-    def delete_object(self, instance):
-        services.speaker_delete(speaker=instance, user=self.request.user)
-
 
 # --- Source -----------------------------------------------------------------------------------
 
@@ -186,41 +174,70 @@ class SourceViewSet(ResourceViewSet):
     def get_queryset(self):
         return selectors.source_queryset(user=self.request.user)
 
-    def create_object(self, data):
-        return services.source_create(user=self.request.user, **data)
-
-    def update_object(self, instance, data):
-        return services.source_update(source=instance, user=self.request.user, **data)
-
-    def delete_object(self, instance):
-        services.source_delete(source=instance, user=self.request.user)
-
 
 # --- Statement --------------------------------------------------------------------------------
 
 
-class StatementReadsMixin:
-    """Statement reads whose representations PostgreSQL writes (``representations.postgres``):
-    the page's ids in one query (plus the count), their representations in one more; a
-    detail in one. Elsewhere, and in time zones other than UTC, the serializer builds them."""
+class StatementResultsMixin:
+    """Statement reads: the filter set applies the plain filters, the selector
+    (``search.statement_results``) ``q`` and the conditions on one attribution, ranking
+    where the read may rank; what it gives (``StatementResults``) is what the paginator
+    pages through, the export streams and a detail is looked up in."""
+
+    def statement_results(self, queryset: QuerySet, *, ranked: bool) -> StatementResults:
+        filterset = self.request_filterset(queryset)
+        if filterset is None:  # an action without filters (history)
+            return StatementResults(queryset)
+        return search.statement_results(
+            filterset.qs,
+            filters=filterset.form.cleaned_data,
+            ranked=ranked,
+            documents=self.searchable_documents(),
+        )
+
+    def searchable_documents(self) -> Q | None:
+        """The condition on search documents that selects the statements of
+        ``get_queryset``: every statement the caller may see."""
+        return selectors.searchable_documents(user=self.request.user)
+
+    def request_filterset(self, queryset: QuerySet) -> FilterSet | None:
+        """The request's filter set over ``queryset``, after the other filter backends (an
+        unknown or repeated parameter is a 400); a value that does not parse is a 400."""
+        for backend_class in self.filter_backends:
+            backend = backend_class()
+            if not isinstance(backend, DjangoFilterBackend):
+                queryset = backend.filter_queryset(self.request, queryset, self)
+                continue
+            filterset = backend.get_filterset(self.request, queryset, self)
+            if filterset is not None and not filterset.is_valid():
+                raise translate_validation(filterset.errors)
+            return filterset
+        return None
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # A detail (read or write) is the statement if it matches the filters given: it is
+        # never looked up among ranked results, whatever q and ordering say.
+        return self.statement_results(queryset, ranked=False).queryset
+
+
+class StatementReadsMixin(StatementResultsMixin):
+    """Statement lists and details. Where PostgreSQL writes the representations
+    (``representations.postgres``): the page's ids in one query (plus the count), their
+    representations in one more; a detail in one. Elsewhere, and in time zones other than
+    UTC, the serializer builds them."""
 
     def get_documents_queryset(self) -> QuerySet:
         """As ``get_queryset``, without the joins that only the serializer reads."""
         raise NotImplementedError
 
-    def _documents_apply(self) -> bool:
-        return documents.available()
-
     def list(self, request: Request, *args, **kwargs) -> Response:
-        if not documents.available():
-            return super().list(request, *args, **kwargs)
-        results = self.filter_queryset(self.get_documents_queryset())
-        if isinstance(results, SearchResults):  # ranked by relevance: the page's ids
-            results.ids_only = True
-            ids = self.paginate_queryset(results)
+        if documents.available():
+            results = self.statement_results(self.get_documents_queryset(), ranked=True)
+            ids = self.paginate_queryset(results.ids())
+            data = documents.statement_representations(ids, published_only=self._published_only())
         else:
-            ids = self.paginate_queryset(results.values_list("pk", flat=True))
-        data = documents.statement_representations(ids, published_only=self._published_only())
+            results = self.statement_results(self.get_queryset(), ranked=True)
+            data = self.get_serializer(self.paginate_queryset(results), many=True).data
         return self.get_paginated_response(data)
 
     def _published_only(self) -> bool:
@@ -235,13 +252,6 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
     def get_queryset(self):
         return selectors.statement_queryset(user=self.request.user)
 
-    def initial(self, request: Request, *args, **kwargs) -> None:
-        super().initial(request, *args, **kwargs)
-        # A detail (read or write) is the statement if it matches the filters given: it is
-        # never looked up among ranked search results, whatever q and ordering say.
-        if self.detail and self.filterset_class is StatementFilterSet:
-            self.filterset_class = StatementDetailFilterSet
-
     def list(self, request: Request, *args, **kwargs) -> Response:
         if not request.query_params.get("q"):
             return super().list(request, *args, **kwargs)
@@ -252,7 +262,7 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         return selectors.visible_statements(user=self.request.user)
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
-        if not self._documents_apply():
+        if not documents.available():
             return super().retrieve(request, *args, **kwargs)
         queryset = self.get_documents_queryset()
         if request.query_params:  # the filters apply to a detail too; without any, a no-op
@@ -266,15 +276,6 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         if not_modified(request, etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return Response(data, headers={"ETag": etag})
-
-    def create_object(self, data):
-        return services.statement_create(user=self.request.user, **data)
-
-    def update_object(self, instance, data):
-        return services.statement_update(statement=instance, user=self.request.user, **data)
-
-    def delete_object(self, instance):
-        services.statement_delete(statement=instance, user=self.request.user)
 
     def published_reason(self, instance):
         if instance.status == StatementStatus.PUBLISHED:
@@ -319,11 +320,12 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         methods=["get"],
         renderer_classes=EXPORT_RENDERERS,
         pagination_class=None,
-        filterset_class=UnrankedStatementFilterSet,  # q selects every match, never ranks
+        filterset_class=StatementExportFilterSet,
     )
     def export(self, request: Request) -> StreamingHttpResponse:
         """Every statement the filters select, streamed: NDJSON (default) or CSV."""
-        queryset = self.filter_queryset(self.get_queryset())
+        # q selects every match, never ranks.
+        queryset = self.statement_results(self.get_queryset(), ranked=False).queryset
         # Before the stream starts, so that an unknown speaker or source is a 400.
         check_known_ids(request, found=False)
         renderer = request.accepted_renderer
@@ -384,6 +386,9 @@ class SpeakerStatementViewSet(StatementReadsMixin, mixins.ListModelMixin, viewse
             user=self.request.user, speaker=self.speaker, joins=False
         )
 
+    def searchable_documents(self):
+        return None  # no condition on the documents selects a speaker's statements
+
 
 # --- Attribution ------------------------------------------------------------------------------
 
@@ -395,15 +400,6 @@ class AttributionViewSet(ResourceViewSet):
 
     def get_queryset(self):
         return selectors.attribution_queryset(user=self.request.user)
-
-    def create_object(self, data):
-        return services.attribution_create(user=self.request.user, **data)
-
-    def update_object(self, instance, data):
-        return services.attribution_update(attribution=instance, user=self.request.user, **data)
-
-    def delete_object(self, instance):
-        services.attribution_delete(attribution=instance, user=self.request.user)
 
     def published_reason(self, instance):
         if instance.statement.status == StatementStatus.PUBLISHED:
@@ -439,15 +435,6 @@ class RelationViewSet(ResourceViewSet):
 
     def get_queryset(self):
         return selectors.relation_queryset(user=self.request.user)
-
-    def create_object(self, data):
-        return services.relation_create(user=self.request.user, **data)
-
-    def update_object(self, instance, data):
-        return services.relation_update(relation=instance, user=self.request.user, **data)
-
-    def delete_object(self, instance):
-        services.relation_delete(relation=instance, user=self.request.user)
 
 
 __all__ = [

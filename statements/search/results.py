@@ -1,4 +1,5 @@
-"""Ranked results: the best matches of a query, a page at a time, with snippets and facets.
+"""The statements a list selects, a page at a time: ranked, the best matches of a query,
+with snippets and facets; unranked, every statement the filters select, in order.
 
 The engine ranks at most ``limit`` matches (the newest, when more match), in one query;
 the count, the pages and the facets are those of that ranked set, so every part of a
@@ -12,24 +13,18 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from statements.models import Attribution, Speaker, Statement
+from statements.models import Attribution, Speaker
 from statements.search.base import SearchBackend, marked_to_html, unmarked
 from statements.search.names import expand_misspelt_names
 from statements.search.query import ParsedQuery
+from statements.selectors import cached_count
 
 FACET_SIZE = 20
 
 
-class SearchResults:
-    """A ranked, sliceable sequence of statements (what a Django paginator pages through).
-
-    Each statement of a slice carries ``search_score`` and, when ``snippets`` is set,
-    ``search_snippet`` (HTML: the text escaped, the matched words in <mark>). With
-    ``ids_only`` set, a slice is the statements' ids alone, read from the ranking without a
-    query, for callers that fetch the representations themselves (``representations.postgres``).
-    """
-
-    ids_only = False
+class Ranking:
+    """The best matches of a query among a queryset's statements: (id, score) pairs, best
+    first, read in one query when first asked for, with their snippets and facets."""
 
     def __init__(
         self,
@@ -39,7 +34,6 @@ class SearchResults:
         *,
         limit: int,
         attribution_condition: Q | None = None,
-        snippets: bool = False,
         documents: Q | None = None,
     ) -> None:
         self.queryset = queryset
@@ -47,7 +41,6 @@ class SearchResults:
         self.query = query
         self.backend = backend
         self.limit = limit
-        self.with_snippets = snippets
         self.documents = documents
 
     @cached_property
@@ -80,35 +73,6 @@ class SearchResults:
     def exhaustive(self) -> bool:
         """True when every match was ranked (fewer than ``limit`` + 1 matched)."""
         return len(self._hits) <= self.limit
-
-    def count(self) -> int:
-        return len(self.hits)
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index: slice) -> list[Statement]:
-        if not isinstance(index, slice):
-            raise TypeError("Search results are read a slice (a page) at a time.")
-        page = self.hits[index]
-        if self.ids_only:
-            return [pk for pk, _ in page]
-        if not page:
-            return []
-        scores = dict(page)
-        statements = {s.pk: s for s in self.queryset.order_by().filter(pk__in=scores)}
-        if self.with_snippets:
-            snippets = self.snippets({pk: s.text for pk, s in statements.items()})
-        results = []
-        for pk, score in page:
-            statement = statements.get(pk)
-            if statement is None:  # changed between the two queries
-                continue
-            statement.search_score = score
-            if self.with_snippets:
-                statement.search_snippet = snippets[pk]
-            results.append(statement)
-        return results
 
     @property
     def scores(self) -> dict[int, float]:
@@ -171,6 +135,113 @@ class SearchResults:
             "publishers": _counts(groups["publishers"], key=by_count),
             "years": _counts(groups["years"], key=lambda value, count: -value),
         }
+
+
+class StatementResults:
+    """The statements a list selects, in its order: what the paginator pages through, the
+    export streams and a detail looks up in. Sliced (a page at a time), the statements with
+    the joins of ``queryset``; from ``ids()``, their ids alone, for callers that fetch the
+    representations themselves (``representations.postgres``). ``count()`` counts them.
+
+    Ranked (``ranking``): the best matches of a query, best first; each statement of a
+    slice carries ``search_score`` and, from ``with_snippets()``, ``search_snippet`` (HTML:
+    the text escaped, the matched words in <mark>), and the ranking tells its ``scores``,
+    ``snippets`` and ``facets``. Unranked: every statement of ``queryset``, in its order.
+    """
+
+    def __init__(
+        self,
+        queryset: QuerySet,
+        *,
+        ranking: Ranking | None = None,
+        ids_only: bool = False,
+        snippets: bool = False,
+    ) -> None:
+        self.queryset = queryset
+        self.ranking = ranking
+        self.ids_only = ids_only
+        self.snippets_shown = snippets
+
+    @property
+    def ranked(self) -> bool:
+        return self.ranking is not None
+
+    def ids(self) -> "StatementResults":
+        """The same results, a slice of which is the statements' ids (read from the ranking
+        without a query, when ranked)."""
+        return StatementResults(self.queryset, ranking=self.ranking, ids_only=True)
+
+    def with_snippets(self) -> "StatementResults":
+        """The same results, each statement of a slice with its ``search_snippet``."""
+        return StatementResults(self.queryset, ranking=self.ranking, snippets=True)
+
+    def count(self) -> int:
+        if self.ranking is not None:
+            return len(self.ranking.hits)
+        return cached_count(self.queryset)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list:
+        if not isinstance(index, slice):
+            raise TypeError("Statement results are read a slice (a page) at a time.")
+        if self.ranking is None:
+            rows = self.queryset.values_list("pk", flat=True) if self.ids_only else self.queryset
+            return list(rows[index])
+        page = self.ranking.hits[index]
+        if self.ids_only:
+            return [pk for pk, _ in page]
+        if not page:
+            return []
+        scores = dict(page)
+        statements = {s.pk: s for s in self.queryset.order_by().filter(pk__in=scores)}
+        if self.snippets_shown:
+            snippets = self.snippets({pk: s.text for pk, s in statements.items()})
+        results = []
+        for pk, score in page:
+            statement = statements.get(pk)
+            if statement is None:  # changed between the two queries
+                continue
+            statement.search_score = score
+            if self.snippets_shown:
+                statement.search_snippet = snippets[pk]
+            results.append(statement)
+        return results
+
+    # --- what a ranking tells ----------------------------------------------------------------
+
+    @property
+    def exhaustive(self) -> bool:
+        """True when the results hold every match (always, unranked)."""
+        return self.ranking is None or self.ranking.exhaustive
+
+    @property
+    def limit(self) -> int | None:
+        """How many matches are ranked at most (None, unranked)."""
+        return None if self.ranking is None else self.ranking.limit
+
+    @property
+    def hits(self) -> list[tuple[int, float]]:
+        """(statement id, score) of the matches ranked, best first."""
+        return self._ranking().hits
+
+    @property
+    def scores(self) -> dict[int, float]:
+        return self._ranking().scores
+
+    def snippets(self, texts: dict[int, str]) -> dict[int, str]:
+        """HTML snippets of statements whose ``texts`` are given (see ``Ranking.snippets``)."""
+        return self._ranking().snippets(texts)
+
+    def facets(self) -> dict[str, list[dict[str, Any]]]:
+        """The facets of the statements ranked (see ``Ranking.facets``)."""
+        return self._ranking().facets()
+
+    def _ranking(self) -> Ranking:
+        if self.ranking is None:
+            raise TypeError("Unranked results have no scores, snippets or facets.")
+        return self.ranking
 
 
 def _counts(groups: dict[Any, set[int]], key) -> list[dict[str, Any]]:
