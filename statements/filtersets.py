@@ -13,7 +13,7 @@ Query parameters, one convention for every list (``statements.api.filters`` refu
 
 The filter sets declare the parameters and apply the plain filters. The statement filters
 that need a plan (``q``, which ranks or selects, and the conditions on one attribution) are
-declared here and applied by ``statements.search.statement_results`` from the cleaned values.
+declared here and applied by ``selectors.statement_results`` from the cleaned values.
 """
 
 import copy
@@ -434,7 +434,7 @@ class StatementFilterSet(AttributionConditionsMixin):
         return queryset.filter(pk__in=links.values("statement_id"))
 
     def by_the_selector(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # q ranks or selects as the list asks (search.statement_results), after every
+        # q ranks or selects as the list asks (selectors.statement_results), after every
         # other filter.
         return queryset
 

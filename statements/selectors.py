@@ -1,58 +1,19 @@
-"""Reads: the querysets behind every endpoint, with their joins stated and visibility applied.
+"""Reads: the querysets behind every endpoint, with their joins stated and visibility
+(``statements.visibility``) applied.
 
-The statement lists are planned here too: which conditions the filters' values make, and
-how the engine should run them (``statements.search.statement_results`` applies the plan).
-
-Drafts and retracted statements are visible only to users who may view unpublished
-statements (editors, reviewers, admins); to everyone else they do not exist, and neither
-do the attributions and relations that would reveal them.
+The statement lists are planned here too (``statement_results``): which conditions the
+filters' values make, whether ``q`` ranks or selects, and how the engine should run them.
 """
 
 import datetime as dt
-import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.db.models import Exists, JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from statements.choices import StatementStatus
+from statements import search
 from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
-
-User = AbstractBaseUser | AnonymousUser
-
-
-# --- Visibility: the one definition, as a condition, on search documents and in SQL ----------
-
-# The status that makes a statement public.
-PUBLIC_STATUS = StatementStatus.PUBLISHED
-
-
-def is_public(status: str) -> bool:
-    """Whether a statement of this status is public (the search documents' ``published``)."""
-    return status == PUBLIC_STATUS
-
-
-def public_sql(alias: str) -> str:
-    """``is_public`` in SQL, for the statement row ``alias`` (the SQL that PostgreSQL writes
-    representations and search documents with)."""
-    return f"{alias}.status = '{PUBLIC_STATUS.value}'"
-
-
-def can_see_unpublished(user: User) -> bool:
-    return user.is_authenticated and user.has_perm("statements.view_statement")
-
-
-def _published(user: User, prefix: str = "") -> Q:
-    """The condition that a statement (reached through ``prefix``) is visible to ``user``."""
-    if can_see_unpublished(user):
-        return Q()
-    return Q(**{f"{prefix}status": PUBLIC_STATUS})
-
+from statements.visibility import User, visible
 
 # --- Speaker and Source: reference data, visible to all ----------------------------------------
 
@@ -69,7 +30,7 @@ def source_queryset(*, user: User) -> QuerySet[Source]:
 
 
 def attribution_queryset(*, user: User) -> QuerySet[Attribution]:
-    return Attribution.objects.filter(_published(user, "statement__")).select_related(
+    return Attribution.objects.filter(visible(user, "statement__")).select_related(
         "speaker", "source", "on_behalf_of"
     )
 
@@ -79,7 +40,7 @@ def attribution_queryset(*, user: User) -> QuerySet[Attribution]:
 
 def relation_queryset(*, user: User) -> QuerySet[Relation]:
     return Relation.objects.filter(
-        _published(user, "from_statement__"), _published(user, "to_statement__")
+        visible(user, "from_statement__"), visible(user, "to_statement__")
     ).select_related("from_statement", "to_statement")
 
 
@@ -133,7 +94,7 @@ SUMMARY_DEFERRED = (
 def visible_statements(*, user: User) -> QuerySet[Statement]:
     """The statements ``user`` may see, without the joins of their representation: for
     reads whose representation PostgreSQL writes (``statements.representations.postgres``)."""
-    return Statement.objects.filter(_published(user))
+    return Statement.objects.filter(visible(user))
 
 
 def statement_queryset(*, user: User) -> QuerySet[Statement]:
@@ -155,13 +116,6 @@ def statement_queryset(*, user: User) -> QuerySet[Statement]:
             ),
         )
     )
-
-
-def searchable_documents(*, user: User) -> Q:
-    """The condition on search documents that selects the statements ``statement_queryset``
-    gives ``user`` (their ``published`` column is ``is_public`` of the statement's status):
-    a search without other filters ranks the documents alone."""
-    return Q() if can_see_unpublished(user) else Q(published=True)
 
 
 def statements_of_speaker(
@@ -275,29 +229,37 @@ def narrows(filters: Mapping[str, Any]) -> bool:
     )
 
 
-# --- Counts -------------------------------------------------------------------------------------
+def statement_results(
+    queryset: QuerySet,
+    *,
+    filters: Mapping[str, Any],
+    ranked: bool,
+    documents: Q | None = None,
+) -> search.StatementResults:
+    """The statements of ``queryset`` that ``filters`` select (a filter set's cleaned values,
+    its plain filters already applied to ``queryset``): ``q`` and the conditions on one
+    attribution apply here.
 
-
-def cached_count(queryset: QuerySet) -> int:
-    """The number of rows of ``queryset``; a large count is remembered for a short while.
-
-    Counting a million rows costs PostgreSQL a scan of them (no table keeps its row count),
-    more than the rest of a request together. A count of at least
-    ``API_COUNT_CACHE_THRESHOLD`` rows is therefore cached for ``API_COUNT_CACHE_SECONDS``
-    under the query's SQL: such counts may lag writes by that long; smaller ones are always
-    exact and fresh."""
-    threshold = settings.API_COUNT_CACHE_THRESHOLD
-    if not threshold:
-        return queryset.count()
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:  # a query that matches nothing by construction
-        return 0
-    digest = hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()
-    key = f"api-count:{digest}"
-    count = cache.get(key)
-    if count is None:
-        count = queryset.count()
-        if count >= threshold:
-            cache.set(key, count, settings.API_COUNT_CACHE_SECONDS)
-    return count
+    ``ranked``: whether ``q`` may rank (a list; not a detail nor the export). Then, unless
+    another ordering comes first, the best matches come best first; otherwise ``q`` selects
+    every match, in the order of ``queryset``. ``documents``: the condition on the search
+    documents that selects the statements of ``queryset`` before any filter, where one does
+    (``visibility.searchable_documents``): with no filter but ``q``, the engine may rank the
+    documents alone."""
+    query = filters.get("q")
+    rank = ranked and ranks_by_relevance(filters)
+    if query and not rank:
+        queryset = search.filter_statements(queryset, query)
+    condition = attribution_condition(filters)
+    if condition:
+        matching = Attribution.objects.filter(condition)
+        made = search.get_backend().made_by_attributions(matching, narrow=narrow_dates(filters))
+        queryset = queryset.filter(made)
+    if not rank:
+        return search.StatementResults(queryset)
+    return search.search_statements(
+        queryset,
+        query,
+        attribution_condition=condition,
+        documents=None if narrows(filters) else documents,
+    )

@@ -133,7 +133,7 @@ def test_queries_grow_by_chunk_not_by_statement(world, anon, monkeypatch):
 def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
     world, editor_user, params, monkeypatch
 ):
-    from statements import search, selectors
+    from statements import selectors
     from statements.filtersets import StatementExportFilterSet
     from statements.transfer import export
 
@@ -146,7 +146,7 @@ def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
         params, queryset=selectors.statement_queryset(user=editor_user)
     )
     assert filterset.is_valid()
-    queryset = search.statement_results(
+    queryset = selectors.statement_results(
         filterset.qs, filters=filterset.form.cleaned_data, ranked=False
     ).queryset
     in_python = b"".join(export.ndjson(export.statement_documents(queryset, 4)))

@@ -1,4 +1,4 @@
-"""Every statement read goes through one selector (``search.statement_results``) and reads one
+"""Every statement read goes through one selector (``selectors.statement_results``) and reads one
 result type (``StatementResults``): the list, a speaker's list, the search, the export and a
 detail select the same statements for the same filters, on either engine."""
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from statements import search, selectors
+from statements import selectors, visibility
 from statements.filtersets import StatementFilterSet
 from statements.search import StatementResults
 from tests.helpers import problem
@@ -107,11 +107,11 @@ def test_a_speakers_statements_with_q_refuse_an_unknown_source(seed, anon):
 def _results(user, params: dict, *, ranked: bool) -> StatementResults:
     filterset = StatementFilterSet(params, queryset=selectors.statement_queryset(user=user))
     assert filterset.is_valid(), filterset.errors
-    return search.statement_results(
+    return selectors.statement_results(
         filterset.qs,
         filters=filterset.form.cleaned_data,
         ranked=ranked,
-        documents=selectors.searchable_documents(user=user),
+        documents=visibility.searchable_documents(user=user),
     )
 
 

@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from statements.generation import current_generation
-from statements.selectors import can_see_unpublished
+from statements.visibility import can_see_unpublished
 
 
 def cached_response(request: Request, respond: Callable[[], Response]) -> Response:

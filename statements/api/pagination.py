@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 
-from statements import selectors
+from statements.counts import cached_count
 from statements.filtersets import check_known_ids
 
 PAGE_SIZE_DESCRIPTION = (
@@ -19,7 +19,7 @@ PAGE_SIZE_DESCRIPTION = (
 
 class Paginator(DjangoPaginator):
     """Django's paginator, but a large count is remembered for a short while
-    (``selectors.cached_count``; statement results count that way too). Pages are always
+    (``cached_count``; statement results count that way too). Pages are always
     read fresh: a page is never cut short by a count that lags behind.
     """
 
@@ -31,7 +31,7 @@ class Paginator(DjangoPaginator):
     @cached_property
     def count(self) -> int:
         rows = self.object_list
-        return selectors.cached_count(rows) if isinstance(rows, QuerySet) else rows.count()
+        return cached_count(rows) if isinstance(rows, QuerySet) else rows.count()
 
 
 def _positive_int(request, name: str, default: int, maximum: int | None = None) -> int:

@@ -12,7 +12,7 @@ from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from statements import selectors
+from statements import selectors, visibility
 from statements.api.cache import cached_response
 from statements.api.pagination import PAGE_SIZE_DESCRIPTION
 from statements.api.schema import PUBLIC_READ, READ_ERRORS, VLADIVOSTOK_STATEMENT, problems
@@ -248,7 +248,7 @@ class SearchView(StatementResultsMixin, generics.GenericAPIView):
         written by PostgreSQL (``representations.postgres``): one query instead of three and
         no model instances."""
         ids = self.paginate_queryset(results.ids())
-        published_only = not selectors.can_see_unpublished(self.request.user)
+        published_only = not visibility.can_see_unpublished(self.request.user)
         statements = documents.statement_representations(ids, published_only=published_only)
         scores = results.scores
         snippets = results.snippets({s["id"]: s["text"] for s in statements})

@@ -1,6 +1,6 @@
 """The API's views: each states its queryset, serializer and filterset; writes go to the
 services of its model (``services.services_for``), statement reads to the selector that
-plans them (``search.statement_results``)."""
+plans them (``selectors.statement_results``)."""
 
 from typing import Any
 
@@ -20,7 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from statements import history, search, selectors, services
+from statements import history, selectors, services, visibility
 from statements.api import schema
 from statements.api.cache import cached_response
 from statements.api.conditional import (
@@ -180,7 +180,7 @@ class SourceViewSet(ResourceViewSet):
 
 class StatementResultsMixin:
     """Statement reads: the filter set applies the plain filters, the selector
-    (``search.statement_results``) ``q`` and the conditions on one attribution, ranking
+    (``selectors.statement_results``) ``q`` and the conditions on one attribution, ranking
     where the read may rank; what it gives (``StatementResults``) is what the paginator
     pages through, the export streams and a detail is looked up in."""
 
@@ -188,7 +188,7 @@ class StatementResultsMixin:
         filterset = self.request_filterset(queryset)
         if filterset is None:  # an action without filters (history)
             return StatementResults(queryset)
-        return search.statement_results(
+        return selectors.statement_results(
             filterset.qs,
             filters=filterset.form.cleaned_data,
             ranked=ranked,
@@ -198,7 +198,7 @@ class StatementResultsMixin:
     def searchable_documents(self) -> Q | None:
         """The condition on search documents that selects the statements of
         ``get_queryset``: every statement the caller may see."""
-        return selectors.searchable_documents(user=self.request.user)
+        return visibility.searchable_documents(user=self.request.user)
 
     def request_filterset(self, queryset: QuerySet) -> FilterSet | None:
         """The request's filter set over ``queryset``, after the other filter backends (an
@@ -241,7 +241,7 @@ class StatementReadsMixin(StatementResultsMixin):
         return self.get_paginated_response(data)
 
     def _published_only(self) -> bool:
-        return not selectors.can_see_unpublished(self.request.user)
+        return not visibility.can_see_unpublished(self.request.user)
 
 
 @extend_schema_view(**schema.crud("statement", "statements", StatementSerializer))
@@ -255,7 +255,7 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
     def list(self, request: Request, *args, **kwargs) -> Response:
         if not request.query_params.get("q"):
             return super().list(request, *args, **kwargs)
-        # A search: cached, as search/ is (statements.generation).
+        # A search: cached, as search/ is (statements.api.cache).
         return cached_response(request, lambda: super(StatementViewSet, self).list(request))
 
     def get_documents_queryset(self):

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
 from statements.search.backends import get_backend
-from statements.selectors import public_sql
+from statements.visibility import public_sql
 
 STATEMENT = Statement._meta.db_table
 

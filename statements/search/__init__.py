@@ -6,21 +6,13 @@ sources, stemmed, every word kept (stop words too), accents folded, on the engin
 database in use (``postgres`` or ``sqlite``). ``index_statements`` keeps the index in step
 with the data; the services call it in their transactions.
 
-- ``statement_results(queryset, user=, filters=, ranked=)``: the statements a list's filters
-  select, as the selectors plan it: ``q`` ranks or selects, the attribution conditions run
-  as the engine plans them best;
 - ``filter_statements(queryset, q)``: every matching statement;
 - ``search_statements(queryset, q)``: the best matches ranked, with snippets and facets.
 """
 
-from collections.abc import Mapping
-from typing import Any
-
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from statements import selectors
-from statements.models import Attribution
 from statements.search.backends import get_backend
 from statements.search.indexing import index_source, index_speaker, index_statements, rebuild
 from statements.search.names import expand_misspelt_names
@@ -38,7 +30,6 @@ __all__ = [
     "parse_query",
     "rebuild",
     "search_statements",
-    "statement_results",
 ]
 
 # How many matches are ranked, counted and faceted at most (the newest, when more match).
@@ -85,39 +76,3 @@ def search_statements(
         documents=documents,
     )
     return StatementResults(queryset, ranking=ranking)
-
-
-def statement_results(
-    queryset: QuerySet,
-    *,
-    filters: Mapping[str, Any],
-    ranked: bool,
-    documents: Q | None = None,
-) -> StatementResults:
-    """The statements of ``queryset`` that ``filters`` select (a filter set's cleaned values,
-    its plain filters already applied to ``queryset``): ``q`` and the conditions on one
-    attribution apply here.
-
-    ``ranked``: whether ``q`` may rank (a list; not a detail nor the export). Then, unless
-    another ordering comes first, the best matches come best first; otherwise ``q`` selects
-    every match, in the order of ``queryset``. ``documents``: the condition on the search
-    documents that selects the statements of ``queryset`` before any filter, where one does
-    (``selectors.searchable_documents``): with no filter but ``q``, the engine may rank the
-    documents alone."""
-    query = filters.get("q")
-    rank = ranked and selectors.ranks_by_relevance(filters)
-    if query and not rank:
-        queryset = filter_statements(queryset, query)
-    condition = selectors.attribution_condition(filters)
-    if condition:
-        matching = Attribution.objects.filter(condition)
-        made = get_backend().made_by_attributions(matching, narrow=selectors.narrow_dates(filters))
-        queryset = queryset.filter(made)
-    if not rank:
-        return StatementResults(queryset)
-    return search_statements(
-        queryset,
-        query,
-        attribution_condition=condition,
-        documents=None if selectors.narrows(filters) else documents,
-    )

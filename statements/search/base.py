@@ -20,7 +20,7 @@ from simple_history.utils import bulk_create_with_history
 
 from statements.models import Attribution, SearchDocument, Statement
 from statements.search.query import ParsedQuery
-from statements.selectors import is_public
+from statements.visibility import is_public
 
 # Engines mark the matched words with these; ``marked_to_html`` escapes the text around them
 # and turns them into <mark>…</mark>. A text stored before the API refused control

@@ -54,7 +54,7 @@ from statements.search.base import (
     with_defaults,
 )
 from statements.search.query import ParsedQuery, Term
-from statements.selectors import public_sql
+from statements.visibility import public_sql
 
 # Migration 0010: English stemming without stop words, accents folded.
 CONFIG = "statements_english"

@@ -13,11 +13,11 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from statements.counts import cached_count
 from statements.models import Attribution, Speaker
 from statements.search.base import SearchBackend, marked_to_html, unmarked
 from statements.search.names import expand_misspelt_names
 from statements.search.query import ParsedQuery
-from statements.selectors import cached_count
 
 FACET_SIZE = 20
 

@@ -14,7 +14,6 @@ from statements.normalize import normalize_topic
 from statements.quotes import QuoteAnchorError, anchor_quote
 from statements.search import get_backend
 from statements.search.base import document_fields
-from statements.selectors import is_public
 from statements.transfer.imports.parse import (
     ATTRIBUTION_COLUMNS,
     QUOTE_EXACT,
@@ -24,6 +23,7 @@ from statements.transfer.imports.parse import (
     Line,
     SpeakerRef,
 )
+from statements.visibility import is_public
 
 CHANGE_REASON = "Imported"
 MAX_ID = 2**63 - 1  # ids are BigAutoField values
