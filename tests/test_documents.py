@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from statements import services
-from statements.representations import postgres as documents
+from statements.representations import postgres
 from tests.test_export_import import _more_statements, _tricky_world
 
 pytestmark = pytest.mark.skipif(
@@ -29,9 +29,9 @@ def awkward(world):
 
 
 def _both_paths(client, url, params, monkeypatch):
-    assert documents.available()
+    assert postgres.available()
     in_sql = client.get(url, params)
-    monkeypatch.setattr(documents, "available", lambda: False)
+    monkeypatch.setattr(postgres, "available", lambda: False)
     in_python = client.get(url, params)
     monkeypatch.undo()
     return in_sql, in_python

@@ -175,7 +175,7 @@ def _tricky_world(world, *, control_characters=True):
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
 @pytest.mark.parametrize("params", [{}, {"ordering": "-id"}, {"speaker": "minister"}])
-def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
+def test_lines_built_by_postgresql_are_the_python_records_byte_for_byte(
     world, editor_user, params, monkeypatch
 ):
     from statements import selectors
@@ -190,7 +190,7 @@ def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
     queryset = StatementFilterSet(
         params, queryset=selectors.statement_queryset(user=editor_user)
     ).qs
-    in_python = b"".join(export.ndjson(export.statement_documents(queryset, 4)))
+    in_python = b"".join(export.ndjson(export.statement_records(queryset, 4)))
     assert export._lines_in_sql()
     in_sql = b"".join(export.ndjson_lines(queryset, 4))
     assert in_sql == in_python
@@ -200,7 +200,7 @@ def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
 @pytest.mark.parametrize("spread", ["dense", "sparse"])
-def test_chunks_dense_or_sparse_are_the_python_documents_byte_for_byte(
+def test_chunks_dense_or_sparse_are_the_python_records_byte_for_byte(
     world, editor_user, spread, monkeypatch
 ):
     from statements import selectors
@@ -222,7 +222,7 @@ def test_chunks_dense_or_sparse_are_the_python_documents_byte_for_byte(
     export_lines = export.export_lines
     monkeypatch.setattr(export, "export_lines", recorded)
     in_sql = b"".join(export.ndjson_lines(queryset, 4))
-    assert in_sql == b"".join(export.ndjson(export.statement_documents(queryset, 4)))
+    assert in_sql == b"".join(export.ndjson(export.statement_records(queryset, 4)))
     by_id = [query.count("IN (SELECT id FROM chunk)") == 3 for query in queries]
     assert by_id == [spread == "sparse"] * len(queries)
 

@@ -19,7 +19,7 @@ from statements.api.schema import PUBLIC_READ, READ_ERRORS, VLADIVOSTOK_STATEMEN
 from statements.api.serializers import StatementSerializer
 from statements.choices import SpeechAct
 from statements.filtersets import StatementFilterSet
-from statements.representations import postgres as documents
+from statements.representations import postgres
 
 QUERY_SYNTAX = """\
 Query syntax, as web search engines:
@@ -224,7 +224,7 @@ class SearchView(generics.GenericAPIView):
 
     def search(self, request: Request) -> Response:
         results = self.filter_queryset(self.get_queryset())
-        if documents.available():
+        if postgres.available():
             hits = self._hits_written_by_the_database(results)
         else:
             results.with_snippets = True
@@ -248,7 +248,7 @@ class SearchView(generics.GenericAPIView):
         results.ids_only = True
         ids = self.paginate_queryset(results)
         published_only = not selectors.can_see_unpublished(self.request.user)
-        statements = documents.statement_representations(ids, published_only=published_only)
+        statements = postgres.statement_representations(ids, published_only=published_only)
         scores = results.scores
         snippets = results.snippets({s["id"]: s["text"] for s in statements})
         return [

@@ -48,7 +48,7 @@ from statements.filtersets import (
     check_known_ids,
 )
 from statements.models import Attribution, Source, Speaker, Statement
-from statements.representations import postgres as documents
+from statements.representations import postgres
 from statements.search import SearchResults
 from statements.transfer import export
 
@@ -209,10 +209,10 @@ class StatementReadsMixin:
         raise NotImplementedError
 
     def _documents_apply(self) -> bool:
-        return documents.available()
+        return postgres.available()
 
     def list(self, request: Request, *args, **kwargs) -> Response:
-        if not documents.available():
+        if not postgres.available():
             return super().list(request, *args, **kwargs)
         results = self.filter_queryset(self.get_documents_queryset())
         if isinstance(results, SearchResults):  # ranked by relevance: the page's ids
@@ -220,7 +220,7 @@ class StatementReadsMixin:
             ids = self.paginate_queryset(results)
         else:
             ids = self.paginate_queryset(results.values_list("pk", flat=True))
-        data = documents.statement_representations(ids, published_only=self._published_only())
+        data = postgres.statement_representations(ids, published_only=self._published_only())
         return self.get_paginated_response(data)
 
     def _published_only(self) -> bool:
@@ -257,7 +257,7 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         queryset = self.get_documents_queryset()
         if request.query_params:  # the filters apply to a detail too; without any, a no-op
             queryset = self.filter_queryset(queryset)
-        data = documents.statement_representation(
+        data = postgres.statement_representation(
             queryset, self.kwargs[self.lookup_field], published_only=self._published_only()
         )
         if data is None:  # as get_object
@@ -328,7 +328,7 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         check_known_ids(request, found=False)
         renderer = request.accepted_renderer
         if renderer.format == "csv":
-            body = export.csv_rows(export.statement_documents(queryset))
+            body = export.csv_rows(export.statement_records(queryset))
         else:
             body = export.ndjson_lines(queryset)
         content_type = renderer.media_type
