@@ -9,6 +9,7 @@ that carry the same names (the export's ``values_list(..., named=True)``).
 """
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
@@ -59,60 +60,87 @@ def relations_of(statement: Statement) -> list[Relation]:
     return items_of(statement, "relations")
 
 
+# Written out in the builders' code; the other kinds are read by a getter each.
+_INLINE = {
+    Kind.STRING: "obj.{source}",
+    Kind.INTEGER: "obj.{source}",
+    Kind.FLOAT: "obj.{source}",
+    Kind.DATETIME: "datetime_value(obj.{source}, zone)",
+    Kind.DATE: "date_value(obj.{source})",
+}
+
+
+@functools.cache
+def _builder_factory(shape: Shape) -> Callable[..., Callable[[Any], dict[str, Any]]]:
+    """A function that makes ``shape``'s builder for a time zone and the getters of its
+    other fields: its dictionary written out key by key, as by hand, so that building one
+    costs no loop or call per plain field. Compiled once per shape."""
+    getters, items = [], []
+    for index, field in enumerate(shape.fields):
+        if field.kind in _INLINE:
+            value = _INLINE[field.kind].format(source=field.source)
+        else:
+            getters.append(f"get_{index}")
+            value = f"get_{index}(obj)"
+        items.append(f"{field.name!r}: {value}")
+    source = (
+        f"def make(zone, {', '.join(getters)}):\n"
+        f"    def build(obj):\n"
+        f"        return {{{', '.join(items)}}}\n"
+        f"    return build\n"
+    )
+    namespace = {"datetime_value": datetime_value, "date_value": date_value}
+    exec(source, namespace)  # noqa: S102 - our code, from the declared field lists
+    return namespace["make"]
+
+
 class Writer:
     """Builds the representations of one response (or one export): the time zone looked up
-    once, each summary (speaker, source, statement) built once and shared.
-
-    Each shape's getters (one function a field, reading an instance or a row) are made the
-    first time the shape is built, so building a value is a call per field."""
+    once, each summary (speaker, source, statement) built once and shared."""
 
     def __init__(self, zone: dt.tzinfo | None = None) -> None:
         self.zone = zone or timezone.get_current_timezone()
         # The summaries built so far, by shape and id.
         self.summaries: dict[Shape, dict[int, dict[str, Any]]] = {}
-        self._getters: dict[Shape, tuple[tuple[str, Getter], ...]] = {}
+        self._builders: dict[Shape, Callable[[Any], dict[str, Any]]] = {}
+
+    def builder(self, shape: Shape) -> Callable[[Any], dict[str, Any]]:
+        """The function that builds ``shape`` from an instance or a row."""
+        build = self._builders.get(shape)
+        if build is None:
+            getters = [
+                self._getter(shape, field) for field in shape.fields if field.kind not in _INLINE
+            ]
+            build = self._builders[shape] = _builder_factory(shape)(self.zone, *getters)
+        return build
 
     def build(self, shape: Shape, obj: Any) -> dict[str, Any]:
-        getters = self._getters.get(shape)
-        if getters is None:
-            getters = self._getters[shape] = tuple(
-                (field.name, self._getter(shape, field)) for field in shape.fields
-            )
-        return {name: get(obj) for name, get in getters}
+        return self.builder(shape)(obj)
 
     def statement(self, statement: Any, shape: Shape = STATEMENT) -> dict[str, Any]:
-        return self.build(shape, statement)
+        return self.builder(shape)(statement)
 
     def summary_cache(self, shape: Shape) -> dict[int, dict[str, Any]]:
         return self.summaries.setdefault(shape, {})
 
     def _getter(self, shape: Shape, field: Field) -> Getter:
         kind, source = field.kind, field.source
-        if kind in (Kind.STRING, Kind.INTEGER, Kind.FLOAT):
-            return attrgetter(source)
-        if kind is Kind.DATETIME:
-            value, zone = attrgetter(source), self.zone
-            return lambda obj: datetime_value(value(obj), zone)
-        if kind is Kind.DATE:
-            value = attrgetter(source)
-            return lambda obj: date_value(value(obj))
         if kind is Kind.SUMMARY:
             return self._summary_getter(shape, field)
         if kind is Kind.QUOTE:
-            blank = attrgetter(field.shape.fields[0].source)
-            build = self.build
-            return lambda obj: build(field.shape, obj) if blank(obj) else None
+            blank, build = attrgetter(field.shape.fields[0].source), self.builder(field.shape)
+            return lambda obj: build(obj) if blank(obj) else None
         if kind is Kind.TOPICS:
             return topic_slugs
         if kind is Kind.LIST:
-            build = self.build
-            return lambda obj: [build(field.shape, item) for item in items_of(obj, source)]
+            build = self.builder(field.shape)
+            return lambda obj: [build(item) for item in items_of(obj, source)]
         raise ValueError(f"No getter for {kind}")
 
     def _summary_getter(self, shape: Shape, field: Field) -> Getter:
         """The summary by its foreign key, built from the related object the first time."""
         key, related = attrgetter(shape.column(field)), attrgetter(field.source)
-        cache, build, summary_shape = self.summary_cache(field.shape), self.build, field.shape
+        cache, build = self.summary_cache(field.shape), self.builder(field.shape)
 
         def get(obj: Any) -> dict[str, Any] | None:
             pk = key(obj)
@@ -120,7 +148,7 @@ class Writer:
                 return None
             summary = cache.get(pk)
             if summary is None:
-                summary = cache[pk] = build(summary_shape, related(obj))
+                summary = cache[pk] = build(related(obj))
             return summary
 
         return get

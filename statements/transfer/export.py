@@ -240,7 +240,7 @@ def _csv_rows(record: dict[str, Any]) -> Iterator[list[Any]]:
     if not record["attributions"]:
         yield statement + _NO_ATTRIBUTION
     for attribution in record["attributions"]:
-        yield [*statement, *(value(attribution) for value in _ATTRIBUTION_VALUES)]
+        yield statement + [value(attribution) for value in _ATTRIBUTION_VALUES]
 
 
 def csv_rows(records: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
