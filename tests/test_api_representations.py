@@ -15,9 +15,14 @@ from rest_framework.utils.serializer_helpers import ReturnDict
 
 from statements import selectors
 from statements.api.renderers import JSONRenderer
-from statements.api.serializers import StatementRelationSerializer, StatementSerializer
+from statements.api.serializers import (
+    QuoteSerializer,
+    StatementRelationSerializer,
+    StatementSerializer,
+)
 from statements.models import Statement
 from statements.representations import python as representations
+from statements.representations.fields import QUOTE
 
 
 def generic_representation(statement: Statement) -> dict:
@@ -92,3 +97,10 @@ def test_list_response_is_what_drf_would_render(world, anon):
     response = anon.get("/api/v1/statements/", {"page_size": 100})
     assert response.status_code == 200
     assert response.content == renderers.JSONRenderer().render(response.data)
+
+
+def test_the_quote_serializer_declares_the_quote_fields():
+    """The quote is a plain serializer (its fields are declared one by one, with their
+    validation): it reads the same keys, from the same columns, as ``fields.QUOTE``."""
+    declared = [(name, field.source) for name, field in QuoteSerializer().fields.items()]
+    assert declared == [(field.name, field.source) for field in QUOTE.fields]

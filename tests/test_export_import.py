@@ -130,7 +130,7 @@ def test_queries_grow_by_chunk_not_by_statement(world, anon, monkeypatch):
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
 @pytest.mark.parametrize("params", [{}, {"ordering": "-id"}, {"speaker": "minister"}])
-def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
+def test_lines_built_by_postgresql_are_the_python_records_byte_for_byte(
     world, editor_user, params, monkeypatch
 ):
     from statements import selectors
@@ -149,7 +149,7 @@ def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
     queryset = selectors.statement_results(
         filterset.qs, filters=filterset.form.cleaned_data, ranked=False
     ).queryset
-    in_python = b"".join(export.ndjson(export.statement_documents(queryset, 4)))
+    in_python = b"".join(export.ndjson(export.statement_records(queryset, 4)))
     assert export._lines_in_sql()
     in_sql = b"".join(export.ndjson_lines(queryset, 4))
     assert in_sql == in_python
@@ -159,7 +159,7 @@ def test_lines_built_by_postgresql_are_the_python_documents_byte_for_byte(
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
 @pytest.mark.parametrize("spread", ["dense", "sparse"])
-def test_chunks_dense_or_sparse_are_the_python_documents_byte_for_byte(
+def test_chunks_dense_or_sparse_are_the_python_records_byte_for_byte(
     world, editor_user, spread, monkeypatch
 ):
     from statements import selectors
@@ -181,7 +181,7 @@ def test_chunks_dense_or_sparse_are_the_python_documents_byte_for_byte(
     export_lines = export.export_lines
     monkeypatch.setattr(export, "export_lines", recorded)
     in_sql = b"".join(export.ndjson_lines(queryset, 4))
-    assert in_sql == b"".join(export.ndjson(export.statement_documents(queryset, 4)))
+    assert in_sql == b"".join(export.ndjson(export.statement_records(queryset, 4)))
     by_id = [query.count("IN (SELECT id FROM chunk)") == 3 for query in queries]
     assert by_id == [spread == "sparse"] * len(queries)
 

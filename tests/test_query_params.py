@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from statements.api.pagination import PageNumberPagination
-from statements.representations import postgres as documents
+from statements.representations import postgres
 from statements.transfer import export
 from tests.helpers import error_fields, problem
 
@@ -24,7 +24,7 @@ def path(request, monkeypatch):
     """Both read paths: the default (on PostgreSQL in UTC, the representations written by
     the database, statements/representations/postgres.py) and the serializers' (everywhere)."""
     if request.param == "python":
-        monkeypatch.setattr(documents, "available", lambda: False)
+        monkeypatch.setattr(postgres, "available", lambda: False)
         monkeypatch.setattr(export, "_lines_in_sql", lambda: False)
     return request.param
 

@@ -20,7 +20,7 @@ from statements.api.serializers import StatementSerializer
 from statements.api.views import StatementResultsMixin
 from statements.choices import SpeechAct
 from statements.filtersets import StatementFilterSet
-from statements.representations import postgres as documents
+from statements.representations import postgres
 
 QUERY_SYNTAX = """\
 Query syntax, as web search engines:
@@ -226,7 +226,7 @@ class SearchView(StatementResultsMixin, generics.GenericAPIView):
 
     def search(self, request: Request) -> Response:
         results = self.statement_results(self.get_queryset(), ranked=True)
-        if documents.available():
+        if postgres.available():
             hits = self._hits_written_by_the_database(results)
         else:
             page = self.paginate_queryset(results.with_snippets())
@@ -249,7 +249,7 @@ class SearchView(StatementResultsMixin, generics.GenericAPIView):
         no model instances."""
         ids = self.paginate_queryset(results.ids())
         published_only = not visibility.can_see_unpublished(self.request.user)
-        statements = documents.statement_representations(ids, published_only=published_only)
+        statements = postgres.statement_representations(ids, published_only=published_only)
         scores = results.scores
         snippets = results.snippets({s["id"]: s["text"] for s in statements})
         return [

@@ -32,6 +32,15 @@ from statements.models import (
     Statement,
 )
 from statements.representations import python as representations
+from statements.representations.fields import (
+    ATTRIBUTION,
+    SOURCE_SUMMARY,
+    SPEAKER_SUMMARY,
+    STATEMENT,
+    STATEMENT_RELATION,
+    STATEMENT_SUMMARY,
+    names,
+)
 
 
 class StrictSerializerMixin:
@@ -127,7 +136,7 @@ class SpeakerSummarySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Speaker
-        fields = ["id", "name", "kind"]
+        fields = names(SPEAKER_SUMMARY)
         read_only_fields = fields
 
 
@@ -138,7 +147,7 @@ class SourceSummarySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Source
-        fields = ["id", "title", "publisher", "kind", "url", "published_at", "status"]
+        fields = names(SOURCE_SUMMARY)
         read_only_fields = fields
 
 
@@ -147,7 +156,7 @@ class StatementSummarySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Statement
-        fields = ["id", "text", "status"]
+        fields = names(STATEMENT_SUMMARY)
         read_only_fields = fields
 
 
@@ -318,21 +327,7 @@ class AttributionFieldsSerializer(StrictSerializerMixin, serializers.ModelSerial
 
     class Meta:
         model = Attribution
-        fields = [
-            "id",
-            "speaker",
-            "source",
-            "mode",
-            "speech_act",
-            "verb",
-            "speaker_role",
-            "on_behalf_of",
-            "occasion",
-            "stated_on",
-            "quote",
-            "created_at",
-            "updated_at",
-        ]
+        fields = names(ATTRIBUTION)
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping) and "quote" in data and data["quote"] is None:
@@ -393,7 +388,7 @@ class StatementRelationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Relation
-        fields = ["id", "kind", "from_statement", "to_statement", "note"]
+        fields = names(STATEMENT_RELATION)
         read_only_fields = fields
 
 
@@ -409,10 +404,10 @@ class TopicsField(serializers.ListField):
 
 class StatementListSerializer(serializers.ListSerializer):
     def to_representation(self, data):
-        # One set of speaker and source summaries for the whole page.
-        summaries = representations.Summaries()
+        # One writer for the whole page: each summary built once.
+        writer = representations.Writer()
         items = data.all() if hasattr(data, "all") else data
-        return [representations.statement(item, summaries) for item in items]
+        return [writer.statement(item) for item in items]
 
 
 # Reads are built by ``representations.statement`` (same output, a fraction of the time);
@@ -445,18 +440,7 @@ class StatementSerializer(StrictSerializerMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Statement
-        fields = [
-            "id",
-            "text",
-            "language",
-            "topics",
-            "status",
-            "retraction_reason",
-            "attributions",
-            "relations",
-            "created_at",
-            "updated_at",
-        ]
+        fields = names(STATEMENT)
         read_only_fields = ["status", "retraction_reason"]
         list_serializer_class = StatementListSerializer
 

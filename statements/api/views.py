@@ -52,7 +52,7 @@ from statements.filtersets import (
     check_known_ids,
 )
 from statements.models import Attribution, Source, Speaker, Statement
-from statements.representations import postgres as documents
+from statements.representations import postgres
 from statements.search import StatementResults
 from statements.transfer import export
 
@@ -226,15 +226,15 @@ class StatementReadsMixin(StatementResultsMixin):
     representations in one more; a detail in one. Elsewhere, and in time zones other than
     UTC, the serializer builds them."""
 
-    def get_documents_queryset(self) -> QuerySet:
+    def get_visible_queryset(self) -> QuerySet:
         """As ``get_queryset``, without the joins that only the serializer reads."""
         raise NotImplementedError
 
     def list(self, request: Request, *args, **kwargs) -> Response:
-        if documents.available():
-            results = self.statement_results(self.get_documents_queryset(), ranked=True)
+        if postgres.available():
+            results = self.statement_results(self.get_visible_queryset(), ranked=True)
             ids = self.paginate_queryset(results.ids())
-            data = documents.statement_representations(ids, published_only=self._published_only())
+            data = postgres.statement_representations(ids, published_only=self._published_only())
         else:
             results = self.statement_results(self.get_queryset(), ranked=True)
             data = self.get_serializer(self.paginate_queryset(results), many=True).data
@@ -258,16 +258,16 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         # A search: cached, as search/ is (statements.api.cache).
         return cached_response(request, lambda: super(StatementViewSet, self).list(request))
 
-    def get_documents_queryset(self):
+    def get_visible_queryset(self):
         return selectors.visible_statements(user=self.request.user)
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
-        if not documents.available():
+        if not postgres.available():
             return super().retrieve(request, *args, **kwargs)
-        queryset = self.get_documents_queryset()
+        queryset = self.get_visible_queryset()
         if request.query_params:  # the filters apply to a detail too; without any, a no-op
             queryset = self.filter_queryset(queryset)
-        data = documents.statement_representation(
+        data = postgres.statement_representation(
             queryset, self.kwargs[self.lookup_field], published_only=self._published_only()
         )
         if data is None:  # as get_object
@@ -330,7 +330,7 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         check_known_ids(request, found=False)
         renderer = request.accepted_renderer
         if renderer.format == "csv":
-            body = export.csv_rows(export.statement_documents(queryset))
+            body = export.csv_rows(export.statement_records(queryset))
         else:
             body = export.ndjson_lines(queryset)
         content_type = renderer.media_type
@@ -381,7 +381,7 @@ class SpeakerStatementViewSet(StatementReadsMixin, mixins.ListModelMixin, viewse
             return Statement.objects.none()
         return selectors.statements_of_speaker(user=self.request.user, speaker=self.speaker)
 
-    def get_documents_queryset(self):
+    def get_visible_queryset(self):
         return selectors.statements_of_speaker(
             user=self.request.user, speaker=self.speaker, joins=False
         )

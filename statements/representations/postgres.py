@@ -1,35 +1,43 @@
-"""Statement representations written by PostgreSQL, byte for byte as Python writes them.
+"""Statement representations written by PostgreSQL, byte for byte as ``python`` writes them.
 
-Building a statement's representation in Python (model instances, Django's pure-Python
-time-zone loader for every ``timestamptz``, then the dictionaries) was most of the time of
-a page and of the export (see the README's Performance section). On PostgreSQL the
-database writes the JSON text of each statement itself, as orjson writes the dictionaries
-of ``api.representations`` (and the export's documents): keys in the same order, no
-spaces, strings escaped as orjson escapes them (``to_json``: ``\\"``, ``\\\\``, ``\\b \\f \\n
-\\r \\t``, other control characters as ``\\u00XX``, everything else as is), times in UTC as
-``representations.datetime_value`` writes them. The API loads that text back with orjson
-(a few microseconds a statement), so everything after (ETags, renderers) is unchanged;
-the export relays it. The export's lines are written a chunk of statements at a time in
-one set-wise query (``export_lines``): attributions grouped by statement once, each speaker
-and source summary written once per chunk. ``tests/test_documents.py`` and
+The SQL is generated from the field lists of ``fields``. Building a representation in
+Python (model instances, a pure-Python time-zone conversion for every ``timestamptz``, the
+dictionaries) costs more than the database writing the text itself (see the README's
+Performance section). So on PostgreSQL each statement's JSON text is written as orjson
+writes the dictionaries: keys in the same order, no spaces, strings escaped as orjson
+escapes them (``to_json``: ``\\"``, ``\\\\``, ``\\b \\f \\n \\r \\t``, other control
+characters as ``\\u00XX``, everything else as is), times in UTC as ``python.datetime_value``
+writes them. The API loads that text back with orjson, so everything after (ETags,
+renderers) is unchanged; the export relays it, a chunk of statements at a time in one
+set-wise query (``export_lines``). ``tests/test_postgres_representations.py`` and
 ``tests/test_export_import.py`` hold the two paths to the same output.
 
 Only on PostgreSQL, and only while the current time zone is UTC (the setting's default):
 elsewhere the Python path runs.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 import orjson
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
+from statements.models import Attribution, Relation, Statement, Topic
+from statements.representations.fields import (
+    ATTRIBUTION,
+    EXPORTED_STATEMENT,
+    STATEMENT,
+    STATEMENT_RELATION,
+    Field,
+    Kind,
+    Shape,
+)
 from statements.search.backends import get_backend
 from statements.visibility import public_sql
 
-STATEMENT = Statement._meta.db_table
+STATEMENT_TABLE = Statement._meta.db_table
 
 
 def available() -> bool:
@@ -37,7 +45,8 @@ def available() -> bool:
     return backend.writes_representations and timezone.get_current_timezone_name() == "UTC"
 
 
-# --- JSON values as SQL expressions (each gives the value's JSON text, never NULL) ------------
+# --- JSON values as SQL expressions (each gives the value's JSON text; NULL only when the ---
+# --- value is, which ``_value`` writes as null) ------------------------------------------------
 
 
 def _string(column: str) -> str:
@@ -45,19 +54,45 @@ def _string(column: str) -> str:
 
 
 def _int(column: str) -> str:
-    return f"COALESCE({column}::text, 'null')"
+    return f"{column}::text"
 
 
-def _datetime(column: str, *, null: bool = False) -> str:
+def _float(column: str) -> str:
+    """As orjson writes a float: shortest round-trip digits (PostgreSQL's too), in decimal
+    notation with ".0" when integral from 1e-5 up to 1e16, else with an exponent without
+    zero padding ("1e-7", "1e+16")."""
+    decimal = f"{column}::text::numeric::text"
+    return (
+        f"CASE WHEN {column} = 'NaN' OR abs({column}) = 'Infinity' THEN 'null' "
+        f"WHEN {column} = 0 THEN {column}::text || '.0' "
+        f"WHEN abs({column}) >= 1e-5 AND abs({column}) < 1e16 "
+        f"THEN {decimal} || CASE WHEN strpos({decimal}, '.') = 0 THEN '.0' ELSE '' END "
+        f"ELSE regexp_replace({column}::text, 'e([-+])0', 'e\\1') END"
+    )
+
+
+def _datetime(column: str) -> str:
     """ISO 8601 in UTC with "Z", microseconds only when there are some (as isoformat);
     quoted by to_char itself (``\\"`` in a to_char literal)."""
     quoted = """'"\\""YYYY-MM-DD"T"HH24:MI:SS.US"Z\\""'"""
-    text = f"""replace(to_char({column} AT TIME ZONE 'UTC', {quoted}), '.000000Z"', 'Z"')"""
-    return f"COALESCE({text}, 'null')" if null else text
+    return f"""replace(to_char({column} AT TIME ZONE 'UTC', {quoted}), '.000000Z"', 'Z"')"""
 
 
 def _date(column: str) -> str:
-    return f"""COALESCE('"' || to_char({column}, 'YYYY-MM-DD') || '"', 'null')"""
+    return f"""'"' || to_char({column}, 'YYYY-MM-DD') || '"'"""
+
+
+_KINDS = {
+    Kind.STRING: _string,
+    Kind.INTEGER: _int,
+    Kind.FLOAT: _float,
+    Kind.DATETIME: _datetime,
+    Kind.DATE: _date,
+}
+
+
+def _null_or(condition: str, value: str) -> str:
+    return f"CASE WHEN {condition} THEN 'null' ELSE {value} END"
 
 
 def _object(fields: dict[str, str]) -> str:
@@ -76,70 +111,70 @@ def _array(element: str, rows: str, order: str) -> str:
     return f"(SELECT COALESCE('[' || {aggregate} || ']', '[]') {rows})"
 
 
-# --- the representation's parts ---------------------------------------------------------------
+# --- the representations, from the field lists ------------------------------------------------
 
 
-def _speaker(alias: str) -> str:
-    return _object(
-        {"id": f"{alias}.id::text", "name": _string(f"{alias}.name"),
-         "kind": _string(f"{alias}.kind")}
-    )  # fmt: skip
+def _value(shape: Shape, field: Field, alias: str) -> str:
+    text = _KINDS[field.kind](f"{alias}.{shape.column(field)}")
+    return f"COALESCE({text}, 'null')" if shape.nullable(field) else text
 
 
-_SOURCE = _object(
-    {
-        "id": "so.id::text",
-        "title": _string("so.title"),
-        "publisher": _string("so.publisher"),
-        "kind": _string("so.kind"),
-        "url": _string("so.url"),
-        "published_at": _datetime("so.published_at", null=True),
-        "status": _string("so.status"),
-    }
-)
-_QUOTE = _object(
-    {
-        "exact": _string("a.quote_exact"),
-        "prefix": _string("a.quote_prefix"),
-        "suffix": _string("a.quote_suffix"),
-        "start": _int("a.quote_start"),
-        "end": _int("a.quote_end"),
-    }
-)
+def _inline_summary(shape: Shape, field: Field) -> str:
+    """A summary from its row, joined under the field's name (``_summary_joins``)."""
+    summary = _object_of(field.shape, field.name)
+    return _null_or(f"{field.name}.id IS NULL", summary) if shape.nullable(field) else summary
 
 
-def _attribution(*, speaker: str, source: str, on_behalf_of: str) -> str:
-    """An attribution of ``a``, its summaries given as JSON text by the caller."""
-    return _object(
-        {
-            "id": "a.id::text",
-            "speaker": speaker,
-            "source": source,
-            "mode": _string("a.mode"),
-            "speech_act": _string("a.speech_act"),
-            "verb": _string("a.verb"),
-            "speaker_role": _string("a.speaker_role"),
-            "on_behalf_of": on_behalf_of,
-            "occasion": _string("a.occasion"),
-            "stated_on": _date("a.stated_on"),
-            "quote": f"CASE WHEN a.quote_exact = '' THEN 'null' ELSE {_QUOTE} END",
-            "created_at": _datetime("a.created_at"),
-            "updated_at": _datetime("a.updated_at"),
-        }
-    )
+def _object_of(
+    shape: Shape,
+    alias: str,
+    *,
+    summary: Callable[[Shape, Field], str] = _inline_summary,
+    given: dict[str, str] | None = None,
+) -> str:
+    """The JSON object of ``shape`` for the row ``alias``: values from its columns, a quote
+    from its columns too, summaries as ``summary`` writes them; topics and lists are
+    ``given`` (JSON text by field name)."""
+    given = given or {}
+    fields = {}
+    for field in shape.fields:
+        if field.kind is Kind.SUMMARY:
+            fields[field.name] = summary(shape, field)
+        elif field.kind is Kind.QUOTE:
+            blank = f"{alias}.{field.shape.column(field.shape.fields[0])} = ''"
+            fields[field.name] = _null_or(blank, _object_of(field.shape, alias))
+        elif field.kind in (Kind.TOPICS, Kind.LIST):
+            fields[field.name] = given[field.name]
+        else:
+            fields[field.name] = _value(shape, field, alias)
+    return _object(fields)
+
+
+def _table(model: type[Model]) -> str:
+    return model._meta.db_table
+
+
+def _summary_joins(shape: Shape, alias: str, table: Callable[[Shape], str]) -> str:
+    """The joins of ``shape``'s summaries (row ``alias``), each under its field's name, from
+    ``table`` of the summary's shape."""
+    joins = []
+    for field in shape.of_kind(Kind.SUMMARY):
+        join = "LEFT JOIN" if shape.nullable(field) else "JOIN"
+        joins.append(
+            f"{join} {table(field.shape)} {field.name} "
+            f"ON {field.name}.id = {alias}.{shape.column(field)}"
+        )
+    return " ".join(joins)
+
+
+def _model_table(shape: Shape) -> str:
+    return _table(shape.model)
 
 
 _ATTRIBUTIONS = _array(
-    _attribution(
-        speaker=_speaker("sp"),
-        source=_SOURCE,
-        on_behalf_of=f"CASE WHEN ob.id IS NULL THEN 'null' ELSE {_speaker('ob')} END",
-    ),
-    f"FROM {Attribution._meta.db_table} a "
-    f"JOIN {Speaker._meta.db_table} sp ON sp.id = a.speaker_id "
-    f"JOIN {Source._meta.db_table} so ON so.id = a.source_id "
-    f"LEFT JOIN {Speaker._meta.db_table} ob ON ob.id = a.on_behalf_of_id "
-    f"WHERE a.statement_id = {STATEMENT}.id",
+    _object_of(ATTRIBUTION, "a"),
+    f"FROM {_table(Attribution)} a {_summary_joins(ATTRIBUTION, 'a', _model_table)} "
+    f"WHERE a.statement_id = {STATEMENT_TABLE}.id",
     "a.id",
 )
 _TOPIC_LINKS = Statement.topics.through._meta.db_table
@@ -149,85 +184,68 @@ def _topics_from_table() -> tuple[str, list[Any]]:
     """The slugs read from their table. OFFSET 0 keeps the look-up from being
     pulled up and run twice (for the value and for the order)."""
     return (
-        f"(SELECT to_jsonb((SELECT slug FROM {Topic._meta.db_table} WHERE id = st.topic_id)) "  # noqa: S608
-        f"AS slug FROM {_TOPIC_LINKS} st WHERE st.statement_id = {STATEMENT}.id OFFSET 0) t",
+        f"(SELECT to_jsonb((SELECT slug FROM {_table(Topic)} WHERE id = st.topic_id)) "  # noqa: S608
+        f"AS slug FROM {_TOPIC_LINKS} st WHERE st.statement_id = {STATEMENT_TABLE}.id OFFSET 0) t",
         [],
     )
-
-
-def _statement_summary(alias: str) -> str:
-    return _object(
-        {"id": f"{alias}.id::text", "text": _string(f"{alias}.text"),
-         "status": _string(f"{alias}.status")}
-    )  # fmt: skip
 
 
 def _relations(*, published_only: bool) -> str:
     """As ``selectors.relation_queryset``: both directions, ordered by id, and only between
     statements the user may see."""
-    visible = f"AND {public_sql('f')} AND {public_sql('t')} " if published_only else ""
-    element = _object(
-        {
-            "id": "r.id::text",
-            "kind": _string("r.kind"),
-            "from_statement": _statement_summary("f"),
-            "to_statement": _statement_summary("t"),
-            "note": _string("r.note"),
-        }
+    linked = STATEMENT_RELATION.of_kind(Kind.SUMMARY)
+    visible = (
+        "".join(f"AND {public_sql(field.name)} " for field in linked) if published_only else ""
     )
     return _array(
-        element,
-        f"FROM {Relation._meta.db_table} r "
-        f"JOIN {STATEMENT} f ON f.id = r.from_statement_id "
-        f"JOIN {STATEMENT} t ON t.id = r.to_statement_id "
-        f"WHERE (r.from_statement_id = {STATEMENT}.id OR r.to_statement_id = {STATEMENT}.id) "
-        + visible,
+        _object_of(STATEMENT_RELATION, "r"),
+        f"FROM {_table(Relation)} r {_summary_joins(STATEMENT_RELATION, 'r', _model_table)} "
+        f"WHERE (r.from_statement_id = {STATEMENT_TABLE}.id "
+        f"OR r.to_statement_id = {STATEMENT_TABLE}.id) " + visible,
         "r.id",
     )
-
-
-def _statement(*, topics: str, attributions: str, relations: str | None = None) -> str:
-    """A statement of ``STATEMENT``, its topics, attributions and relations given as JSON
-    text by the caller."""
-    fields = {
-        "id": f"{STATEMENT}.id::text",
-        "text": _string(f"{STATEMENT}.text"),
-        "language": _string(f"{STATEMENT}.language"),
-        "topics": topics,
-        "status": _string(f"{STATEMENT}.status"),
-        "retraction_reason": _string(f"{STATEMENT}.retraction_reason"),
-        "attributions": attributions,
-    }
-    if relations is not None:
-        fields["relations"] = relations
-    fields["created_at"] = _datetime(f"{STATEMENT}.created_at")
-    fields["updated_at"] = _datetime(f"{STATEMENT}.updated_at")
-    return _object(fields)
 
 
 # Sorted as Python sorts strings: by code point, the order of UTF-8's bytes.
 _SLUG_ORDER = 'COLLATE "C"'
 
 
+def _statement(*, given: dict[str, str], shape: Shape = STATEMENT) -> str:
+    """A statement of ``STATEMENT_TABLE``, its topics and lists ``given`` as JSON text."""
+    return _object_of(shape, STATEMENT_TABLE, given=given)
+
+
 def statement_json(*, published_only: bool) -> RawSQL:
-    """The statement's JSON text as ``representations.statement`` writes it, as an
-    expression to annotate statements with. ``published_only``: the relations shown link
-    published statements only."""
+    """The statement's JSON text as ``python.statement`` writes it, as an expression to
+    annotate statements with. ``published_only``: the relations shown link published
+    statements only."""
     topic_rows, params = _topics_from_table()
-    document = _statement(
-        topics=_array("t.slug::text", f"FROM {topic_rows}", f"t.slug::text {_SLUG_ORDER}"),
-        attributions=_ATTRIBUTIONS,
-        relations=_relations(published_only=published_only),
+    text = _statement(
+        given={
+            "topics": _array("t.slug::text", f"FROM {topic_rows}", f"t.slug::text {_SLUG_ORDER}"),
+            "attributions": _ATTRIBUTIONS,
+            "relations": _relations(published_only=published_only),
+        }
     )
-    return RawSQL(document, params)  # noqa: S611 - our SQL, values as parameters
+    return RawSQL(text, params)  # noqa: S611 - our SQL, values as parameters
 
 
 # --- the export's lines, a chunk at a time ----------------------------------------------------
 
 
+def _summaries_cte(shape: Shape) -> str:
+    return f"{shape.model._meta.model_name}_summaries"
+
+
+def _cte_summary(shape: Shape, field: Field) -> str:
+    """A summary written once per chunk (``_summaries_cte``), joined under the field's name."""
+    json = f"{field.name}.json"
+    return f"COALESCE({json}, 'null')" if shape.nullable(field) else json
+
+
 def _export_lines(*, dense: bool) -> str:
     """The export's lines of a chunk of statements, as rows (id, line), set-wise: the
-    chunk's attributions are grouped by statement once, each speaker and source summary is
+    chunk's attributions are grouped by statement once, each summary (speaker, source) is
     written once (consecutive statements share them), and so are the topics. Parameters:
     the chunk's ids, then its lowest and highest id for each of the three tables.
 
@@ -239,49 +257,49 @@ def _export_lines(*, dense: bool) -> str:
         chunk = "" if dense else f" AND {column} IN (SELECT id FROM chunk)"  # noqa: S608
         return f"{column} BETWEEN %s AND %s{chunk}"
 
-    attribution = _attribution(
-        speaker="sp.json", source="so.json", on_behalf_of="COALESCE(ob.json, 'null')"
-    )
+    attribution = _object_of(ATTRIBUTION, "a", summary=_cte_summary)
     line = _statement(
-        topics="COALESCE('[' || topic_arrays.elements || ']', '[]')",
-        attributions="COALESCE('[' || attribution_arrays.elements || ']', '[]')",
+        shape=EXPORTED_STATEMENT,
+        given={
+            "topics": "COALESCE('[' || topic_arrays.elements || ']', '[]')",
+            "attributions": "COALESCE('[' || attribution_arrays.elements || ']', '[]')",
+        },
     )
-    attributions, speakers, sources = (
-        Attribution._meta.db_table, Speaker._meta.db_table, Source._meta.db_table
-    )  # fmt: skip
+    # Each summary shape's rows, for every foreign key of an attribution that names one.
+    keys: dict[Shape, list[str]] = {}
+    for field in ATTRIBUTION.of_kind(Kind.SUMMARY):
+        keys.setdefault(field.shape, []).append(ATTRIBUTION.column(field))
+    summaries = "".join(
+        f"""
+        {_summaries_cte(shape)} AS MATERIALIZED (
+            SELECT s.id, {_object_of(shape, "s")} AS json FROM {_table(shape.model)} s
+            WHERE s.id IN ({" UNION ".join(f"SELECT {key} FROM linked" for key in columns)})
+        ),"""  # noqa: S608
+        for shape, columns in keys.items()
+    )
     return f"""
         WITH chunk AS MATERIALIZED (SELECT unnest(%s::bigint[]) AS id),
         linked AS MATERIALIZED (
-            SELECT * FROM {attributions} WHERE {in_chunk("statement_id")}
-        ),
-        speaker_summaries AS MATERIALIZED (
-            SELECT sp.id, {_speaker("sp")} AS json FROM {speakers} sp
-            WHERE sp.id IN (SELECT speaker_id FROM linked UNION SELECT on_behalf_of_id FROM linked)
-        ),
-        source_summaries AS MATERIALIZED (
-            SELECT so.id, {_SOURCE} AS json FROM {sources} so
-            WHERE so.id IN (SELECT source_id FROM linked)
-        ),
+            SELECT * FROM {_table(Attribution)} WHERE {in_chunk("statement_id")}
+        ),{summaries}
         attribution_arrays AS (
             SELECT a.statement_id, string_agg({attribution}, ',' ORDER BY a.id) AS elements
-            FROM linked a
-            JOIN speaker_summaries sp ON sp.id = a.speaker_id
-            JOIN source_summaries so ON so.id = a.source_id
-            LEFT JOIN speaker_summaries ob ON ob.id = a.on_behalf_of_id
+            FROM linked a {_summary_joins(ATTRIBUTION, "a", _summaries_cte)}
             GROUP BY a.statement_id
         ),
         topic_arrays AS (
             SELECT st.statement_id,
                    string_agg(to_json(t.slug)::text, ',' ORDER BY t.slug {_SLUG_ORDER}) AS elements
-            FROM {_TOPIC_LINKS} st JOIN {Topic._meta.db_table} t ON t.id = st.topic_id
+            FROM {_TOPIC_LINKS} st JOIN {_table(Topic)} t ON t.id = st.topic_id
             WHERE {in_chunk("st.statement_id")}
             GROUP BY st.statement_id
         )
-        SELECT {STATEMENT}.id, {line}
-        FROM {STATEMENT}
-        LEFT JOIN attribution_arrays ON attribution_arrays.statement_id = {STATEMENT}.id
-        LEFT JOIN topic_arrays ON topic_arrays.statement_id = {STATEMENT}.id
-        WHERE {STATEMENT}.id BETWEEN %s AND %s AND {STATEMENT}.id IN (SELECT id FROM chunk)
+        SELECT {STATEMENT_TABLE}.id, {line}
+        FROM {STATEMENT_TABLE}
+        LEFT JOIN attribution_arrays ON attribution_arrays.statement_id = {STATEMENT_TABLE}.id
+        LEFT JOIN topic_arrays ON topic_arrays.statement_id = {STATEMENT_TABLE}.id
+        WHERE {STATEMENT_TABLE}.id BETWEEN %s AND %s
+          AND {STATEMENT_TABLE}.id IN (SELECT id FROM chunk)
     """  # noqa: S608 - our SQL, values as parameters
 
 
@@ -305,19 +323,19 @@ def statement_representations(ids: list[int], *, published_only: bool) -> list[d
     that order, in one query; a statement deleted since its id was read is left out."""
     if not ids:
         return []
-    document = statement_json(published_only=published_only)
-    rows = Statement.objects.filter(pk__in=ids).annotate(document=document)
-    texts = dict(rows.values_list("pk", "document"))
+    rows = Statement.objects.filter(pk__in=ids).annotate(
+        json=statement_json(published_only=published_only)
+    )
+    texts = dict(rows.values_list("pk", "json"))
     return [orjson.loads(texts[pk]) for pk in ids if pk in texts]
 
 
 def statement_representation(queryset: QuerySet, pk: Any, *, published_only: bool) -> dict | None:
     """The representation of statement ``pk`` if ``queryset`` holds it, in one query."""
-    document = statement_json(published_only=published_only)
     text = (
         queryset.filter(Q(pk=pk))
-        .annotate(document=document)
-        .values_list("document", flat=True)
+        .annotate(json=statement_json(published_only=published_only))
+        .values_list("json", flat=True)
         .first()
     )
     return None if text is None else orjson.loads(text)

@@ -1,19 +1,30 @@
-"""Read representations built directly: the JSON that the serializers declare, made faster.
+"""Representations built in Python, by the field lists of ``fields``.
 
-DRF builds a nested representation field by field, with a fresh serializer for every speaker
-and source summary; on a page of 50 statements that was most of the request's time (see the
-README's Performance section). These functions build the same dictionaries, key for key and
-value for value, from objects fetched by ``selectors.statement_queryset``. The serializers
-stay the declaration of the shapes (schema, writes, validation) and call these to read;
-``tests/test_api_representations.py`` holds the two to the same output.
+The dictionaries the serializers declare, key for key and value for value, built directly
+rather than by DRF's field-by-field machinery (a fresh serializer for every nested summary
+costs more than the rest of a list request; see the README's Performance section). They are
+built from model instances (as ``selectors.statement_queryset`` fetches them) or from rows
+that carry the same names (the export's ``values_list(..., named=True)``).
+``tests/test_api_representations.py`` holds them to the serializers' output.
 """
 
 import datetime as dt
+import functools
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from django.utils import timezone
 
-from statements.models import Attribution, Relation, Source, Speaker, Statement
+from statements.models import Relation, Statement
+from statements.representations.fields import (
+    STATEMENT,
+    Field,
+    Kind,
+    Shape,
+)
+
+Getter = Callable[[Any], Any]
 
 
 def datetime_value(value: dt.datetime | None, zone: dt.tzinfo | None = None) -> str | None:
@@ -29,118 +40,120 @@ def date_value(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def speaker_summary(speaker: Speaker) -> dict[str, Any]:
-    return {"id": speaker.pk, "name": speaker.name, "kind": speaker.kind}
-
-
-def source_summary(source: Source, zone: dt.tzinfo | None = None) -> dict[str, Any]:
-    return {
-        "id": source.pk,
-        "title": source.title,
-        "publisher": source.publisher,
-        "kind": source.kind,
-        "url": source.url,
-        "published_at": datetime_value(source.published_at, zone),
-        "status": source.status,
-    }
-
-
-def quote(attribution: Attribution) -> dict[str, Any] | None:
-    if not attribution.quote_exact:
-        return None
-    return {
-        "exact": attribution.quote_exact,
-        "prefix": attribution.quote_prefix,
-        "suffix": attribution.quote_suffix,
-        "start": attribution.quote_start,
-        "end": attribution.quote_end,
-    }
-
-
-class Summaries:
-    """Summaries of the speakers and sources of one response, each built once."""
-
-    def __init__(self) -> None:
-        self.speakers: dict[int, dict[str, Any]] = {}
-        self.sources: dict[int, dict[str, Any]] = {}
-        self.zone = timezone.get_current_timezone()
-
-    def speaker(self, speaker: Speaker | None) -> dict[str, Any] | None:
-        if speaker is None:
-            return None
-        summary = self.speakers.get(speaker.pk)
-        if summary is None:
-            summary = self.speakers[speaker.pk] = speaker_summary(speaker)
-        return summary
-
-    def source(self, source: Source) -> dict[str, Any]:
-        summary = self.sources.get(source.pk)
-        if summary is None:
-            summary = self.sources[source.pk] = source_summary(source, self.zone)
-        return summary
-
-
-def attribution_fields(attribution: Attribution, summaries: Summaries) -> dict[str, Any]:
-    """As ``AttributionFieldsSerializer``: an attribution inside its statement."""
-    return {
-        "id": attribution.pk,
-        "speaker": summaries.speaker(attribution.speaker),
-        "source": summaries.source(attribution.source),
-        "mode": attribution.mode,
-        "speech_act": attribution.speech_act,
-        "verb": attribution.verb,
-        "speaker_role": attribution.speaker_role,
-        "on_behalf_of": summaries.speaker(attribution.on_behalf_of),
-        "occasion": attribution.occasion,
-        "stated_on": date_value(attribution.stated_on),
-        "quote": quote(attribution),
-        "created_at": datetime_value(attribution.created_at, summaries.zone),
-        "updated_at": datetime_value(attribution.updated_at, summaries.zone),
-    }
-
-
-def _statement_summary(statement: Statement) -> dict[str, Any]:
-    return {"id": statement.pk, "text": statement.text, "status": statement.status}
-
-
-def statement_relation(relation: Relation) -> dict[str, Any]:
-    """As ``StatementRelationSerializer``."""
-    return {
-        "id": relation.pk,
-        "kind": relation.kind,
-        "from_statement": _statement_summary(relation.from_statement),
-        "to_statement": _statement_summary(relation.to_statement),
-        "note": relation.note,
-    }
-
-
-def topic_slugs(statement: Statement) -> list[str]:
+def topic_slugs(statement: Any) -> list[str]:
     slugs = getattr(statement, "topic_slugs", None)
     if slugs is None:  # not read by selectors.statement_queryset
         return [topic.slug for topic in statement.topics.all()]
     return sorted(slugs)
 
 
+def items_of(obj: Any, source: str) -> list:
+    """A list field's objects: prefetched to ``prefetched_<source>`` (as the statement's
+    relations are) or else the relation's."""
+    items = getattr(obj, f"prefetched_{source}", None)
+    if items is None:
+        items = getattr(obj, source)
+    return items if isinstance(items, list | tuple) else items.all()
+
+
 def relations_of(statement: Statement) -> list[Relation]:
-    relations = getattr(statement, "prefetched_relations", None)
-    return statement.relations if relations is None else relations
+    return items_of(statement, "relations")
 
 
-def statement(statement: Statement, summaries: Summaries | None = None) -> dict[str, Any]:
+# Written out in the builders' code; the other kinds are read by a getter each.
+_INLINE = {
+    Kind.STRING: "obj.{source}",
+    Kind.INTEGER: "obj.{source}",
+    Kind.FLOAT: "obj.{source}",
+    Kind.DATETIME: "datetime_value(obj.{source}, zone)",
+    Kind.DATE: "date_value(obj.{source})",
+}
+
+
+@functools.cache
+def _builder_factory(shape: Shape) -> Callable[..., Callable[[Any], dict[str, Any]]]:
+    """A function that makes ``shape``'s builder for a time zone and the getters of its
+    other fields: its dictionary written out key by key, as by hand, so that building one
+    costs no loop or call per plain field. Compiled once per shape."""
+    getters, items = [], []
+    for index, field in enumerate(shape.fields):
+        if field.kind in _INLINE:
+            value = _INLINE[field.kind].format(source=field.source)
+        else:
+            getters.append(f"get_{index}")
+            value = f"get_{index}(obj)"
+        items.append(f"{field.name!r}: {value}")
+    source = (
+        f"def make(zone, {', '.join(getters)}):\n"
+        f"    def build(obj):\n"
+        f"        return {{{', '.join(items)}}}\n"
+        f"    return build\n"
+    )
+    namespace = {"datetime_value": datetime_value, "date_value": date_value}
+    exec(source, namespace)  # noqa: S102 - our code, from the declared field lists
+    return namespace["make"]
+
+
+class Writer:
+    """Builds the representations of one response (or one export): the time zone looked up
+    once, each summary (speaker, source, statement) built once and shared."""
+
+    def __init__(self, zone: dt.tzinfo | None = None) -> None:
+        self.zone = zone or timezone.get_current_timezone()
+        # The summaries built so far, by shape and id.
+        self.summaries: dict[Shape, dict[int, dict[str, Any]]] = {}
+        self._builders: dict[Shape, Callable[[Any], dict[str, Any]]] = {}
+
+    def builder(self, shape: Shape) -> Callable[[Any], dict[str, Any]]:
+        """The function that builds ``shape`` from an instance or a row."""
+        build = self._builders.get(shape)
+        if build is None:
+            getters = [
+                self._getter(shape, field) for field in shape.fields if field.kind not in _INLINE
+            ]
+            build = self._builders[shape] = _builder_factory(shape)(self.zone, *getters)
+        return build
+
+    def build(self, shape: Shape, obj: Any) -> dict[str, Any]:
+        return self.builder(shape)(obj)
+
+    def statement(self, statement: Any, shape: Shape = STATEMENT) -> dict[str, Any]:
+        return self.builder(shape)(statement)
+
+    def summary_cache(self, shape: Shape) -> dict[int, dict[str, Any]]:
+        return self.summaries.setdefault(shape, {})
+
+    def _getter(self, shape: Shape, field: Field) -> Getter:
+        kind, source = field.kind, field.source
+        if kind is Kind.SUMMARY:
+            return self._summary_getter(shape, field)
+        if kind is Kind.QUOTE:
+            blank, build = attrgetter(field.shape.fields[0].source), self.builder(field.shape)
+            return lambda obj: build(obj) if blank(obj) else None
+        if kind is Kind.TOPICS:
+            return topic_slugs
+        if kind is Kind.LIST:
+            build = self.builder(field.shape)
+            return lambda obj: [build(item) for item in items_of(obj, source)]
+        raise ValueError(f"No getter for {kind}")
+
+    def _summary_getter(self, shape: Shape, field: Field) -> Getter:
+        """The summary by its foreign key, built from the related object the first time."""
+        key, related = attrgetter(shape.column(field)), attrgetter(field.source)
+        cache, build = self.summary_cache(field.shape), self.builder(field.shape)
+
+        def get(obj: Any) -> dict[str, Any] | None:
+            pk = key(obj)
+            if pk is None:
+                return None
+            summary = cache.get(pk)
+            if summary is None:
+                summary = cache[pk] = build(related(obj))
+            return summary
+
+        return get
+
+
+def statement(statement: Statement, writer: Writer | None = None) -> dict[str, Any]:
     """As ``StatementSerializer``: a statement with its attributions and relations."""
-    summaries = summaries or Summaries()
-    return {
-        "id": statement.pk,
-        "text": statement.text,
-        "language": statement.language,
-        "topics": topic_slugs(statement),
-        "status": statement.status,
-        "retraction_reason": statement.retraction_reason,
-        "attributions": [
-            attribution_fields(attribution, summaries)
-            for attribution in statement.attributions.all()
-        ],
-        "relations": [statement_relation(relation) for relation in relations_of(statement)],
-        "created_at": datetime_value(statement.created_at, summaries.zone),
-        "updated_at": datetime_value(statement.updated_at, summaries.zone),
-    }
+    return (writer or Writer()).statement(statement)

@@ -1,113 +1,79 @@
 """Streaming export of statements with their attributions, as NDJSON or CSV.
 
 Statements are read in id order through a server-side cursor (``iterator``), a chunk at a
-time, with one more query per chunk for the chunk's attributions (speakers and sources
-joined): memory stays flat whatever the number of statements, and so does the number of
-queries per statement. Rows are read as tuples, not model instances, and encoded by
-orjson: building objects would cost more than everything else.
+time, with one more query per chunk for the chunk's attributions and one for the summaries
+it has not seen yet: memory stays flat whatever the number of statements, and so does the
+number of queries per statement. Rows are read as tuples by the columns of the field lists
+(``representations.fields``), not as model instances (whose construction would cost more
+than everything else), and built into records by the same writer as the API's
+(``representations.python``).
 
-NDJSON: one statement a line, as the API shows it (``representations.statement``) but
-without its relations. ``import_statements`` reads the same lines back. On PostgreSQL the
+NDJSON: one statement a line, as the API shows it but without its relations
+(``EXPORTED_STATEMENT``). ``import_statements`` reads the same lines back. On PostgreSQL the
 database writes each line itself (``ndjson_lines``), byte for byte as the Python path would:
-the statement ids are read as above, and each chunk's lines are written by one
-set-wise query (``documents.export_lines``) and relayed as they come.
+the statement ids are read as above, and each chunk's lines are written by one set-wise
+query (``representations.postgres.export_lines``) and relayed as they come.
 CSV: one row per attribution, the statement's columns repeated on each; a statement
 without attributions has one row with the attribution columns empty; topics are joined
 with ``|``.
 """
 
 import csv
-import datetime as dt
 import io
-from collections.abc import Iterable, Iterator
+from collections import namedtuple
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 import orjson
 from django.db import connection
 from django.db.models import QuerySet
-from django.utils import timezone
 
-from statements.models import Attribution, Source, Speaker, Topic
+from statements.models import Attribution, Topic
+from statements.representations.fields import (
+    ATTRIBUTION,
+    EXPORTED_STATEMENT,
+    Field,
+    Kind,
+    Shape,
+)
 from statements.representations.postgres import available, export_lines
-from statements.representations.python import date_value, datetime_value
+from statements.representations.python import Writer
 from statements.search.backends import get_backend
 from statements.selectors import JSONArraySubquery, topic_links
 
 CHUNK_SIZE = 2000
 
-STATEMENT_FIELDS = ("id", "text", "language", "topic_ids", "status", "retraction_reason",
-                    "created_at", "updated_at")  # fmt: skip
-ATTRIBUTION_FIELDS = (
-    "statement_id", "id", "speaker_id", "source_id", "mode", "speech_act", "verb",
-    "speaker_role", "on_behalf_of_id", "occasion", "stated_on",
-    "quote_exact", "quote_prefix", "quote_suffix", "quote_start", "quote_end",
-    "created_at", "updated_at",
-)  # fmt: skip
-SPEAKER_FIELDS = ("id", "name", "kind")
-SOURCE_FIELDS = ("id", "title", "publisher", "kind", "url", "published_at", "status")
+STATEMENT_COLUMNS = EXPORTED_STATEMENT.columns()
+ATTRIBUTION_COLUMNS = ("statement_id", *ATTRIBUTION.columns())
+# A statement's row, with its topics' slugs and its attributions' rows gathered for the
+# writer (as ``selectors.statement_queryset`` annotates and prefetches them).
+StatementRow = namedtuple(
+    "StatementRow", (*STATEMENT_COLUMNS, "topic_ids", "topic_slugs", "prefetched_attributions")
+)
 # Summaries kept between chunks (consecutive statements share speakers and sources); the
 # memory they take is bounded by dropping them all past this many.
 SUMMARY_CACHE_SIZE = 20_000
+SUMMARIES = ATTRIBUTION.of_kind(Kind.SUMMARY)
 
 
-class _Summaries:
-    """Speaker and source summaries, fetched by id for each chunk's new ids only."""
-
-    def __init__(self, zone: dt.tzinfo) -> None:
-        self.zone = zone
-        self.speakers: dict[int, dict[str, Any]] = {}
-        self.sources: dict[int, dict[str, Any]] = {}
-        self.topics: dict[int, str] = {}
-
-    def fetch(self, speaker_ids: set[int], source_ids: set[int], topic_ids: set[int]) -> None:
-        for cache in (self.speakers, self.sources):
-            if len(cache) > SUMMARY_CACHE_SIZE:
-                cache.clear()
-        if missing := speaker_ids - self.speakers.keys():
-            for pk, name, kind in Speaker.objects.filter(pk__in=missing).values_list(
-                *SPEAKER_FIELDS
-            ):
-                self.speakers[pk] = {"id": pk, "name": name, "kind": kind}
-        if missing := source_ids - self.sources.keys():
-            rows = Source.objects.filter(pk__in=missing).values_list(*SOURCE_FIELDS)
-            for pk, title, publisher, kind, url, published_at, status in rows:
-                self.sources[pk] = {
-                    "id": pk,
-                    "title": title,
-                    "publisher": publisher,
-                    "kind": kind,
-                    "url": url,
-                    "published_at": datetime_value(published_at, self.zone),
-                    "status": status,
-                }
-        if topic_ids - self.topics.keys():  # topics are few: all of them, once
-            self.topics = dict(Topic.objects.values_list("id", "slug"))
-
-
-def _attribution(row: tuple, summaries: _Summaries) -> dict[str, Any]:
-    (_, pk, speaker_id, source_id, mode, speech_act, verb, role, behalf_id, occasion,
-     stated_on, exact, prefix, suffix, start, end, created_at, updated_at) = row  # fmt: skip
-    zone = summaries.zone
-    return {
-        "id": pk,
-        "speaker": summaries.speakers[speaker_id],
-        "source": summaries.sources[source_id],
-        "mode": mode,
-        "speech_act": speech_act,
-        "verb": verb,
-        "speaker_role": role,
-        "on_behalf_of": None if behalf_id is None else summaries.speakers[behalf_id],
-        "occasion": occasion,
-        "stated_on": date_value(stated_on),
-        "quote": (
-            {"exact": exact, "prefix": prefix, "suffix": suffix, "start": start, "end": end}
-            if exact
-            else None
-        ),
-        "created_at": datetime_value(created_at, zone),
-        "updated_at": datetime_value(updated_at, zone),
-    }
+def _fetch_summaries(writer: Writer, rows: list) -> None:
+    """Build the summaries the attribution ``rows`` name that ``writer`` does not have yet."""
+    wanted: dict[Shape, set[int]] = {}
+    for field in SUMMARIES:
+        key = ATTRIBUTION.column(field)
+        wanted.setdefault(field.shape, set()).update(
+            pk for row in rows if (pk := getattr(row, key)) is not None
+        )
+    for shape, ids in wanted.items():
+        cache = writer.summary_cache(shape)
+        if len(cache) > SUMMARY_CACHE_SIZE:
+            cache.clear()
+        if missing := ids - cache.keys():
+            objects = shape.model.objects.filter(pk__in=missing)
+            for row in objects.values_list(*shape.columns(), named=True):
+                cache[row.id] = writer.build(shape, row)
 
 
 def _batched(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:
@@ -117,7 +83,8 @@ def _batched(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:
 
 
 def _chunks(rows: QuerySet, size: int) -> Iterator[list[tuple]]:
-    """The rows, ``size`` at a time, without holding more than a chunk in memory."""
+    """The rows (their first column the id), ``size`` at a time, without holding more than
+    a chunk in memory."""
     if rows.query.order_by or not connection.settings_dict.get("DISABLE_SERVER_SIDE_CURSORS"):
         yield from _batched(rows.iterator(chunk_size=size), size)
         return
@@ -129,22 +96,22 @@ def _chunks(rows: QuerySet, size: int) -> Iterator[list[tuple]]:
         last = chunk[-1][0]
 
 
-def statement_documents(
+def statement_records(
     queryset: QuerySet, chunk_size: int = CHUNK_SIZE
 ) -> Iterator[list[dict[str, Any]]]:
-    """Chunks of statement documents (the NDJSON lines, decoded) from ``queryset`` (from
+    """Chunks of statement records (the NDJSON lines, decoded) from ``queryset`` (from
     ``selectors.statement_queryset``, filtered and ordered)."""
     rows = (
         queryset.prefetch_related(None)
         .annotate(topic_ids=JSONArraySubquery(topic_links(), "topic_id"))
-        .values_list(*STATEMENT_FIELDS)
+        .values_list(*STATEMENT_COLUMNS, "topic_ids", named=True)
     )
-    summaries = _Summaries(timezone.get_current_timezone())
-    zone = summaries.zone
+    writer = Writer()
+    topics: dict[int, str] = {}
     with get_backend().streaming_reads():
         for chunk in _chunks(rows, chunk_size):
-            ids = [row[0] for row in chunk]
-            attributions: dict[int, list[dict[str, Any]]] = {pk: [] for pk in ids}
+            ids = [row.id for row in chunk]
+            attributions: dict[int, list[Any]] = {pk: [] for pk in ids}
             if ids == sorted(ids):
                 # In id order (the default), one range scan of the index beats a lookup per
                 # id; attributions of statements the filters left out are dropped below.
@@ -153,30 +120,24 @@ def statement_documents(
                 linked = Attribution.objects.filter(statement_id__in=ids)
             linked_rows = [
                 row
-                for row in linked.order_by("id").values_list(*ATTRIBUTION_FIELDS)
-                if row[0] in attributions
+                for row in linked.order_by("id").values_list(*ATTRIBUTION_COLUMNS, named=True)
+                if row.statement_id in attributions
             ]
-            summaries.fetch(
-                {row[2] for row in linked_rows} | {row[8] for row in linked_rows if row[8]},
-                {row[3] for row in linked_rows},
-                {topic for row in chunk for topic in row[3]},
-            )
+            _fetch_summaries(writer, linked_rows)
             for row in linked_rows:
-                attributions[row[0]].append(_attribution(row, summaries))
-            topics = summaries.topics
+                attributions[row.statement_id].append(row)
+            if any(topic not in topics for row in chunk for topic in row.topic_ids):
+                topics = dict(Topic.objects.values_list("id", "slug"))  # few: all, once
             yield [
-                {
-                    "id": pk,
-                    "text": text,
-                    "language": language,
-                    "topics": sorted(topics[topic] for topic in topic_ids),
-                    "status": status,
-                    "retraction_reason": reason,
-                    "attributions": attributions[pk],
-                    "created_at": datetime_value(created_at, zone),
-                    "updated_at": datetime_value(updated_at, zone),
-                }
-                for pk, text, language, topic_ids, status, reason, created_at, updated_at in chunk
+                writer.statement(
+                    StatementRow(
+                        *row,
+                        topic_slugs=[topics[topic] for topic in row.topic_ids],
+                        prefetched_attributions=attributions[row.id],
+                    ),
+                    EXPORTED_STATEMENT,
+                )
+                for row in chunk
             ]
 
 
@@ -185,9 +146,9 @@ def _api_json(lines: bytes) -> bytes:
     return lines.replace("\u2028".encode(), b"\\u2028").replace("\u2029".encode(), b"\\u2029")
 
 
-def ndjson(documents: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
-    for chunk in documents:
-        yield _api_json(b"".join(orjson.dumps(document) + b"\n" for document in chunk))
+def ndjson(records: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
+    for chunk in records:
+        yield _api_json(b"".join(orjson.dumps(record) + b"\n" for record in chunk))
 
 
 # --- NDJSON lines built by PostgreSQL (representations/postgres.py) -------------------------
@@ -198,10 +159,10 @@ def _lines_in_sql() -> bool:
 
 
 def ndjson_lines(queryset: QuerySet, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
-    """The NDJSON export of ``queryset`` (as for ``statement_documents``), in chunks of
-    bytes: built by PostgreSQL where it can, else from ``statement_documents``."""
+    """The NDJSON export of ``queryset`` (as for ``statement_records``), in chunks of
+    bytes: built by PostgreSQL where it can, else from ``statement_records``."""
     if not _lines_in_sql():
-        yield from ndjson(statement_documents(queryset, chunk_size))
+        yield from ndjson(statement_records(queryset, chunk_size))
         return
     ids = queryset.prefetch_related(None).values_list("pk")
     with get_backend().streaming_reads(), connection.cursor() as cursor:
@@ -216,50 +177,79 @@ def ndjson_lines(queryset: QuerySet, chunk_size: int = CHUNK_SIZE) -> Iterator[b
                 yield _api_json("\n".join(texts).encode() + b"\n")
 
 
+# --- CSV: a line flattened, one row per attribution -----------------------------------------
+
+# A nested object's fields are "<field>_<subfield>" columns; the keys that the statement
+# and its attributions both have are named for their owner ("statement_id"); these are left out.
+CSV_LEFT_OUT = {
+    ("attributions", "created_at"),
+    ("attributions", "updated_at"),
+    ("attributions", "on_behalf_of", "kind"),
+}
+CSV_OWNED = {"id", "created_at", "updated_at"}
+
+
+def _csv_fields(
+    shape: Shape, prefix: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], Field]]:
+    """The paths of ``shape``'s values, nested objects flattened, lists left to the caller."""
+    for field in shape.fields:
+        path = (*prefix, field.name)
+        if path in CSV_LEFT_OUT or field.kind is Kind.LIST:
+            continue
+        if field.kind in (Kind.SUMMARY, Kind.QUOTE):
+            yield from _csv_fields(field.shape, path)
+        else:
+            yield path, field
+
+
+def _csv_getter(path: tuple[str, ...], field: Field) -> Callable[[dict[str, Any]], Any]:
+    if field.kind is Kind.TOPICS:
+        return lambda record: "|".join(record[field.name])
+    if len(path) == 1:
+        return itemgetter(path[0])
+    outer, inner = path
+
+    def get(record: dict[str, Any]) -> Any:
+        nested = record[outer]
+        return None if nested is None else nested[inner]
+
+    return get
+
+
+def _csv_columns(owner: str, paths: list[tuple[str, ...]]) -> list[str]:
+    return [f"{owner}_{path[0]}" if path[0] in CSV_OWNED else "_".join(path) for path in paths]
+
+
+_STATEMENT_CSV = list(_csv_fields(EXPORTED_STATEMENT))
+_ATTRIBUTION_CSV = [
+    (path[1:], field)
+    for path, field in _csv_fields(EXPORTED_STATEMENT["attributions"].shape, ("attributions",))
+]
 CSV_COLUMNS = (
-    "statement_id", "text", "language", "topics", "status", "retraction_reason",
-    "statement_created_at", "statement_updated_at",
-    "attribution_id", "speaker_id", "speaker_name", "speaker_kind",
-    "source_id", "source_title", "source_publisher", "source_kind", "source_url",
-    "source_published_at", "source_status",
-    "mode", "speech_act", "verb", "speaker_role",
-    "on_behalf_of_id", "on_behalf_of_name", "occasion", "stated_on",
-    "quote_exact", "quote_prefix", "quote_suffix", "quote_start", "quote_end",
-)  # fmt: skip
+    *_csv_columns("statement", [path for path, _ in _STATEMENT_CSV]),
+    *_csv_columns("attribution", [path for path, _ in _ATTRIBUTION_CSV]),
+)
+_STATEMENT_VALUES = tuple(_csv_getter(path, field) for path, field in _STATEMENT_CSV)
+_ATTRIBUTION_VALUES = tuple(_csv_getter(path, field) for path, field in _ATTRIBUTION_CSV)
+_NO_ATTRIBUTION = [""] * len(_ATTRIBUTION_VALUES)
 
 
-def _csv_rows(document: dict[str, Any]) -> Iterator[list[Any]]:
-    statement = [
-        document["id"], document["text"], document["language"], "|".join(document["topics"]),
-        document["status"], document["retraction_reason"], document["created_at"],
-        document["updated_at"],
-    ]  # fmt: skip
-    if not document["attributions"]:
-        yield statement + [""] * (len(CSV_COLUMNS) - len(statement))
-    for attribution in document["attributions"]:
-        speaker, source = attribution["speaker"], attribution["source"]
-        behalf = attribution["on_behalf_of"] or {}
-        quote = attribution["quote"] or {}
-        yield [
-            *statement,
-            attribution["id"], speaker["id"], speaker["name"], speaker["kind"],
-            source["id"], source["title"], source["publisher"], source["kind"], source["url"],
-            source["published_at"], source["status"],
-            attribution["mode"], attribution["speech_act"], attribution["verb"],
-            attribution["speaker_role"], behalf.get("id"), behalf.get("name"),
-            attribution["occasion"], attribution["stated_on"],
-            quote.get("exact"), quote.get("prefix"), quote.get("suffix"), quote.get("start"),
-            quote.get("end"),
-        ]  # fmt: skip
+def _csv_rows(record: dict[str, Any]) -> Iterator[list[Any]]:
+    statement = [value(record) for value in _STATEMENT_VALUES]
+    if not record["attributions"]:
+        yield statement + _NO_ATTRIBUTION
+    for attribution in record["attributions"]:
+        yield statement + [value(attribution) for value in _ATTRIBUTION_VALUES]
 
 
-def csv_rows(documents: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
+def csv_rows(records: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    for chunk in documents:
-        for document in chunk:
-            writer.writerows(_csv_rows(document))
+    for chunk in records:
+        for record in chunk:
+            writer.writerows(_csv_rows(record))
         yield buffer.getvalue().encode()
         buffer.seek(0)
         buffer.truncate()

@@ -1,9 +1,10 @@
 """Statement representations written by PostgreSQL are the Python ones, byte for byte."""
 
+import orjson
 import pytest
 from django.db import connection
 
-from statements.representations import postgres as documents
+from statements.representations import postgres
 from tests.factories import RelationFactory, more_statements, tricky_world
 
 pytestmark = pytest.mark.skipif(
@@ -26,9 +27,9 @@ def awkward(world):
 
 
 def _both_paths(client, url, params, monkeypatch):
-    assert documents.available()
+    assert postgres.available()
     in_sql = client.get(url, params)
-    monkeypatch.setattr(documents, "available", lambda: False)
+    monkeypatch.setattr(postgres, "available", lambda: False)
     in_python = client.get(url, params)
     monkeypatch.undo()
     return in_sql, in_python
@@ -80,3 +81,20 @@ def test_a_detail_costs_one_query_and_a_page_three(awkward, anon, django_assert_
     with django_assert_num_queries(3):  # the count, the page's ids, their representations
         anon.get("/api/v1/statements/", {"page_size": 50})
     assert connection.vendor == "postgresql"
+
+
+FLOATS = [0.0, -0.0, 1.0, -2.5, 0.5, 0.85, 0.1 + 0.2, 1 / 3, 123.456, 123456789.125, 1e-5,
+          9.99e-6, 1e-7, 1e15, 1e16, 1.2345678901234568e17, 1e21, 1e22, 5e-324,
+          1.7976931348623157e308, float("nan"), float("inf"), float("-inf")]  # fmt: skip
+
+
+def test_floats_are_written_as_orjson_writes_them(db):
+    """A float field (none is declared yet) would be written as the Python path writes it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {postgres._float('v')} FROM unnest(%s::float8[]) WITH ORDINALITY t(v, n) "  # noqa: S608
+            "ORDER BY n",
+            [FLOATS],
+        )
+        written = [text for (text,) in cursor.fetchall()]
+    assert written == [orjson.dumps(value).decode() for value in FLOATS]

@@ -1,0 +1,183 @@
+"""The read shapes, declared once: each representation's fields, in order, and their kinds.
+
+Every writer follows these declarations: ``python`` builds the dictionaries from instances
+or rows, ``postgres`` has the database write the same JSON text, the export reads its rows
+and flattens its CSV by them, and the serializers take their ``Meta.fields`` (and so the
+schema) from them. A field added here, and on the model, appears in all of them.
+"""
+
+import enum
+from dataclasses import dataclass
+
+from django.db import models
+
+from statements.models import Attribution, Relation, Source, Speaker, Statement
+
+
+class Kind(enum.Enum):
+    """How a field's value is written. Whether it may be null comes from the model field."""
+
+    STRING = "string"
+    INTEGER = "integer"
+    FLOAT = "float"
+    DATE = "date"  # ISO 8601
+    DATETIME = "datetime"  # ISO 8601 in the current time zone, "Z" for UTC
+    SUMMARY = "summary"  # the related object (a foreign key) as its summary ``shape``
+    QUOTE = "quote"  # an object of the row's own columns (``shape``), null when the first is blank
+    TOPICS = "topics"  # the statement's topic slugs, sorted
+    LIST = "list"  # the related objects, each as ``shape``, in id order
+
+
+VALUES = frozenset({Kind.STRING, Kind.INTEGER, Kind.FLOAT, Kind.DATE, Kind.DATETIME})
+
+
+@dataclass(frozen=True, eq=False)
+class Field:
+    """A key of the representation. ``source``: the model field it reads (by default the
+    key); ``shape``: the fields of a nested object or of a list's items."""
+
+    name: str
+    kind: Kind
+    source: str = ""
+    shape: "Shape | None" = None
+
+    def __post_init__(self) -> None:
+        if not self.source:
+            object.__setattr__(self, "source", self.name)
+
+
+@dataclass(frozen=True, eq=False)
+class Shape:
+    """A representation: the model it reads and its fields, in the order of the keys."""
+
+    model: type[models.Model]
+    fields: tuple[Field, ...]
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(field.name for field in self.fields)
+
+    def __getitem__(self, name: str) -> Field:
+        return next(field for field in self.fields if field.name == name)
+
+    def without(self, *names: str) -> "Shape":
+        return Shape(self.model, tuple(field for field in self.fields if field.name not in names))
+
+    def of_kind(self, *kinds: Kind) -> tuple[Field, ...]:
+        return tuple(field for field in self.fields if field.kind in kinds)
+
+    def nullable(self, field: Field) -> bool:
+        """Whether the value may be null: a quote when blank, else as the model field."""
+        if field.kind is Kind.QUOTE:
+            return True
+        if field.kind in (Kind.TOPICS, Kind.LIST):
+            return False
+        return self.model._meta.get_field(field.source).null
+
+    def column(self, field: Field) -> str:
+        """The field's column as ``values_list`` and SQL name it (``speaker_id`` for a
+        summary's foreign key)."""
+        return self.model._meta.get_field(field.source).attname
+
+    def columns(self) -> tuple[str, ...]:
+        """The columns a row needs for this shape to be built from it (the values, the
+        foreign keys of the summaries, a quote's columns), without topics and lists."""
+        columns: list[str] = []
+        for field in self.fields:
+            if field.kind is Kind.QUOTE:
+                columns += field.shape.columns()
+            elif field.kind in VALUES or field.kind is Kind.SUMMARY:
+                columns.append(self.column(field))
+        return tuple(columns)
+
+
+def names(shape: Shape) -> list[str]:
+    """The keys of ``shape``, as a serializer's ``Meta.fields``."""
+    return list(shape.names())
+
+
+ID = Field("id", Kind.INTEGER)
+CREATED_AT = Field("created_at", Kind.DATETIME)
+UPDATED_AT = Field("updated_at", Kind.DATETIME)
+
+SPEAKER_SUMMARY = Shape(
+    Speaker, (ID, Field("name", Kind.STRING), Field("kind", Kind.STRING))
+)  # fmt: skip
+
+SOURCE_SUMMARY = Shape(
+    Source,
+    (
+        ID,
+        Field("title", Kind.STRING),
+        Field("publisher", Kind.STRING),
+        Field("kind", Kind.STRING),
+        Field("url", Kind.STRING),
+        Field("published_at", Kind.DATETIME),
+        Field("status", Kind.STRING),
+    ),
+)
+
+QUOTE = Shape(
+    Attribution,
+    (
+        Field("exact", Kind.STRING, source="quote_exact"),
+        Field("prefix", Kind.STRING, source="quote_prefix"),
+        Field("suffix", Kind.STRING, source="quote_suffix"),
+        Field("start", Kind.INTEGER, source="quote_start"),
+        Field("end", Kind.INTEGER, source="quote_end"),
+    ),
+)
+
+# An attribution inside its statement (which it therefore does not name).
+ATTRIBUTION = Shape(
+    Attribution,
+    (
+        ID,
+        Field("speaker", Kind.SUMMARY, shape=SPEAKER_SUMMARY),
+        Field("source", Kind.SUMMARY, shape=SOURCE_SUMMARY),
+        Field("mode", Kind.STRING),
+        Field("speech_act", Kind.STRING),
+        Field("verb", Kind.STRING),
+        Field("speaker_role", Kind.STRING),
+        Field("on_behalf_of", Kind.SUMMARY, shape=SPEAKER_SUMMARY),
+        Field("occasion", Kind.STRING),
+        Field("stated_on", Kind.DATE),
+        Field("quote", Kind.QUOTE, shape=QUOTE),
+        CREATED_AT,
+        UPDATED_AT,
+    ),
+)
+
+STATEMENT_SUMMARY = Shape(
+    Statement, (ID, Field("text", Kind.STRING), Field("status", Kind.STRING))
+)  # fmt: skip
+
+# A relation as shown on either of its statements.
+STATEMENT_RELATION = Shape(
+    Relation,
+    (
+        ID,
+        Field("kind", Kind.STRING),
+        Field("from_statement", Kind.SUMMARY, shape=STATEMENT_SUMMARY),
+        Field("to_statement", Kind.SUMMARY, shape=STATEMENT_SUMMARY),
+        Field("note", Kind.STRING),
+    ),
+)
+
+STATEMENT = Shape(
+    Statement,
+    (
+        ID,
+        Field("text", Kind.STRING),
+        Field("language", Kind.STRING),
+        Field("topics", Kind.TOPICS),
+        Field("status", Kind.STRING),
+        Field("retraction_reason", Kind.STRING),
+        Field("attributions", Kind.LIST, shape=ATTRIBUTION),
+        Field("relations", Kind.LIST, shape=STATEMENT_RELATION),
+        CREATED_AT,
+        UPDATED_AT,
+    ),
+)
+
+# The export's line: the statement without its relations.
+EXPORTED_STATEMENT = STATEMENT.without("relations")
