@@ -36,6 +36,7 @@ from statements.choices import (
     StatementStatus,
 )
 from statements.models import Attribution, Relation, Source, Speaker, Statement
+from statements.normalize import normalize_url
 from statements.selectors import (
     RELEVANCE,
     attribution_condition,
@@ -312,8 +313,6 @@ class SourceFilterSet(FilterSet):
         fields = ["kind", "status", "publisher", "language"]
 
     def filter_url(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        from statements.normalize import normalize_url
-
         return queryset.filter(url=normalize_url(value))
 
     def filter_published_after(self, queryset: QuerySet, name: str, value: dt.date) -> QuerySet:

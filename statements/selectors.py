@@ -13,6 +13,7 @@ from django.db.models import Exists, JSONField, OuterRef, Prefetch, Q, QuerySet,
 
 from statements import search
 from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
+from statements.representations.fields import SOURCE_SUMMARY, SPEAKER_SUMMARY, Shape
 from statements.visibility import User, visible
 
 # --- Speaker and Source: reference data, visible to all ----------------------------------------
@@ -80,14 +81,21 @@ def topic_slugs() -> JSONArraySubquery:
     return JSONArraySubquery(topic_links().annotate(slug=Subquery(slug)), "slug")
 
 
+def _not_summarized(relation: str, shape: Shape) -> list[str]:
+    """The fields of ``relation`` that its summary (``shape``) does not show."""
+    shown = set(shape.columns())
+    return [
+        f"{relation}__{field.attname}"
+        for field in shape.model._meta.concrete_fields
+        if field.attname not in shown
+    ]
+
+
+# The summaries need none of the other fields: a source's body is kilobytes.
 SUMMARY_DEFERRED = (
-    "source__body",
-    "source__body_sha256",
-    "source__archived_url",
-    "speaker__aliases",
-    "speaker__description",
-    "on_behalf_of__aliases",
-    "on_behalf_of__description",
+    *_not_summarized("speaker", SPEAKER_SUMMARY),
+    *_not_summarized("source", SOURCE_SUMMARY),
+    *_not_summarized("on_behalf_of", SPEAKER_SUMMARY),
 )
 
 
@@ -101,7 +109,6 @@ def statement_queryset(*, user: User) -> QuerySet[Statement]:
     """Statements with everything their representation shows, in a fixed number of queries:
     the page (with its topics), its attributions (with speakers and sources) and its
     relations (both directions in one query)."""
-    # The summaries need none of the long fields: a source's body is kilobytes.
     attributions = Attribution.objects.select_related("speaker", "source", "on_behalf_of").defer(
         *SUMMARY_DEFERRED
     )

@@ -166,7 +166,7 @@ ENGINES = {
 def forward(apps, schema_editor):
     for sql in ENGINES.get(schema_editor.connection.vendor, ([], []))[0]:
         schema_editor.execute(sql)
-    # Searches find more now: retire the cached answers (statements.search.cache).
+    # Searches find more now: retire the cached answers (statements.generation).
     generations = apps.get_model("statements", "ContentGeneration").objects
     generations.filter(pk=1).update(value=models.F("value") + 1)
 

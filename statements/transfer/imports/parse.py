@@ -20,6 +20,14 @@ from statements.models import (
     ValidatedModel,
 )
 from statements.normalize import normalize_url
+from statements.representations.fields import (
+    ATTRIBUTION,
+    EXPORTED_STATEMENT,
+    QUOTE,
+    VALUES,
+    Kind,
+    Shape,
+)
 
 
 class ImportLineError(Exception):
@@ -31,20 +39,29 @@ class ImportLineError(Exception):
         super().__init__(f"line {line}: {where}{message}")
 
 
-# The columns that a line gives, in the order of the tuples that hold them.
-STATEMENT_COLUMNS = ("text", "language", "status", "retraction_reason")
+# What a line gives of each object is its representation (``representations.fields``)
+# without what the server sets; the tuples that hold the values follow these orders.
+SERVER_SET = frozenset({"id", "created_at", "updated_at", "start", "end"})
+
+
+def _given(shape: Shape) -> dict[str, str]:
+    """The model fields that a line gives of ``shape``'s values, with the key of each."""
+    return {
+        field.source: field.name for field in shape.of_kind(*VALUES) if field.name not in SERVER_SET
+    }
+
+
+STATEMENT_KEYS = _given(EXPORTED_STATEMENT)
+ATTRIBUTION_KEYS = _given(ATTRIBUTION)
+QUOTE_KEYS = _given(QUOTE)
+STATEMENT_COLUMNS = tuple(STATEMENT_KEYS)
 SOURCE_COLUMNS = ("url", "title", "publisher", "kind", "status", "published_at")
-OWN_COLUMNS = (  # an attribution's own, as stored
-    "mode",
-    "speech_act",
-    "verb",
-    "speaker_role",
-    "occasion",
-    "stated_on",
-    "quote_exact",
-    "quote_prefix",
-    "quote_suffix",  # the quote's three columns last
-)
+OWN_COLUMNS = (*ATTRIBUTION_KEYS, *QUOTE_KEYS)  # an attribution's own, as stored
+# Dates go to the database as text.
+OWN_DATES = tuple(
+    field.source for field in ATTRIBUTION.of_kind(Kind.DATE, Kind.DATETIME)
+    if field.source in OWN_COLUMNS
+)  # fmt: skip
 ATTRIBUTION_COLUMNS = (
     "statement_id",
     "speaker_id",
@@ -90,14 +107,8 @@ class Line:
 # A field's path in an error ("attributions.0.quote.exact") is its object's path (``where``,
 # "" or ending in a dot) and its key.
 
-# Which key of a line's object gives each field of its model.
 SPEAKER_KEYS = {"name": "name", "kind": "kind", "wikidata_id": "wikidata_id"}
 SOURCE_KEYS = {name: name for name in SOURCE_COLUMNS}
-STATEMENT_KEYS = {name: name for name in STATEMENT_COLUMNS}
-ATTRIBUTION_KEYS = {
-    name: name for name in ("mode", "speech_act", "verb", "speaker_role", "occasion", "stated_on")
-}
-QUOTE_KEYS = {"quote_exact": "exact", "quote_prefix": "prefix", "quote_suffix": "suffix"}
 
 
 def _values(
@@ -262,7 +273,8 @@ def parse_line(raw: bytes, number: int, memo: dict | None = None) -> Line:
         if (speaker.key, source["url"]) in seen:
             raise ImportLineError(number, where + "speaker", ALREADY_ATTRIBUTED)
         seen.add((speaker.key, source["url"]))
-        values["stated_on"] = _isoformat(values["stated_on"])
+        for name in OWN_DATES:
+            values[name] = _isoformat(values[name])
         own = tuple(values[name] for name in OWN_COLUMNS)
         attributions.append(ParsedAttribution(speaker, source, behalf_ref, own))
     first = attributions[0] if attributions else None
