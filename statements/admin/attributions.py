@@ -185,17 +185,10 @@ class AttributionAdmin(ScaledListsMixin, ServiceAdmin):
         # An attribution stays with its statement, as in the API: make a new one instead.
         return [*readonly, "statement"] if obj is not None else readonly
 
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.statement.status != StatementStatus.DRAFT:
-            return False
-        return super().has_delete_permission(request, obj)
-
+    draft_status_path = "statement__status"  # as attribution_delete
     undeletable_message = (
         "An attribution of a published or retracted statement cannot be deleted; these are:"
     )
-
-    def undeletable(self, queryset):
-        return queryset.exclude(statement__status=StatementStatus.DRAFT)
 
     @admin.display(description="in the source")
     def quote_highlight(self, attribution: Attribution) -> str:

@@ -5,6 +5,7 @@ someone else's save is refused; with the links the models' pages share."""
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 from typing import Any
 
 from django import forms
@@ -21,6 +22,7 @@ from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
 from statements import services
+from statements.choices import StatementStatus
 from statements.errors import ConflictError
 from statements.models import Statement
 
@@ -270,10 +272,22 @@ class ServiceAdmin(SimpleHistoryAdmin):
     # Deletion.
 
     undeletable_message = ""
+    # For the objects the services delete only while their statement is a draft: the path
+    # from the object to the statement's status ("status", "statement__status").
+    draft_status_path: str | None = None
 
     def undeletable(self, queryset: QuerySet) -> QuerySet:
         """The objects among ``queryset`` that the services would refuse to delete."""
-        return queryset.none()
+        if self.draft_status_path is None:
+            return queryset.none()
+        return queryset.exclude(**{self.draft_status_path: StatementStatus.DRAFT})
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and self.draft_status_path is not None:
+            status = attrgetter(self.draft_status_path.replace("__", "."))(obj)
+            if status != StatementStatus.DRAFT:
+                return False
+        return super().has_delete_permission(request, obj)
 
     @admin.action(permissions=["delete"], description="Delete selected %(verbose_name_plural)s")
     def delete_selected(self, request, queryset):

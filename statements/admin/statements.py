@@ -242,18 +242,10 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         return True
 
     # Deleting: drafts only (statement_delete refuses the rest).
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.status != StatementStatus.DRAFT:
-            return False
-        return super().has_delete_permission(request, obj)
-
+    draft_status_path = "status"
     undeletable_message = (
         "Only drafts can be deleted; retract a published statement instead. Not drafts:"
     )
-
-    def undeletable(self, queryset):
-        return queryset.exclude(status=StatementStatus.DRAFT)
 
     # The workflow actions.
 
