@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 
 from statements.representations import postgres
+from statements.models import Attribution, Source, Speaker, Topic
+from statements.representations.fields import STATEMENT, select
 from tests.factories import RelationFactory, more_statements, tricky_world
 
 pytestmark = pytest.mark.skipif(
@@ -54,7 +56,38 @@ def _urls(world):
         ("/api/v1/search/", {"q": "troops"}),
         ("/api/v1/search/", {"q": "draft OR tanks", "page_size": 1}),
         ("/api/v1/search/", {"q": "Roe", "speech_act": "assertion"}),
+        # Selections (?fields=): each writer builds only the fields named.
+        *[
+            (url, {**params, "fields": fields})
+            for fields in SELECTIONS
+            for url, params in [
+                ("/api/v1/statements/", {"page_size": 100}),
+                (f"/api/v1/statements/{world.claim.pk}/", {}),
+                (f"/api/v1/speakers/{world.minister.pk}/statements/", {}),
+                ("/api/v1/search/", {"q": "troops"}),
+                ("/api/v1/statements/", {"q": "troops"}),
+            ]
+        ],
+        ("/api/v1/statements/", {"fields": "id,nope"}),  # 400
+        ("/api/v1/statements/", {"fields": ""}),  # 400
     ]
+
+
+SELECTIONS = [
+    "id,text",
+    "text",
+    "topics,status",
+    "attributions",
+    "attributions.speaker",
+    "attributions.speaker.name,attributions.on_behalf_of.kind",
+    "attributions.quote.start,attributions.quote.suffix,attributions.stated_on",
+    "attributions.source.published_at,attributions.created_at,updated_at",
+    "relations",
+    "relations.to_statement.text,relations.note,id",
+    "relations.kind,relations,attributions.mode",
+    "retraction_reason,language,created_at",
+    ",".join(STATEMENT.names()),
+]
 
 
 @pytest.mark.parametrize("role", ["anon", "editor"])
@@ -81,6 +114,21 @@ def test_a_detail_costs_one_query_and_a_page_three(awkward, anon, django_assert_
     with django_assert_num_queries(3):  # the count, the page's ids, their representations
         anon.get("/api/v1/statements/", {"page_size": 50})
     assert connection.vendor == "postgresql"
+
+
+def test_a_selection_reads_only_what_it_shows(db):
+    """The SQL of ``?fields=id,text`` joins nothing and aggregates nothing; attributions
+    with only their speaker join the speakers alone."""
+    bare = postgres.statement_json(published_only=True, shape=select(STATEMENT, "id,text")).sql
+    for model in (Attribution, Source, Speaker, Topic):
+        assert model._meta.db_table not in bare
+    assert "string_agg" not in bare
+    speakers = postgres.statement_json(
+        published_only=True, shape=select(STATEMENT, "attributions.speaker.name")
+    ).sql
+    assert Speaker._meta.db_table in speakers
+    assert Source._meta.db_table not in speakers
+    assert Topic._meta.db_table not in speakers
 
 
 FLOATS = [0.0, -0.0, 1.0, -2.5, 0.5, 0.85, 0.1 + 0.2, 1 / 3, 123.456, 123456789.125, 1e-5,

@@ -21,6 +21,10 @@ class StrictQueryParamsBackend(BaseFilterBackend):
         if filterset_class is not None:
             allowed.update(filterset_class.base_filters)
             repeatable.update(getattr(filterset_class, "repeatable", set)())
+        # ``fields`` (``views.SelectedFieldsMixin``): on the reads that select fields.
+        accepts_fields = getattr(view, "accepts_fields", None)
+        if accepts_fields is not None and accepts_fields():
+            allowed.add("fields")
         paginator = getattr(view, "paginator", None)
         if paginator is not None and getattr(view, "action", None) != "retrieve":
             allowed.update({paginator.page_query_param, paginator.page_size_query_param})

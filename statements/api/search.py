@@ -17,10 +17,11 @@ from statements.api.cache import cached_response
 from statements.api.pagination import PAGE_SIZE_DESCRIPTION
 from statements.api.schema import PUBLIC_READ, READ_ERRORS, VLADIVOSTOK_STATEMENT, problems
 from statements.api.serializers import StatementSerializer
-from statements.api.views import StatementResultsMixin
+from statements.api.views import SelectedFieldsMixin, StatementResultsMixin
 from statements.choices import SpeechAct
 from statements.filtersets import StatementFilterSet
 from statements.representations import postgres
+from statements.representations.fields import STATEMENT
 
 QUERY_SYNTAX = """\
 Query syntax, as web search engines:
@@ -171,12 +172,14 @@ KIRBY_EXAMPLE = {
 }
 
 
-class SearchView(StatementResultsMixin, generics.GenericAPIView):
+class SearchView(SelectedFieldsMixin, StatementResultsMixin, generics.GenericAPIView):
     """Full-text search over the statements visible to the caller: the statement results,
-    always ranked, with the ranking's snippets, scores and facets."""
+    always ranked, with the ranking's snippets, scores and facets. ``fields`` selects the
+    fields of each hit's statement."""
 
     serializer_class = SearchHitSerializer
     filterset_class = SearchFilterSet
+    selectable = STATEMENT
 
     def get_queryset(self):
         return selectors.statement_queryset(user=self.request.user)
@@ -249,10 +252,12 @@ class SearchView(StatementResultsMixin, generics.GenericAPIView):
         no model instances."""
         ids = self.paginate_queryset(results.ids())
         published_only = not visibility.can_see_unpublished(self.request.user)
-        statements = postgres.statement_representations(ids, published_only=published_only)
+        rows = postgres.statement_texts_and_representations(
+            ids, published_only=published_only, shape=self.selected_shape
+        )
         scores = results.scores
-        snippets = results.snippets({s["id"]: s["text"] for s in statements})
+        snippets = results.snippets({pk: text for pk, text, _ in rows})
         return [
-            {"statement": s, "score": scores[s["id"]], "snippet": snippets[s["id"]]}
-            for s in statements
+            {"statement": statement, "score": scores[pk], "snippet": snippets[pk]}
+            for pk, _, statement in rows
         ]

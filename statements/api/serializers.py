@@ -407,7 +407,8 @@ class StatementListSerializer(serializers.ListSerializer):
         # One writer for the whole page: each summary built once.
         writer = representations.Writer()
         items = data.all() if hasattr(data, "all") else data
-        return [writer.statement(item) for item in items]
+        shape = self.context.get("shape", STATEMENT)
+        return [writer.statement(item, shape) for item in items]
 
 
 # Reads are built by ``representations.statement`` (same output, a fraction of the time);
@@ -445,7 +446,8 @@ class StatementSerializer(StrictSerializerMixin, serializers.ModelSerializer):
         list_serializer_class = StatementListSerializer
 
     def to_representation(self, instance: Statement) -> dict[str, Any]:
-        return representations.statement(instance)
+        # ``shape``: the fields a read selected (``?fields=``), else all of them.
+        return representations.statement(instance, shape=self.context.get("shape", STATEMENT))
 
     @extend_schema_field(StatementRelationSerializer(many=True))
     def get_relations(self, statement: Statement) -> list[dict[str, Any]]:

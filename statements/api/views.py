@@ -53,6 +53,7 @@ from statements.filtersets import (
 )
 from statements.models import Attribution, Source, Speaker, Statement
 from statements.representations import postgres
+from statements.representations.fields import STATEMENT, Shape, UnknownFields, select
 from statements.search import StatementResults
 from statements.transfer import export
 
@@ -151,6 +152,36 @@ class ResourceViewSet(viewsets.ModelViewSet):
         return Response(data, status=status_code, headers=headers)
 
 
+class SelectedFieldsMixin:
+    """``?fields=id,text,attributions.speaker``: the reads of ``selectable`` show only the
+    fields named (``fields.select``), and both writers build only those."""
+
+    selectable: Shape | None = None
+    SELECTING_ACTIONS = (None, "list", "retrieve")  # None: a view that only reads (search)
+
+    def accepts_fields(self) -> bool:
+        return self.selectable is not None and getattr(self, "action", None) in (
+            self.SELECTING_ACTIONS
+        )
+
+    @cached_property
+    def selected_shape(self) -> Shape | None:
+        """The shape the request selects, or the declared one without ``fields``."""
+        text = self.request.query_params.get("fields") if self.accepts_fields() else None
+        if text is None:
+            return self.selectable
+        try:
+            return select(self.selectable, text)
+        except UnknownFields as error:
+            raise ValidationError({"fields": [str(error)]}) from error
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        if self.selected_shape is not None:
+            context["shape"] = self.selected_shape
+        return context
+
+
 # --- Speaker ----------------------------------------------------------------------------------
 
 
@@ -220,11 +251,13 @@ class StatementResultsMixin:
         return self.statement_results(queryset, ranked=False).queryset
 
 
-class StatementReadsMixin(StatementResultsMixin):
+class StatementReadsMixin(SelectedFieldsMixin, StatementResultsMixin):
     """Statement lists and details. Where PostgreSQL writes the representations
     (``representations.postgres``): the page's ids in one query (plus the count), their
     representations in one more; a detail in one. Elsewhere, and in time zones other than
     UTC, the serializer builds them."""
+
+    selectable = STATEMENT
 
     def get_visible_queryset(self) -> QuerySet:
         """As ``get_queryset``, without the joins that only the serializer reads."""
@@ -234,7 +267,9 @@ class StatementReadsMixin(StatementResultsMixin):
         if postgres.available():
             results = self.statement_results(self.get_visible_queryset(), ranked=True)
             ids = self.paginate_queryset(results.ids())
-            data = postgres.statement_representations(ids, published_only=self._published_only())
+            data = postgres.statement_representations(
+                ids, published_only=self._published_only(), shape=self.selected_shape
+            )
         else:
             results = self.statement_results(self.get_queryset(), ranked=True)
             data = self.get_serializer(self.paginate_queryset(results), many=True).data
@@ -268,7 +303,10 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         if request.query_params:  # the filters apply to a detail too; without any, a no-op
             queryset = self.filter_queryset(queryset)
         data = postgres.statement_representation(
-            queryset, self.kwargs[self.lookup_field], published_only=self._published_only()
+            queryset,
+            self.kwargs[self.lookup_field],
+            published_only=self._published_only(),
+            shape=self.selected_shape,
         )
         if data is None:  # as get_object
             raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")

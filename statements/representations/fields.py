@@ -7,6 +7,7 @@ schema) from them. A field added here, and on the model, appears in all of them.
 """
 
 import enum
+import functools
 from dataclasses import dataclass
 
 from django.db import models
@@ -52,6 +53,8 @@ class Shape:
 
     model: type[models.Model]
     fields: tuple[Field, ...]
+    # The declared shape this one selects fields of (``select``); None for a declared one.
+    declared: "Shape | None" = None
 
     def names(self) -> tuple[str, ...]:
         return tuple(field.name for field in self.fields)
@@ -61,6 +64,11 @@ class Shape:
 
     def without(self, *names: str) -> "Shape":
         return Shape(self.model, tuple(field for field in self.fields if field.name not in names))
+
+    def first_declared(self) -> Field:
+        """The first field as declared (a quote is null when its first field is blank, be
+        it selected or not)."""
+        return (self.declared or self).fields[0]
 
     def of_kind(self, *kinds: Kind) -> tuple[Field, ...]:
         return tuple(field for field in self.fields if field.kind in kinds)
@@ -88,6 +96,77 @@ class Shape:
             elif field.kind in VALUES or field.kind is Kind.SUMMARY:
                 columns.append(self.column(field))
         return tuple(columns)
+
+
+class UnknownFields(ValueError):
+    """A field selection names fields the shape does not have (or names none)."""
+
+    def __init__(self, message: str, names: list[str]) -> None:
+        super().__init__(message)
+        self.names = names
+
+
+# A selection of fields: each name either whole (None) or a selection of its nested fields.
+Selection = dict[str, "Selection | None"]
+
+
+def parse_selection(text: str) -> Selection:
+    """``id,text,attributions.speaker`` as a selection (the convention of drf-flex-fields:
+    comma-separated names, dots into nested objects). Naming a nested object keeps it whole,
+    whatever else names fields inside it. An empty name is refused."""
+    paths = text.split(",")
+    empty = [path for path in paths if not path.strip() or "" in path.strip().split(".")]
+    if empty or not text.strip():
+        raise UnknownFields("Name at least one field, without empty names.", [text])
+    selection: Selection = {}
+    for path in sorted((path.strip().split(".") for path in paths), key=len):
+        level: Selection | None = selection
+        for depth, name in enumerate(path):
+            if level is None:  # inside a field already kept whole
+                break
+            if depth == len(path) - 1:
+                level[name] = None
+            else:
+                level = level.setdefault(name, {})
+    return selection
+
+
+def _frozen(selection: Selection) -> tuple:
+    return tuple(
+        sorted((name, None if sub is None else _frozen(sub)) for name, sub in selection.items())
+    )
+
+
+def select(shape: Shape, text: str) -> Shape:
+    """The fields of ``shape`` named by ``text`` (``parse_selection``), in their declared
+    order. The same selection, however spelt, gives the same shape object, so the writers'
+    caches (by shape) hold one entry per selection. Raises ``UnknownFields``."""
+    return _select(shape, _frozen(parse_selection(text)), "")
+
+
+@functools.lru_cache(maxsize=256)
+def _select(shape: Shape, selection: tuple, prefix: str) -> Shape:
+    chosen = dict(selection)
+    unknown = [f"{prefix}{name}" for name in chosen if name not in shape.names()]
+    fields = []
+    for field in shape.fields:
+        if field.name not in chosen:
+            continue
+        nested = chosen[field.name]
+        if nested is not None:
+            if field.shape is None:
+                unknown += [f"{prefix}{field.name}.{name}" for name, _ in nested]
+                continue
+            try:
+                sub = _select(field.shape, nested, f"{prefix}{field.name}.")
+            except UnknownFields as error:
+                unknown += error.names
+                continue
+            field = Field(field.name, field.kind, field.source, sub)
+        fields.append(field)
+    if unknown:
+        raise UnknownFields(f"Unknown field: {', '.join(sorted(unknown))}.", sorted(unknown))
+    return Shape(shape.model, tuple(fields), declared=shape.declared or shape)
 
 
 def names(shape: Shape) -> list[str]:

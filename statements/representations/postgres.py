@@ -16,6 +16,7 @@ Only on PostgreSQL, and only while the current time zone is UTC (the setting's d
 elsewhere the Python path runs.
 """
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -141,7 +142,7 @@ def _object_of(
         if field.kind is Kind.SUMMARY:
             fields[field.name] = summary(shape, field)
         elif field.kind is Kind.QUOTE:
-            blank = f"{alias}.{field.shape.column(field.shape.fields[0])} = ''"
+            blank = f"{alias}.{field.shape.column(field.shape.first_declared())} = ''"
             fields[field.name] = _null_or(blank, _object_of(field.shape, alias))
         elif field.kind in (Kind.TOPICS, Kind.LIST):
             fields[field.name] = given[field.name]
@@ -171,12 +172,16 @@ def _model_table(shape: Shape) -> str:
     return _table(shape.model)
 
 
-_ATTRIBUTIONS = _array(
-    _object_of(ATTRIBUTION, "a"),
-    f"FROM {_table(Attribution)} a {_summary_joins(ATTRIBUTION, 'a', _model_table)} "
-    f"WHERE a.statement_id = {STATEMENT_TABLE}.id",
-    "a.id",
-)
+def _attributions(shape: Shape) -> str:
+    """The statement's attributions, each as ``shape`` (joining only the summaries it shows)."""
+    return _array(
+        _object_of(shape, "a"),
+        f"FROM {_table(Attribution)} a {_summary_joins(shape, 'a', _model_table)} "
+        f"WHERE a.statement_id = {STATEMENT_TABLE}.id",
+        "a.id",
+    )
+
+
 _TOPIC_LINKS = Statement.topics.through._meta.db_table
 
 
@@ -190,15 +195,16 @@ def _topics_from_table() -> tuple[str, list[Any]]:
     )
 
 
-def _relations(*, published_only: bool) -> str:
+def _relations(shape: Shape, *, published_only: bool) -> str:
     """As ``selectors.relation_queryset``: both directions, ordered by id, and only between
-    statements the user may see."""
+    statements the user may see (both statements are joined for that, whatever ``shape``,
+    a selection of ``STATEMENT_RELATION``, shows)."""
     linked = STATEMENT_RELATION.of_kind(Kind.SUMMARY)
     visible = (
         "".join(f"AND {public_sql(field.name)} " for field in linked) if published_only else ""
     )
     return _array(
-        _object_of(STATEMENT_RELATION, "r"),
+        _object_of(shape, "r"),
         f"FROM {_table(Relation)} r {_summary_joins(STATEMENT_RELATION, 'r', _model_table)} "
         f"WHERE (r.from_statement_id = {STATEMENT_TABLE}.id "
         f"OR r.to_statement_id = {STATEMENT_TABLE}.id) " + visible,
@@ -215,19 +221,28 @@ def _statement(*, given: dict[str, str], shape: Shape = STATEMENT) -> str:
     return _object_of(shape, STATEMENT_TABLE, given=given)
 
 
-def statement_json(*, published_only: bool) -> RawSQL:
+def statement_json(*, published_only: bool, shape: Shape = STATEMENT) -> RawSQL:
     """The statement's JSON text as ``python.statement`` writes it, as an expression to
     annotate statements with. ``published_only``: the relations shown link published
-    statements only."""
-    topic_rows, params = _topics_from_table()
-    text = _statement(
-        given={
-            "topics": _array("t.slug::text", f"FROM {topic_rows}", f"t.slug::text {_SLUG_ORDER}"),
-            "attributions": _ATTRIBUTIONS,
-            "relations": _relations(published_only=published_only),
-        }
-    )
-    return RawSQL(text, params)  # noqa: S611 - our SQL, values as parameters
+    statements only. ``shape``: ``STATEMENT`` or a selection of its fields
+    (``fields.select``); what it leaves out is not read at all."""
+    return RawSQL(_statement_sql(shape, published_only), [])  # noqa: S611 - our SQL
+
+
+@functools.lru_cache(maxsize=512)  # the declared shape and the selections (fields.select)
+def _statement_sql(shape: Shape, published_only: bool) -> str:
+    given = {}
+    for field in shape.of_kind(Kind.TOPICS, Kind.LIST):
+        if field.kind is Kind.TOPICS:
+            topic_rows, _ = _topics_from_table()
+            given[field.name] = _array(
+                "t.slug::text", f"FROM {topic_rows}", f"t.slug::text {_SLUG_ORDER}"
+            )
+        elif field.name == "attributions":
+            given[field.name] = _attributions(field.shape)
+        else:
+            given[field.name] = _relations(field.shape, published_only=published_only)
+    return _statement(shape=shape, given=given)
 
 
 # --- the export's lines, a chunk at a time ----------------------------------------------------
@@ -318,23 +333,43 @@ def export_lines(ids: list[int]) -> tuple[str, list[Any]]:
 # --- reads for the API ------------------------------------------------------------------------
 
 
-def statement_representations(ids: list[int], *, published_only: bool) -> list[dict[str, Any]]:
-    """The representations of the statements ``ids`` (already filtered for visibility), in
-    that order, in one query; a statement deleted since its id was read is left out."""
+def statement_representations(
+    ids: list[int], *, published_only: bool, shape: Shape = STATEMENT
+) -> list[dict[str, Any]]:
+    """The representations (as ``shape``) of the statements ``ids`` (already filtered for
+    visibility), in that order, in one query; a statement deleted since its id was read is
+    left out."""
     if not ids:
         return []
     rows = Statement.objects.filter(pk__in=ids).annotate(
-        json=statement_json(published_only=published_only)
+        json=statement_json(published_only=published_only, shape=shape)
     )
     texts = dict(rows.values_list("pk", "json"))
     return [orjson.loads(texts[pk]) for pk in ids if pk in texts]
 
 
-def statement_representation(queryset: QuerySet, pk: Any, *, published_only: bool) -> dict | None:
-    """The representation of statement ``pk`` if ``queryset`` holds it, in one query."""
+def statement_texts_and_representations(
+    ids: list[int], *, published_only: bool, shape: Shape = STATEMENT
+) -> list[tuple[int, str, dict[str, Any]]]:
+    """As ``statement_representations``, each with its statement's id and text (which
+    ``shape`` may leave out), in the same one query."""
+    if not ids:
+        return []
+    rows = Statement.objects.filter(pk__in=ids).annotate(
+        json=statement_json(published_only=published_only, shape=shape)
+    )
+    found = {pk: (text, json) for pk, text, json in rows.values_list("pk", "text", "json")}
+    return [(pk, found[pk][0], orjson.loads(found[pk][1])) for pk in ids if pk in found]
+
+
+def statement_representation(
+    queryset: QuerySet, pk: Any, *, published_only: bool, shape: Shape = STATEMENT
+) -> dict | None:
+    """The representation (as ``shape``) of statement ``pk`` if ``queryset`` holds it, in
+    one query."""
     text = (
         queryset.filter(Q(pk=pk))
-        .annotate(json=statement_json(published_only=published_only))
+        .annotate(json=statement_json(published_only=published_only, shape=shape))
         .values_list("json", flat=True)
         .first()
     )

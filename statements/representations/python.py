@@ -70,7 +70,7 @@ _INLINE = {
 }
 
 
-@functools.cache
+@functools.lru_cache(maxsize=512)  # the declared shapes and the selections (fields.select)
 def _builder_factory(shape: Shape) -> Callable[..., Callable[[Any], dict[str, Any]]]:
     """A function that makes ``shape``'s builder for a time zone and the getters of its
     other fields: its dictionary written out key by key, as by hand, so that building one
@@ -128,7 +128,8 @@ class Writer:
         if kind is Kind.SUMMARY:
             return self._summary_getter(shape, field)
         if kind is Kind.QUOTE:
-            blank, build = attrgetter(field.shape.fields[0].source), self.builder(field.shape)
+            blank = attrgetter(field.shape.first_declared().source)
+            build = self.builder(field.shape)
             return lambda obj: build(obj) if blank(obj) else None
         if kind is Kind.TOPICS:
             return topic_slugs
@@ -154,6 +155,9 @@ class Writer:
         return get
 
 
-def statement(statement: Statement, writer: Writer | None = None) -> dict[str, Any]:
-    """As ``StatementSerializer``: a statement with its attributions and relations."""
-    return (writer or Writer()).statement(statement)
+def statement(
+    statement: Statement, writer: Writer | None = None, shape: Shape = STATEMENT
+) -> dict[str, Any]:
+    """As ``StatementSerializer``: a statement with its attributions and relations (or the
+    fields of ``shape``, a selection of them)."""
+    return (writer or Writer()).statement(statement, shape)

@@ -1,0 +1,197 @@
+"""``?fields=``: a read shows only the fields named, comma-separated, dots into nested objects."""
+
+import orjson
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from statements.models import Attribution
+
+from statements.representations.fields import (
+    ATTRIBUTION,
+    STATEMENT,
+    UnknownFields,
+    parse_selection,
+    select,
+)
+from tests.helpers import error_fields, problem
+
+STATEMENT_READS = ["/api/v1/statements/", "/api/v1/statements/{claim}/"]
+
+
+def _statements(response) -> list[dict]:
+    body = response.json()
+    if "results" not in body:
+        return [body]
+    return [hit.get("statement", hit) for hit in body["results"]]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/statements/",
+        "/api/v1/statements/{claim}/",
+        "/api/v1/speakers/{minister}/statements/",
+        "/api/v1/search/?q=troops",
+    ],
+)
+def test_a_read_shows_only_the_fields_named(world, anon, url):
+    url = url.format(claim=world.claim.pk, minister=world.minister.pk)
+    joiner = "&" if "?" in url else "?"
+    response = anon.get(f"{url}{joiner}fields=text,id,attributions.speaker,attributions.quote.end")
+    assert response.status_code == 200, response.content
+    statements = _statements(response)
+    assert statements
+    for statement in statements:
+        # In the declared order, whatever the order asked.
+        assert list(statement) == ["id", "text", "attributions"]
+        for attribution in statement["attributions"]:
+            assert list(attribution) == ["speaker", "quote"]
+            assert list(attribution["speaker"]) == ["id", "name", "kind"]  # kept whole
+            assert attribution["quote"] is None or list(attribution["quote"]) == ["end"]
+
+
+def test_the_selection_is_the_full_representation_trimmed(world, anon):
+    full = anon.get("/api/v1/statements/").json()["results"]
+    fields = "id,topics,attributions.source.title,attributions.quote,relations.from_statement.id"
+    trimmed = anon.get("/api/v1/statements/", {"fields": fields}).json()["results"]
+    expected = [
+        {
+            "id": statement["id"],
+            "topics": statement["topics"],
+            "attributions": [
+                {"source": {"title": a["source"]["title"]}, "quote": a["quote"]}
+                for a in statement["attributions"]
+            ],
+            "relations": [
+                {"from_statement": {"id": r["from_statement"]["id"]}}
+                for r in statement["relations"]
+            ],
+        }
+        for statement in full
+    ]
+    assert trimmed == expected
+
+
+def test_a_quote_without_its_exact_text_is_still_null_when_blank(world, anon):
+    Attribution.objects.filter(pk=world.claim.attributions.first().pk).update(quote_exact="")
+    full = anon.get("/api/v1/statements/").json()["results"]
+    trimmed = anon.get("/api/v1/statements/", {"fields": "attributions.quote.start"}).json()
+    quotes = [a["quote"] for s in trimmed["results"] for a in s["attributions"]]
+    expected = [
+        a["quote"] and {"start": a["quote"]["start"]} for s in full for a in s["attributions"]
+    ]
+    assert quotes == expected
+    assert None in quotes
+
+
+def test_search_keeps_its_scores_and_snippets(world, anon):
+    full = anon.get("/api/v1/search/", {"q": "troops"}).json()
+    trimmed = anon.get("/api/v1/search/", {"q": "troops", "fields": "id"}).json()
+    assert [hit["statement"] for hit in trimmed["results"]] == [
+        {"id": hit["statement"]["id"]} for hit in full["results"]
+    ]
+    assert [(h["score"], h["snippet"]) for h in trimmed["results"]] == [
+        (h["score"], h["snippet"]) for h in full["results"]
+    ]
+    assert trimmed["facets"] == full["facets"]
+
+
+def test_a_detail_with_fields_has_its_own_etag(world, anon):
+    url = f"/api/v1/statements/{world.claim.pk}/"
+    full = anon.get(url)
+    trimmed = anon.get(url, {"fields": "id,text"})
+    assert trimmed.content == orjson.dumps({"id": world.claim.pk, "text": world.claim.text})
+    assert trimmed["ETag"] != full["ETag"]
+    assert (
+        anon.get(url, {"fields": "id,text"}, HTTP_IF_NONE_MATCH=trimmed["ETag"]).status_code == 304
+    )
+    assert anon.get(url, {"fields": "id"}, HTTP_IF_NONE_MATCH=trimmed["ETag"]).status_code == 200
+    assert anon.get(url, HTTP_IF_NONE_MATCH=trimmed["ETag"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("fields", "named"),
+    [
+        ("id,nope", "nope"),
+        ("attributions.nope", "attributions.nope"),
+        ("id.more", "id.more"),
+        ("attributions.speaker.id.more", "attributions.speaker.id.more"),
+        ("Text", "Text"),
+    ],
+)
+@pytest.mark.parametrize("url", STATEMENT_READS)
+def test_an_unknown_field_is_a_400_naming_it(world, anon, url, fields, named):
+    response = anon.get(url.format(claim=world.claim.pk), {"fields": fields})
+    body = problem(response, 400)
+    assert error_fields(response) == ["fields"]
+    assert named in body["errors"][0]["detail"]
+
+
+@pytest.mark.parametrize("fields", ["", " ", "id,", ",id", "id,,text", "attributions.", "."])
+def test_an_empty_name_is_a_400(world, anon, fields):
+    response = anon.get("/api/v1/statements/", {"fields": fields})
+    problem(response, 400)
+    assert error_fields(response) == ["fields"]
+
+
+def test_fields_given_twice_is_a_400(world, anon):
+    response = anon.get("/api/v1/statements/?fields=id&fields=text")
+    problem(response, 400)
+    assert error_fields(response) == ["fields"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/speakers/",
+        "/api/v1/sources/",
+        "/api/v1/attributions/",
+        "/api/v1/relations/",
+        "/api/v1/statements/export/",
+        "/api/v1/statements/{claim}/history/",
+    ],
+)
+def test_fields_is_unknown_where_it_is_not_supported(world, editor, url):
+    response = editor.get(url.format(claim=world.claim.pk), {"fields": "id"})
+    problem(response, 400)
+    assert error_fields(response) == ["fields"]
+
+
+def test_a_write_does_not_select(world, editor):
+    url = f"/api/v1/statements/{world.draft.pk}/?fields=id"
+    response = editor.patch(url, {"text": "Changed."}, format="json")
+    problem(response, 400)
+    assert error_fields(response) == ["fields"]
+
+
+def test_queries_are_no_more_with_fields(world, anon, django_assert_max_num_queries):
+    for url in ("/api/v1/statements/", f"/api/v1/statements/{world.claim.pk}/"):
+        with CaptureQueriesContext(connection) as full:
+            anon.get(url)
+        with django_assert_max_num_queries(len(full.captured_queries)):
+            anon.get(url, {"fields": "id,attributions.speaker.name"})
+
+
+# --- the selection itself --------------------------------------------------------------------
+
+
+def test_the_same_selection_however_spelt_is_one_shape():
+    assert select(STATEMENT, "id,text") is select(STATEMENT, "text,id,id")
+    assert select(STATEMENT, "attributions,attributions.speaker") is select(
+        STATEMENT, "attributions"
+    )
+
+
+def test_naming_a_nested_object_keeps_it_whole():
+    shape = select(STATEMENT, "attributions.speaker,attributions")
+    assert shape.names() == ("attributions",)
+    assert shape["attributions"].shape.names() == ATTRIBUTION.names()
+    assert parse_selection("a.b,a") == {"a": None}
+    assert parse_selection("a.b.c,a.d") == {"a": {"b": {"c": None}, "d": None}}
+
+
+def test_every_unknown_name_is_named():
+    with pytest.raises(UnknownFields) as error:
+        select(STATEMENT, "nope,attributions.nada,text.x")
+    assert error.value.names == ["attributions.nada", "nope", "text.x"]
