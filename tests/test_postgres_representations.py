@@ -4,8 +4,8 @@ import orjson
 import pytest
 from django.db import connection
 
-from statements.representations import postgres
 from statements.models import Attribution, Source, Speaker, Topic
+from statements.representations import postgres
 from statements.representations.fields import STATEMENT, select
 from tests.factories import RelationFactory, more_statements, tricky_world
 

@@ -6,7 +6,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from statements.models import Attribution
-
 from statements.representations.fields import (
     ATTRIBUTION,
     STATEMENT,
