@@ -14,6 +14,7 @@ from statements.api.serializers import (
     RetractSerializer,
     StatementSerializer,
 )
+from statements.representations.fields import STATEMENT, Shape
 
 # --- Problem documents ------------------------------------------------------------------------
 
@@ -506,13 +507,61 @@ IF_MATCH = OpenApiParameter(
 )
 
 
+def _field_paths(shape: Shape, prefix: str = "") -> list[str]:
+    paths = []
+    for field in shape.fields:
+        paths.append(f"{prefix}{field.name}")
+        if field.shape is not None:
+            paths += _field_paths(field.shape, f"{prefix}{field.name}.")
+    return paths
+
+
+def fields_parameter(shape: Shape, *, within: str = "", detail: bool = False) -> OpenApiParameter:
+    """``fields``: the fields of ``shape`` a read shows (``views.SelectedFieldsMixin``).
+
+    The examples are in the description, not in ``examples``: the response schema is the
+    full representation (every field required, as a client that does not select relies
+    on), which a selection's response is not."""
+    paths = ", ".join(f"`{path}`" for path in _field_paths(shape))
+    return OpenApiParameter(
+        "fields",
+        OpenApiTypes.STR,
+        description=(
+            f"Only these fields{within}, comma-separated; a dot reaches into a nested "
+            "object or list, and naming a nested object keeps it whole. For example "
+            "`id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who "
+            "said it). The fields keep their usual order, and only those asked for are "
+            "read, so a smaller response is also a quicker one. The response then holds "
+            "these fields only: the schema below describes the full representation. "
+            + ("The `ETag` is that of the fields sent. " if detail else "")
+            + "An unknown field or an empty name is a 400 naming `fields`. "
+            f"Without it, every field. The fields: {paths}."
+        ),
+    )
+
+
+# The reads of statements select their fields with ``fields``.
+STATEMENT_FIELDS = fields_parameter(STATEMENT)
+SEARCH_FIELDS = fields_parameter(STATEMENT, within=" of each hit's `statement`")
+
 # Resources whose writes to published data need If-Match (428 without it).
 IF_MATCH_REQUIRED_WHEN_PUBLISHED = ("statement", "attribution")
 
 
-def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> dict[str, Any]:
-    """The documentation of a resource's six operations, for ``extend_schema_view``."""
+def crud(
+    name: str,
+    plural: str,
+    serializer: type[serializers.Serializer],
+    *,
+    selectable: Shape | None = None,
+) -> dict[str, Any]:
+    """The documentation of a resource's six operations, for ``extend_schema_view``;
+    ``selectable``: the shape whose fields its reads select (``fields``)."""
     conditional = (428,) if name in IF_MATCH_REQUIRED_WHEN_PUBLISHED else ()
+    selecting, selecting_detail = [], []
+    if selectable is not None:
+        selecting = [fields_parameter(selectable)]
+        selecting_detail = [fields_parameter(selectable, detail=True)]
     return {
         "list": extend_schema(
             operation_id=f"list_{plural}",
@@ -520,6 +569,7 @@ def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> di
             examples=examples(f"list_{plural}"),
             description=f"A page of {plural}, filtered and ordered by the query parameters.",
             auth=PUBLIC_READ,
+            parameters=selecting,
             responses={200: serializer(many=True), **problems(*READ_ERRORS)},
         ),
         "create": extend_schema(
@@ -535,7 +585,7 @@ def crud(name: str, plural: str, serializer: type[serializers.Serializer]) -> di
             description=f"One {name}, with its `ETag`.",
             examples=examples(f"get_{name}"),
             auth=PUBLIC_READ,
-            parameters=[ID, IF_NONE_MATCH],
+            parameters=[ID, IF_NONE_MATCH, *selecting_detail],
             responses={
                 200: serializer,
                 304: OpenApiResponse(description="Not modified."),
@@ -650,6 +700,7 @@ SPEAKER_STATEMENTS = {
     "summary": "List a speaker's statements",
     "description": "The statements attributed to the speaker, with every statement filter.",
     "auth": PUBLIC_READ,
+    "parameters": [STATEMENT_FIELDS],
     "responses": {200: StatementSerializer(many=True), **problems(*READ_ERRORS)},
 }
 

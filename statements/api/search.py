@@ -15,7 +15,13 @@ from rest_framework.response import Response
 from statements import selectors, visibility
 from statements.api.cache import cached_response
 from statements.api.pagination import PAGE_SIZE_DESCRIPTION
-from statements.api.schema import PUBLIC_READ, READ_ERRORS, VLADIVOSTOK_STATEMENT, problems
+from statements.api.schema import (
+    PUBLIC_READ,
+    READ_ERRORS,
+    SEARCH_FIELDS,
+    VLADIVOSTOK_STATEMENT,
+    problems,
+)
 from statements.api.serializers import StatementSerializer
 from statements.api.views import SelectedFieldsMixin, StatementResultsMixin
 from statements.choices import SpeechAct
@@ -216,6 +222,7 @@ class SearchView(SelectedFieldsMixin, StatementResultsMixin, generics.GenericAPI
             OpenApiParameter(
                 "page_size", {"type": "integer", "minimum": 1}, description=PAGE_SIZE_DESCRIPTION
             ),
+            SEARCH_FIELDS,
         ],
         responses={200: SearchResponseSerializer, **problems(*READ_ERRORS)},
         examples=[

@@ -279,7 +279,9 @@ class StatementReadsMixin(SelectedFieldsMixin, StatementResultsMixin):
         return not visibility.can_see_unpublished(self.request.user)
 
 
-@extend_schema_view(**schema.crud("statement", "statements", StatementSerializer))
+@extend_schema_view(
+    **schema.crud("statement", "statements", StatementSerializer, selectable=STATEMENT)
+)
 class StatementViewSet(StatementReadsMixin, ResourceViewSet):
     serializer_class = StatementSerializer
     filterset_class = StatementFilterSet
