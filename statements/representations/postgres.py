@@ -226,23 +226,26 @@ def statement_json(*, published_only: bool, shape: Shape = STATEMENT) -> RawSQL:
     annotate statements with. ``published_only``: the relations shown link published
     statements only. ``shape``: ``STATEMENT`` or a selection of its fields
     (``fields.select``); what it leaves out is not read at all."""
-    return RawSQL(_statement_sql(shape, published_only), [])  # noqa: S611 - our SQL
+    text, params = _statement_sql(shape, published_only)
+    return RawSQL(text, list(params))  # noqa: S611 - our SQL, values as parameters
 
 
 @functools.lru_cache(maxsize=512)  # the declared shape and the selections (fields.select)
-def _statement_sql(shape: Shape, published_only: bool) -> str:
-    given = {}
+def _statement_sql(shape: Shape, published_only: bool) -> tuple[str, tuple[Any, ...]]:
+    """The SQL of ``shape`` and its parameters: the topics and lists it shows, and no other."""
+    given, params = {}, ()
     for field in shape.of_kind(Kind.TOPICS, Kind.LIST):
         if field.kind is Kind.TOPICS:
-            topic_rows, _ = _topics_from_table()
+            topic_rows, topic_params = _topics_from_table()
             given[field.name] = _array(
                 "t.slug::text", f"FROM {topic_rows}", f"t.slug::text {_SLUG_ORDER}"
             )
-        elif field.name == "attributions":
+            params += tuple(topic_params)
+        elif (field.shape.declared or field.shape) is ATTRIBUTION:
             given[field.name] = _attributions(field.shape)
-        else:
+        else:  # the relations
             given[field.name] = _relations(field.shape, published_only=published_only)
-    return _statement(shape=shape, given=given)
+    return _statement(shape=shape, given=given), params
 
 
 # --- the export's lines, a chunk at a time ----------------------------------------------------
