@@ -161,3 +161,20 @@ def test_wrks_script_cycles_through_the_paths_with_the_headers():
     assert 'wrk.headers["Authorization"] = "Token t"' in lua
     assert 'local paths = {"/a?q=\\"x\\"", "/b"}' in lua
     assert "i = i % #paths + 1" in lua
+
+
+def test_the_run_options_are_parsed(monkeypatch):
+    import bench.run
+    from bench.__main__ import main
+
+    given = []
+    monkeypatch.setattr(bench.run, "run", lambda options: given.append(options) or 0)
+    assert main(["run", "--size", "1m", "--workers", "2", "--case", "list"]) == 0
+    assert main(["run", "--no-floor", "--no-profile", "--search-cache", "--client", "own"]) == 0
+    first, second = given
+    assert (first.size, first.workers, first.cases) == ("1m", 2, ("list",))
+    assert (first.floor, first.profile, first.search_cache, first.client) == (
+        True, True, False, "auto",
+    )  # fmt: skip
+    assert (second.floor, second.profile, second.search_cache) == (False, False, True)
+    assert not second.uses_wrk
