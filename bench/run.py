@@ -397,7 +397,7 @@ def _format_row(row: dict) -> str:
     return (
         f"| {row['case']} | {row['concurrency']} | {row['requests']} | {row['rps']} | "
         f"{row['p50_ms']} | {row['p99_ms']} | {row['errors']} | {row['queries']} | "
-        f"{row.get('kb')} |"
+        f"{'-' if row.get('kb') is None else row['kb']} |"
     )
 
 
