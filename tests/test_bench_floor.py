@@ -46,7 +46,8 @@ def floor(world):
     tricky_world(world)  # U+2028, control characters, non-ASCII: the bytes must still match
     more_statements(world, 3)
     params = {
-        "speakers": [world.minister.pk],
+        # Several: the floor records with the first whose id no other parameter has.
+        "speakers": [world.minister.pk, world.ministry.pk, world.officials.pk],
         "weeks": [("2024-10-20", "2024-10-26")],
         "statements": [world.claim.pk],
         "words": {"rare": "troops"},
