@@ -522,6 +522,9 @@ def _loaded(database: Database, statements: int) -> bool:
 
 
 def run(options: Options) -> int:
+    if options.client == "wrk" and not wrk.available():
+        print(f"--client wrk: wrk is not installed ({wrk.INSTALL})", file=sys.stderr)
+        return 2
     database = Database(f"attributed_bench_{options.size}", options.db, options.pg_url)
     RESULTS.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="attributed-bench-"))

@@ -10,10 +10,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+INSTALL = "install wrk: `apt-get install wrk` on Debian and Ubuntu, `brew install wrk` on macOS"
 MISSING = (
     "wrk is not installed: the bench's own client drives 32 connections instead, which on a "
-    "small machine competes with the servers for the cores (install wrk: `apt-get install "
-    "wrk` on Debian and Ubuntu, `brew install wrk` on macOS)"
+    f"small machine competes with the servers for the cores ({INSTALL})"
 )
 
 _UNITS = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}

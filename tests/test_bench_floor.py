@@ -179,3 +179,12 @@ def test_the_run_options_are_parsed(monkeypatch):
     )  # fmt: skip
     assert (second.floor, second.profile, second.search_cache) == (False, False, True)
     assert not second.uses_wrk
+
+
+def test_asking_for_wrk_without_it_says_how_to_get_it(monkeypatch, capsys):
+    import bench.run
+
+    monkeypatch.setattr(wrk, "available", lambda: False)
+    assert bench.run.run(bench.run.Options(client="wrk")) == 2
+    assert "apt-get install wrk" in capsys.readouterr().err
+    assert not bench.run.Options(client="auto").uses_wrk
