@@ -36,6 +36,21 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--no-export", action="store_true", help="skip export and import")
     run.add_argument("--no-import", action="store_true", help="skip the import")
     run.add_argument(
+        "--no-floor", action="store_true", help="skip the floor (bench/floor.py, PostgreSQL)"
+    )
+    run.add_argument("--no-profile", action="store_true", help="skip the profile of each case")
+    run.add_argument(
+        "--search-cache",
+        action="store_true",
+        help="leave the search cache on (default: off, every search measured cold)",
+    )
+    run.add_argument(
+        "--client",
+        choices=("auto", "wrk", "own"),
+        default="auto",
+        help="the load client at 32 connections: wrk when installed (auto), or the bench's own",
+    )
+    run.add_argument(
         "--pg-url",
         default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
         help="maintenance database of the PostgreSQL server (env BENCH_PG_URL)",
@@ -61,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         "--pg-url",
         default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
     )
+    profile.add_argument("--out", type=Path, help="the text profile (default: bench/results/)")
+
+    floor = commands.add_parser("floor-plan", help="record the floor's queries (bench/floor.py)")
+    floor.add_argument("--params", type=Path, required=True, help="the cases' parameters")
+    floor.add_argument("--out", type=Path, required=True)
 
     args = parser.parse_args(argv)
     if args.command == "run":
@@ -80,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
             export=not args.no_export,
             import_=not (args.no_export or args.no_import),
             pg_url=args.pg_url,
+            floor=not args.no_floor,
+            profile=not args.no_profile,
+            search_cache=args.search_cache,
+            client=args.client,
         )
         return run_benchmark(options)
     if args.command == "profile":
@@ -102,7 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         steps.load(SIZES[args.size], args.seed)
     elif args.command == "profile":
         RESULTS.mkdir(parents=True, exist_ok=True)
-        steps.profile(args.path, args.requests, RESULTS / f"profile-{args.size}-{args.db}.txt")
+        out = args.out or RESULTS / f"profile-{args.size}-{args.db}.txt"
+        steps.profile(args.path, args.requests, out)
+    elif args.command == "floor-plan":
+        steps.floor_plan(args.params, args.out)
     else:
         steps.inspect(SIZES[args.size], args.seed, args.out)
     return 0

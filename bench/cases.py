@@ -10,6 +10,7 @@ from bench.corpus import Vocabulary
 LIST = "/api/v1/statements/"
 SEARCH = "/api/v1/search/"
 PAGE = 50
+SEARCH_PAGE = 20
 ADMIN_STATEMENTS = "/admin/statements/statement/"
 ADMIN_ATTRIBUTIONS = "/admin/statements/attribution/"
 
@@ -21,6 +22,7 @@ class Case:
     editor: bool = False  # sent with the bench editor's token
     admin: bool = False  # sent with the bench superuser's admin session
     needs: str | None = None  # a path that must not answer 404, else the case is skipped
+    floor: bool = False  # the floor (bench/floor.py) serves it too
 
     @property
     def group(self) -> str:
@@ -35,6 +37,10 @@ def _list(**query) -> str:
     return f"{LIST}?{urlencode({**query, 'page_size': PAGE})}"
 
 
+def _search(path: str, query: str) -> str:
+    return f"{path}?{urlencode({'q': query, 'page_size': SEARCH_PAGE})}"
+
+
 PATHS = {
     "list": lambda p: [_list()],
     "detail": lambda p: [f"{LIST}{pk}/" for pk in p["statements"]],
@@ -42,8 +48,12 @@ PATHS = {
     "source": lambda p: [_list(source=pk) for pk in p["sources"]],
     "status": lambda p: [_list(status="draft")],
     "dates": lambda p: [_list(stated_after=a, stated_before=b) for a, b in p["weeks"]],
-    "search": lambda p: [f"{LIST}?{urlencode({'q': q, 'page_size': 20})}" for q in p["queries"]],
-    "facets": lambda p: [f"{SEARCH}?{urlencode({'q': q, 'page_size': 20})}" for q in p["queries"]],
+    "search": lambda p: [_search(LIST, q) for q in p["queries"]],
+    "search-rare": lambda p: [_search(LIST, p["words"]["rare"])],
+    "search-frequent": lambda p: [_search(LIST, p["words"]["frequent"])],
+    "facets": lambda p: [_search(SEARCH, q) for q in p["queries"]],
+    "facets-rare": lambda p: [_search(SEARCH, p["words"]["rare"])],
+    "facets-frequent": lambda p: [_search(SEARCH, p["words"]["frequent"])],
     "admin-list": lambda p: [ADMIN_STATEMENTS],
     "admin-page2": lambda p: [f"{ADMIN_STATEMENTS}?p=2"],
     "admin-speaker": lambda p: [
@@ -56,14 +66,18 @@ PATHS = {
 }
 
 CASES = [
-    Case("list", "list, page of 50 with nested attributions (anonymous)"),
-    Case("detail", "detail of a published statement"),
-    Case("speaker", "filter by speaker, page of 50"),
+    Case("list", "list, page of 50 with nested attributions (anonymous)", floor=True),
+    Case("detail", "detail of a published statement", floor=True),
+    Case("speaker", "filter by speaker, page of 50", floor=True),
     Case("source", "filter by source, page of 50"),
     Case("status", "filter by status=draft (editor), page of 50", editor=True),
-    Case("dates", "filter by stated_on, one-week windows, page of 50"),
+    Case("dates", "filter by stated_on, one-week windows, page of 50", floor=True),
     Case("search", "q search, ranked, page of 20 (varied queries)", needs=SEARCH + "?q=troops"),
+    Case("search-rare", "statements/?q= a rare word, page of 20", floor=True),
+    Case("search-frequent", "statements/?q= a word in ~5 % of statements, page of 20", floor=True),
     Case("facets", "search/ with snippets and facets, page of 20", needs=SEARCH + "?q=troops"),
+    Case("facets-rare", "search/ a rare word, page of 20", needs=SEARCH + "?q=troops"),
+    Case("facets-frequent", "search/ a word in ~5 % of statements", needs=SEARCH + "?q=troops"),
     # The admin, as a superuser signed in (a session cookie): ``--case admin`` runs them all.
     Case("admin-list", "admin: the statements' list, first page", admin=True),
     Case("admin-page2", "admin: the statements' list, second page", admin=True),
@@ -82,6 +96,28 @@ STOP_WORDS = frozenset(
     "further once here where why how any both each few most such only own same so too very "
     "can just should now".split()
 )
+
+
+def word_share(word: str, texts: list[str]) -> float:
+    """The share of ``texts`` that hold ``word`` (as a whole word, any case)."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    return sum(1 for text in texts if pattern.search(text)) / len(texts) if texts else 0.0
+
+
+def frequent_word(seed: int, texts: list[str], share: float = 0.05) -> tuple[str, float]:
+    """The corpus's content word whose share of ``texts`` (a sample) is nearest ``share``."""
+    vocabulary = Vocabulary.build(random.Random(seed)).words
+    words = [w for w in dict.fromkeys(vocabulary[:400]) if w not in STOP_WORDS and len(w) > 2]
+    shares = {word: word_share(word, texts) for word in words}
+    word = min(shares, key=lambda w: abs(shares[w] - share))
+    return word, shares[word]
+
+
+def rare_words(seed: int) -> list[str]:
+    """Candidates for a rare word, in a fixed order for a seed (the benchmark keeps the
+    first that the search finds)."""
+    vocabulary = Vocabulary.build(random.Random(seed)).words
+    return [w for w in vocabulary[5000:5100] if w not in STOP_WORDS and len(w) > 3]
 
 
 def search_queries(seed: int, texts: list[str], names: list[str]) -> list[str]:

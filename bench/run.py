@@ -7,10 +7,14 @@ One command (``python -m bench run --size 100k --db postgres``, or ``make bench`
 2. draws the cases' parameters and records each case's query count and query plans;
 3. starts gunicorn with ``config.settings.production`` on 127.0.0.1 only (random
    ``SECRET_KEY``, ``SECURE_SSL_REDIRECT=false``, throttling raised out of the way);
-4. drives every case at concurrency 1 and 32, each bounded in requests and seconds;
-5. streams the NDJSON export through the server (time, rate, the worker's peak RSS), and
+4. on PostgreSQL, starts the floor beside it (``bench/floor.py``: the same SQL and the same
+   bytes from a bare WSGI app, gunicorn with as many workers), checks that both answer the
+   same bytes, and profiles each case in-process (pyinstrument);
+5. drives every case at concurrency 1 and 32 (32: with wrk when installed), each bounded
+   in requests and seconds, and the floor's cases at 32 the same way, right after;
+6. streams the NDJSON export through the server (time, rate, the worker's peak RSS), and
    imports that file into a fresh database (rate);
-6. stops the server, drops the databases it created (unless ``--keep``), prints the table
+7. stops the servers, drops the databases it created (unless ``--keep``), prints the table
    and writes it with the raw figures to ``bench/results/``.
 """
 
@@ -30,7 +34,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench import client
+from bench import client, wrk
 from bench.cases import CASES, Case
 from bench.corpus import DEFAULT_SEED, SIZES
 
@@ -55,6 +59,14 @@ class Options:
     export: bool = True
     import_: bool = True
     pg_url: str = PG_ADMIN_URL
+    floor: bool = True  # PostgreSQL only
+    profile: bool = True
+    search_cache: bool = False
+    client: str = "auto"  # at 32 connections: wrk when installed, else the own client
+
+    @property
+    def uses_wrk(self) -> bool:
+        return self.client == "wrk" or (self.client == "auto" and wrk.available())
 
     @property
     def statements(self) -> int:
@@ -146,14 +158,16 @@ def _python(*args: str, env: dict[str, str], capture: bool = False) -> str:
 class Server:
     """gunicorn on 127.0.0.1, production settings; stopped by ``stop`` whatever happens."""
 
-    def __init__(self, env: dict[str, str], workers: int) -> None:
+    def __init__(
+        self, env: dict[str, str], workers: int, app: str = "config.wsgi:application"
+    ) -> None:
         self.port = _free_port()
         self.process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "config.wsgi:application",
+                app,
                 "--bind",
                 f"{HOST}:{self.port}",
                 "--workers",
@@ -203,48 +217,118 @@ class Server:
 # --- measuring --------------------------------------------------------------------------------
 
 
-def _drive_case(server: Server, case: Case, params: dict, options: Options) -> list[dict]:
-    paths = case.paths(params)
-    headers = {"Authorization": f"Token {params['editor_token']}"} if case.editor else {}
+def _headers(case: Case, params: dict) -> dict[str, str]:
     if case.admin:
-        headers = {"Cookie": params["admin_cookie"]}
+        return {"Cookie": params["admin_cookie"]}
+    return {"Authorization": f"Token {params['editor_token']}"} if case.editor else {}
+
+
+def _measure(port: int, paths: list[str], headers: dict, concurrency: int, options: Options):
+    """(requests/s, requests, p50 s, p99 s, errors, bytes) of one drive, after a warm-up."""
+    # Warm-up: every worker's connection, caches and each path once (so that a cached
+    # search is measured warm; the search cache is off unless --search-cache).
+    client.drive(
+        host=HOST,
+        port=port,
+        paths=paths,
+        concurrency=concurrency,
+        requests=max(20, 2 * concurrency, len(paths)),
+        seconds=30,
+        headers=headers,
+    )
+    if concurrency > 1 and options.uses_wrk:
+        done = wrk.drive(
+            host=HOST, port=port, paths=paths, connections=concurrency,
+            seconds=options.seconds, headers=headers,
+        )  # fmt: skip
+        # wrk counts the headers in its bytes: no answer size from it (None).
+        ok = done.requests - done.errors
+        return done.rate, ok, done.p50, done.p99, done.errors, None
+    result = client.drive(
+        host=HOST,
+        port=port,
+        paths=paths,
+        concurrency=concurrency,
+        requests=options.requests if concurrency > 1 else options.requests // 4,
+        seconds=options.seconds,
+        headers=headers,
+    )
+    return (
+        result.rate, result.requests, result.percentile(50), result.percentile(99),
+        sum(result.errors.values()), result.bytes,
+    )  # fmt: skip
+
+
+def _drive_case(
+    server: Server, case: Case, params: dict, options: Options, floor: "Server | None" = None
+) -> list[dict]:
+    paths = case.paths(params)
+    headers = _headers(case, params)
     rows = []
     for concurrency in options.concurrency:
-        # Warm-up: every worker's connection, caches and each path once (so that a cached
-        # search is measured warm; SEARCH_CACHE_SECONDS=0 measures every search cold).
-        client.drive(
-            host=HOST,
-            port=server.port,
-            paths=paths,
-            concurrency=concurrency,
-            requests=max(20, 2 * concurrency, len(paths)),
-            seconds=30,
-            headers=headers,
+        rate, requests, p50, p99, errors, size = _measure(
+            server.port, paths, headers, concurrency, options
         )
-        result = client.drive(
-            host=HOST,
-            port=server.port,
-            paths=paths,
-            concurrency=concurrency,
-            requests=options.requests if concurrency > 1 else options.requests // 4,
-            seconds=options.seconds,
-            headers=headers,
-        )
-        rows.append(
-            {
-                "case": case.name,
-                "concurrency": concurrency,
-                "requests": result.requests,
-                "rps": round(result.rate, 1),
-                "p50_ms": round(result.percentile(50) * 1000, 1),
-                "p99_ms": round(result.percentile(99) * 1000, 1),
-                "errors": sum(result.errors.values()),
-                "queries": params["query_counts"].get(case.name),
-                "kb": round(result.bytes / result.requests / 1024, 1) if result.requests else None,
-            }
-        )
+        row = {
+            "case": case.name,
+            "concurrency": concurrency,
+            "requests": requests,
+            "rps": round(rate, 1),
+            "p50_ms": round(p50 * 1000, 1),
+            "p99_ms": round(p99 * 1000, 1),
+            "errors": errors,
+            "queries": params["query_counts"].get(case.name),
+            "kb": round(size / requests / 1024, 1) if requests and size is not None else None,
+        }
+        if concurrency > 1 and floor is not None and case.floor:
+            # Right after the product's, in the same minutes: the ratio is what matters.
+            row["floor_rps"] = round(_measure(floor.port, paths, {}, concurrency, options)[0], 1)
+        rows.append(row)
         print(_format_row(rows[-1]), file=sys.stderr)
     return rows
+
+
+def same_bytes(product: bytes, floor: bytes, product_port: int, floor_port: int) -> bool:
+    """The floor answers the product's bytes, but for its own address in the links."""
+    return floor.replace(f"{HOST}:{floor_port}".encode(), f"{HOST}:{product_port}".encode()) == (
+        product
+    )
+
+
+def check_floor(server: Server, floor: Server, params: dict, cases: list[Case]) -> list[str]:
+    """The floor's cases whose first path the floor answers with other bytes than the
+    product (or not at all): their floor figures would not be comparable."""
+    differ = []
+    for case in cases:
+        path = case.paths(params)[0]
+        product = client.fetch(HOST, server.port, path)
+        answered = client.fetch(HOST, floor.port, path)
+        if (
+            product[0] != 200
+            or answered[0] != 200
+            or not same_bytes(product[1], answered[1], server.port, floor.port)
+        ):
+            differ.append(case.name)
+            print(
+                f"  floor: {case.name} ({path}): product {product[0]}, {len(product[1])} bytes; "
+                f"floor {answered[0]}, {len(answered[1])} bytes: not the same",
+                file=sys.stderr,
+            )
+    return differ
+
+
+def _profile(case: Case, params: dict, options: Options, env: dict[str, str]) -> str | None:
+    """Profile the case's first path in-process (``python -m bench profile``); the path of
+    the text profile under bench/results/."""
+    if case.admin or case.editor:  # anonymous reads only: the profile sends no credentials
+        return None
+    out = RESULTS / f"profile-{options.size}-{options.db}-{case.name}.txt"
+    _python(
+        "-m", "bench", "profile", "--size", options.size, "--db", options.db,
+        "--pg-url", options.pg_url, "--path", case.paths(params)[0], "--requests", "20",
+        "--out", str(out), env=env, capture=True,
+    )  # fmt: skip
+    return str(out.relative_to(ROOT))
 
 
 def _export(server: Server, params: dict, target: Path) -> dict | None:
@@ -313,8 +397,28 @@ def _format_row(row: dict) -> str:
     return (
         f"| {row['case']} | {row['concurrency']} | {row['requests']} | {row['rps']} | "
         f"{row['p50_ms']} | {row['p99_ms']} | {row['errors']} | {row['queries']} | "
-        f"{row.get('kb')} |"
+        f"{'-' if row.get('kb') is None else row['kb']} |"
     )
+
+
+FLOOR_HEADER = (
+    "| case | product req/s | floor req/s | product/floor |\n| --- | ---: | ---: | ---: |"
+)
+
+
+def floor_rows(rows: list[dict]) -> list[str]:
+    """Per case at the highest concurrency: the product's and the floor's requests/s."""
+    lines = []
+    for row in rows:
+        if "floor_rps" not in row and "floor" not in row:
+            continue
+        floor = row.get("floor_rps")
+        if floor is None:
+            lines.append(f"| {row['case']} | {row['rps']} | {row.get('floor')} | - |")
+            continue
+        ratio = f"{row['rps'] / floor:.2f}" if floor else "-"
+        lines.append(f"| {row['case']} | {row['rps']} | {floor} | {ratio} |")
+    return lines
 
 
 def machine() -> str:
@@ -337,6 +441,8 @@ def report(options: Options, info: dict) -> str:
         "",
         f"Machine: {info['machine']}. Database: {info.get('server_version', '')}. "
         f"gunicorn: {options.workers} sync workers, production settings. "
+        f"Search cache: {'on' if options.search_cache else 'off'}. "
+        f"Client at 32 connections: {info.get('client', 'the own client')}. "
         f"Load average (1, 5, 15 min) before: {info['load_before']}, "
         f"after: {info.get('load_after', '?')}.",
         f"Command: `make bench SIZE={options.size} DB={options.db}`",
@@ -352,6 +458,19 @@ def report(options: Options, info: dict) -> str:
         )
         lines.append("")
     lines += [HEADER, *(_format_row(row) for row in info["rows"]), ""]
+    if floor := floor_rows(info["rows"]):
+        lines += [
+            f"The floor (bench/floor.py: the same SQL and bytes, no Django) at "
+            f"{max(options.concurrency)} connections, measured right after the product:",
+            "",
+            FLOOR_HEADER,
+            *floor,
+            "",
+        ]
+    if info.get("profiles"):
+        profiles = ", ".join(info["profiles"])
+        lines.append(f"Profiles (pyinstrument, 20 requests in-process): {profiles}")
+        lines.append("")
     if info.get("export"):
         export = info["export"]
         lines.append(
@@ -403,11 +522,15 @@ def _loaded(database: Database, statements: int) -> bool:
 
 
 def run(options: Options) -> int:
+    if options.client == "wrk" and not wrk.available():
+        print(f"--client wrk: wrk is not installed ({wrk.INSTALL})", file=sys.stderr)
+        return 2
     database = Database(f"attributed_bench_{options.size}", options.db, options.pg_url)
     RESULTS.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="attributed-bench-"))
     static_root = workdir / "static"
     server = None
+    floor = None
     cache_dir = None
     info: dict = {"machine": machine(), "rows": [], "load_before": load_average()}
     interrupted = False
@@ -465,12 +588,32 @@ def run(options: Options) -> int:
             )
             # Room for every case's responses (Django's default is 300 entries).
             env["CACHE_URL"] = f"filecache://{cache_dir}?max_entries=5000"
+        if not options.search_cache:
+            env["SEARCH_CACHE_SECONDS"] = "0"
         server = Server(env, options.workers)
+        selected = [
+            case
+            for case in CASES
+            if not options.cases or {case.name, case.group} & set(options.cases)
+        ]
+        differ: list[str] = []
+        if options.floor and options.db == "postgres":
+            plan = workdir / "floor.plan"
+            _python(
+                "-m", "bench", "floor-plan", "--params", str(params_file), "--out", str(plan),
+                env={**env, "ALLOWED_HOSTS": f"{HOST},testserver", "CACHE_URL": "locmemcache://",
+                     "API_COUNT_CACHE_SECONDS": env.get("API_COUNT_CACHE_SECONDS", "60")},
+            )  # fmt: skip
+            floor_env = {**env, "FLOOR_PLAN": str(plan), "FLOOR_DATABASE_URL": database.url}
+            floor = Server(floor_env, options.workers, app="bench.floor:app")
+            differ = check_floor(server, floor, params, [c for c in selected if c.floor])
+        if options.uses_wrk:
+            info["client"] = "wrk, 2 threads"
+        elif options.client == "auto":
+            print(wrk.MISSING, file=sys.stderr)
         info["load_before"] = load_average()
         print(HEADER, file=sys.stderr)
-        for case in CASES:
-            if options.cases and not {case.name, case.group} & set(options.cases):
-                continue
+        for case in selected:
             if case.needs and client.fetch(HOST, server.port, case.needs)[0] == 404:
                 row = {
                     "case": case.name,
@@ -479,8 +622,20 @@ def run(options: Options) -> int:
                 print(_format_row(row), file=sys.stderr)
                 info["rows"].append(row)
                 continue
-            info["rows"] += _drive_case(server, case, params, options)
+            rows = _drive_case(
+                server, case, params, options, floor if case.name not in differ else None
+            )
+            if case.name in differ:
+                rows[-1]["floor"] = "bytes differ"
+            info["rows"] += rows
         info["load_after"] = load_average()
+        if floor is not None:
+            floor.stop()
+            floor = None
+        if options.profile:
+            info["profiles"] = [
+                out for case in selected if (out := _profile(case, params, options, env))
+            ]
         export_file = workdir / "export.ndjson"
         if options.export:
             info["export"] = _export(server, params, export_file)
@@ -493,8 +648,9 @@ def run(options: Options) -> int:
         print("Interrupted: cleaning up.", file=sys.stderr)
     finally:
         signal.signal(signal.SIGTERM, previous)
-        if server is not None:
-            server.stop()
+        for running in (server, floor):
+            if running is not None:
+                running.stop()
         if database.created and not options.keep:  # a reused corpus stays for the next run
             database.drop()
         shutil.rmtree(workdir, ignore_errors=True)
@@ -507,4 +663,4 @@ def run(options: Options) -> int:
     stem.with_suffix(".md").write_text(text)
     stem.with_suffix(".json").write_text(json.dumps({"options": vars(options), **info}, indent=2))
     print(text)
-    return 0
+    return 1 if any(row.get("floor") for row in info["rows"]) else 0

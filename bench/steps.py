@@ -86,7 +86,7 @@ def inspect(size: int, seed: int, out: Path) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from bench.cases import CASES, search_queries
+    from bench.cases import CASES, LIST, frequent_word, rare_words, search_queries
     from statements.models import Attribution, Source, Speaker, Statement
     from statements.search.backends import get_backend
 
@@ -114,8 +114,22 @@ def inspect(size: int, seed: int, out: Path) -> None:
     texts = list(Statement.objects.filter(pk__in=statements[:15]).values_list("text", flat=True))
     people = Speaker.objects.filter(kind="person").order_by("pk")
     queries = search_queries(seed, texts, list(people.values_list("name", flat=True)[:10]))
+    sample = rng.sample(range(1, counts["statements"] + 1), min(2000, counts["statements"]))
+    sampled = list(Statement.objects.filter(pk__in=sample).values_list("text", flat=True))
+    frequent, share = frequent_word(seed, sampled)
+    client = Client()
+    rare = next(
+        (
+            word
+            for word in rare_words(seed)
+            if client.get(LIST, {"q": word, "page_size": 1}).json().get("count")
+        ),
+        rare_words(seed)[0],  # none found: the first, which counts nothing
+    )
     params = {
         "counts": counts,
+        "words": {"rare": rare, "frequent": frequent},
+        "frequent_share": round(share, 3),
         "statements": statements,
         "speakers": sorted(set(speakers)),
         "sources": sorted(set(sources)),
@@ -125,7 +139,6 @@ def inspect(size: int, seed: int, out: Path) -> None:
         "admin_cookie": _admin_session(),
     }
 
-    client = Client()
     editor = {"HTTP_AUTHORIZATION": f"Token {params['editor_token']}"}
     admin = {"HTTP_COOKIE": params["admin_cookie"]}
     backend = get_backend()
@@ -152,8 +165,21 @@ def inspect(size: int, seed: int, out: Path) -> None:
                 rows = cursor.fetchall()
             plans.append("\n".join("    " + " ".join(str(c) for c in row) for row in rows) + "\n")
     params["query_counts"] = query_counts
+    print(
+        f"Search words: rare {rare!r}, frequent {frequent!r} (in {share:.1%} of a sample of "
+        f"{len(sampled):,} statements)",
+        file=sys.stderr,
+    )
     out.write_text(json.dumps(params))
     out.with_suffix(".plans.txt").write_text("".join(plans))
+
+
+def floor_plan(params_file: Path, out: Path) -> None:
+    """The floor's plan (``bench.floor.record``) from the cases' parameters."""
+    setup()
+    from bench.floor import write_plan
+
+    write_plan(json.loads(params_file.read_text()), out)
 
 
 def profile(path: str, requests: int, out: Path) -> None:
