@@ -365,7 +365,7 @@ class PostgresSearchBackend(SearchBackend):
         )
         attributions_sql, attributions_params = attributions.query.sql_with_params()
         source_sql, source_params = source.query.sql_with_params()
-        with connection.cursor() as cursor:
+        with connections[attributions.db].cursor() as cursor:
             cursor.execute(
                 _FACET_ROWS.format(attributions=attributions_sql, source=source_sql),
                 [*attributions_params, *source_params],
