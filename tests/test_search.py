@@ -6,12 +6,13 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from statements import search, services
 from statements.choices import AttributionMode, SpeechAct
-from statements.models import SearchDocument, Statement
-from statements.search.base import document_fields
+from statements.models import Attribution, SearchDocument, Statement
+from statements.search.base import SearchBackend, document_fields
 from statements.search.postgres import INDEX as POSTGRES_INDEX
 from statements.search.postgres import MAX_WINDOWS
 from tests.factories import StatementFactory
@@ -278,6 +279,18 @@ def test_publisher_facets_equal_filtered_counts(world, anon):
     }
     for facet in facets["publishers"]:
         assert facet["count"] == _filtered_count(anon, "troops", publisher=facet["value"])
+
+
+@pytest.mark.parametrize("condition", [Q(), Q(speech_act=SpeechAct.DENIAL)])
+def test_facet_rows_are_those_of_the_attributions_joined_to_their_sources(world, condition):
+    # Each engine may plan them its own way (PostgreSQL looks each source up by its id):
+    # the rows are those of the plain join, the year an integer.
+    backend = search.get_backend()
+    attributions = Attribution.objects.filter(condition)
+    rows = sorted(backend.facet_rows(attributions))
+    assert rows == sorted(SearchBackend.facet_rows(backend, attributions))
+    assert rows
+    assert all(isinstance(year, int) for *_, year in rows if year is not None)
 
 
 # --- Visibility ---------------------------------------------------------------------------------

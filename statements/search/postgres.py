@@ -34,6 +34,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     Func,
+    IntegerField,
     JSONField,
     Max,
     OuterRef,
@@ -41,11 +42,11 @@ from django.db.models import (
     QuerySet,
     Value,
 )
-from django.db.models.expressions import Col
-from django.db.models.functions import Replace
+from django.db.models.expressions import Col, RawSQL
+from django.db.models.functions import Cast, Replace
 from django.utils import timezone
 
-from statements.models import SearchDocument
+from statements.models import SearchDocument, Source
 from statements.search.base import (
     INDEXED_CHARS,
     MARK_END,
@@ -161,6 +162,15 @@ def headline_query(query: ParsedQuery) -> SearchQuery:
 _SCORES_OF_KEPT = (
     "SELECT hit_id, ts_rank_cd(%s::float4[], hit_vector, hit_query) FROM ({kept}) AS kept"
 )
+
+
+# Over the ORM's SQL of the attributions and of their source, whose values stay parameters.
+_FACET_ROWS = """
+SELECT attribution.statement_id, attribution.speaker_id, attribution.speech_act,
+    source.publisher, source.year
+FROM ({attributions}) AS attribution (statement_id, speaker_id, speech_act, source_id)
+CROSS JOIN LATERAL ({source}) AS source (publisher, year)
+"""
 
 
 class Ranking:
@@ -338,6 +348,29 @@ class PostgresSearchBackend(SearchBackend):
 
     def among(self, field: str, ids: list[int]) -> Q:
         return Q(AmongIds(field, ids))
+
+    def facet_rows(self, attributions: QuerySet) -> Iterable[tuple]:
+        # Each attribution's source looked up by its id, a subquery per row (LATERAL, with
+        # a LIMIT so that it is not merged into a join): joined, the planner may hash the
+        # whole source table to meet the ranked statements' few attributions.
+        source = (
+            Source.objects.filter(pk=RawSQL("attribution.source_id", ()))
+            # Cast: read by a cursor, not the ORM, PostgreSQL's numeric would come as a Decimal.
+            .annotate(year=Cast(self.year("published_at"), IntegerField()))
+            .order_by()
+            .values_list("publisher", "year")[:1]
+        )
+        attributions = attributions.order_by().values_list(
+            "statement_id", "speaker_id", "speech_act", "source_id"
+        )
+        attributions_sql, attributions_params = attributions.query.sql_with_params()
+        source_sql, source_params = source.query.sql_with_params()
+        with connections[attributions.db].cursor() as cursor:
+            cursor.execute(
+                _FACET_ROWS.format(attributions=attributions_sql, source=source_sql),
+                [*attributions_params, *source_params],
+            )
+            return cursor.fetchall()
 
     def snippets(self, ids: Iterable[int], query: ParsedQuery) -> dict[int, str]:
         headline = SearchHeadline(

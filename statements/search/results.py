@@ -92,19 +92,17 @@ class Ranking:
         the value and meets ``attribution_condition`` (the attribution filters of the
         request), so each count is what adding that value to the filters would give.
 
-        Two queries: the ranked statements' attributions (the ids go as one parameter, the
-        year is computed by the database), counted here, then the names of the speakers
-        shown. Cheaper than a GROUP BY per facet, which hashes whole tables to join them."""
+        Two queries: the ranked statements' attributions with their sources' publisher and
+        year (``SearchBackend.facet_rows``; the ids go as one parameter), counted here, then
+        the names of the speakers shown. Cheaper than a GROUP BY per facet, which hashes
+        whole tables to join them."""
         ids = [pk for pk, _ in self.hits]
         if not ids:
             return {"speakers": [], "speech_acts": [], "publishers": [], "years": []}
-        rows = (
+        rows = self.backend.facet_rows(
             Attribution.objects.filter(
                 self.attribution_condition, self.backend.among("statement_id", ids)
             )
-            .annotate(year=self.backend.year("source__published_at"))
-            .order_by()
-            .values_list("statement_id", "speaker_id", "speech_act", "source__publisher", "year")
         )
         groups = {
             facet: defaultdict(set) for facet in ("speakers", "speech_acts", "publishers", "years")
