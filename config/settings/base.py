@@ -91,6 +91,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Queries are not prepared (Django's default): a prepared query may be given a generic
     # plan, one plan for every parameter, and the best plan of a search or of a filter by
     # speaker depends on how many rows the word or the speaker has.
+    # No JIT compilation: past jit_above_cost PostgreSQL compiles a query, which costs this
+    # API's queries more than it saves (README, Performance). Off per connection, at no
+    # extra query; POSTGRES_JIT=true leaves the server's setting (a pooler that refuses
+    # startup options needs it).
+    if not env.bool("POSTGRES_JIT", default=False):
+        DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of
