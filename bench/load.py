@@ -146,7 +146,7 @@ WRITERS = {"postgresql": PostgresWriter, "sqlite": SQLiteWriter}
 # --- the load ---------------------------------------------------------------------------------
 
 
-def build_search_index(step: Callable[[str], None]) -> None:
+def build_search_index(step: Callable[[str], None], *, progress: bool = True) -> None:
     """Build the full-text index when this build has one (the search feature adds it)."""
     from statements import search
 
@@ -154,7 +154,7 @@ def build_search_index(step: Callable[[str], None]) -> None:
     if rebuild is None:
         step("search index: none in this build, skipped")
         return
-    with tqdm(desc="search index", unit="statement", leave=False) as bar:
+    with tqdm(desc="search index", unit="statement", leave=False, disable=not progress) as bar:
 
         def progress(done: int, total: int) -> None:
             bar.total = total
@@ -202,6 +202,6 @@ def load_corpus(corpus: Corpus, *, progress: bool = True, vacuum: bool = True) -
     timings["constraints"] = time.perf_counter() - started - timings["rows"]
     if vacuum:  # not inside a transaction (tests)
         writer.after_commit(step)
-    build_search_index(step)
+    build_search_index(step, progress=progress)
     timings["total"] = time.perf_counter() - started
     return timings

@@ -34,7 +34,8 @@ def load(size: int, seed: int) -> None:
         f"{corpus.counts.sources:,} sources (seed {seed})",
         file=sys.stderr,
     )
-    timings = load_corpus(corpus)
+    # A bar where someone watches; without a terminal, the steps' lines alone.
+    timings = load_corpus(corpus, progress=sys.stderr.isatty())
     print(
         json.dumps(
             {
