@@ -10,9 +10,9 @@ import contextlib
 import datetime as dt
 import html
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from django.db import DEFAULT_DB_ALIAS, models
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import Expression, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -48,6 +48,8 @@ def marked_to_html(marked: str) -> str:
 # (distinct words) reaches at about 130,000 characters: each of those columns is indexed up
 # to this many characters, so no statement can make its document unindexable.
 INDEXED_CHARS = 30_000
+# The statements whose documents one query writes (``index_documents``).
+DOCUMENTS_PER_BATCH = 500
 
 
 def document_fields(
@@ -200,6 +202,19 @@ class SearchBackend(ABC):
             unique_fields=["statement"],
             update_fields=["text", "speakers", "sources", "quotes", "published"],
         )
+
+    def write_all_documents(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Write the document of every statement from what is stored now (the rebuild);
+        ``progress(done, total)`` as it goes. Returns the number of statements. By
+        batches of ``DOCUMENTS_PER_BATCH``, each in a transaction of its own."""
+        ids = list(Statement.objects.order_by("pk").values_list("pk", flat=True))
+        total = len(ids)
+        for start in range(0, total, DOCUMENTS_PER_BATCH):
+            with transaction.atomic(using=self.using):
+                self.index_documents(ids[start : start + DOCUMENTS_PER_BATCH])
+            if progress is not None:
+                progress(min(start + DOCUMENTS_PER_BATCH, total), total)
+        return total
 
     def insert_documents(self, documents: list[tuple[int, bool, dict[str, str]]]) -> None:
         """Write the documents of statements created in the caller's transaction, each given
