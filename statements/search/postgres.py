@@ -549,6 +549,32 @@ class PostgresSearchBackend(SearchBackend):
             for row in rows:
                 copy.write_row(row)
 
+    def attributed_already(self, keys: list[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
+        # One semi-join of the keys, sent as three arrays, with the attributions: a key's
+        # source and speaker are looked up by index, and a statement's text compared only
+        # where they match, so the texts of a source's other statements are never read.
+        if not keys:
+            return set()
+        texts, speakers, sources = zip(*keys, strict=True)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                SELECT key.text, key.speaker_id, key.source_id
+                FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
+                    AS key (text, speaker_id, source_id)
+                WHERE EXISTS (
+                    SELECT FROM statements_attribution AS attribution
+                    JOIN statements_statement AS statement
+                        ON statement.id = attribution.statement_id
+                    WHERE attribution.source_id = key.source_id
+                        AND attribution.speaker_id = key.speaker_id
+                        AND statement.text = key.text
+                )
+                """,
+                [list(texts), list(speakers), list(sources)],
+            )
+            return set(cursor.fetchall())
+
     def defer_flush(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit = off")
