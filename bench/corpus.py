@@ -583,3 +583,76 @@ class Corpus:
                 rows = []
         if rows:
             yield rows
+
+
+# --- lines that cite the corpus's sources at random ------------------------------------------
+
+# A quote must stand in its source's body, which a new statement's text does not.
+CITING_MODES = (("paraphrase", 70), ("summary", 30))
+
+
+def citing_lines(statements: int, lines: int, seed: int = DEFAULT_SEED) -> Iterator[bytes]:
+    """``lines`` NDJSON lines, as the export writes them, of new statements whose
+    attributions cite the sources of the corpus of ``statements`` (same seed) uniformly at
+    random, by speakers of that corpus: what an import into a database that holds the
+    corpus finds nearly every line's sources in, so that its "already imported?" check runs
+    against existing attributions on every line."""
+    corpus = Corpus(statements, seed)
+    topics = [slug for _, slug in corpus.topics()]  # in the loader's order, as they draw
+    speakers = corpus.speakers()
+    for _ in corpus.statements():  # the sources' titles are drawn after the statements
+        pass
+    sources = [
+        {
+            "title": title,
+            "url": url,
+            "publisher": publisher,
+            "kind": kind,
+            "status": status,
+            "published_at": published.isoformat(),
+        }
+        for chunk in corpus.sources()
+        for (_, _, _, title, url, publisher, kind, published, _, _, _, _, status) in chunk
+    ]
+    people = [
+        {"id": number, "name": name, "kind": kind, "wikidata_id": wikidata}
+        for (number, _, _, name, kind, _, _, _, wikidata) in speakers
+    ]
+    rng = random.Random(seed + 1)
+    statuses, status_weights = _weighted(STATEMENT_STATUSES)
+    modes, mode_weights = _weighted(CITING_MODES)
+    acts_weights = _cumulative(SPEECH_ACT_WEIGHTS)
+    for _ in range(lines):
+        words = corpus.vocabulary.sample(rng, rng.randint(12, 32))
+        status = rng.choices(statuses, cum_weights=status_weights)[0]
+        attributions = []
+        how_many = rng.choices((1, 2, 3), cum_weights=(75, 95, 100))[0]
+        for source in rng.sample(sources, how_many):
+            speaker = people[
+                rng.choices(range(len(people)), cum_weights=corpus._speaker_cumulative)[0]
+            ]
+            act, verbs = rng.choices(SPEECH_ACTS, cum_weights=acts_weights)[0]
+            published = dt.datetime.fromisoformat(source["published_at"])
+            attributions.append(
+                {
+                    "speaker": speaker,
+                    "source": source,
+                    "mode": rng.choices(modes, cum_weights=mode_weights)[0],
+                    "speech_act": act,
+                    "verb": rng.choice(verbs),
+                    "speaker_role": corpus._speakers[speaker["id"] - 1][2],
+                    "on_behalf_of": None,
+                    "occasion": "",
+                    "stated_on": published.date().isoformat(),
+                    "quote": {"exact": "", "prefix": "", "suffix": ""},
+                }
+            )
+        line = {
+            "text": words[0].capitalize() + " " + " ".join(words[1:]) + ".",
+            "language": "en",
+            "topics": sorted(set(rng.sample(topics, rng.choice((0, 1, 1, 2))))),
+            "status": status,
+            "retraction_reason": RETRACTION_REASON if status == "retracted" else "",
+            "attributions": attributions,
+        }
+        yield json.dumps(line).encode() + b"\n"

@@ -3,10 +3,11 @@ data by the product's own rules once loaded."""
 
 import pytest
 
-from bench.corpus import Corpus
+from bench.corpus import Corpus, citing_lines
 from bench.load import load_corpus
 from statements.models import Attribution, Source, Speaker, Statement
 from statements.quotes import anchor_quote
+from statements.transfer.imports import import_lines
 
 
 def _rows(corpus: Corpus) -> list:
@@ -51,3 +52,16 @@ def test_text_has_a_zipf_like_vocabulary():
     ranked = sorted(counts.values(), reverse=True)
     assert ranked[0] > 5 * ranked[9] > 5 * ranked[99]  # steep head, long tail
     assert len(counts) > 3000
+
+
+@pytest.mark.django_db(transaction=False)
+def test_citing_lines_import_into_the_corpus_finding_every_source_and_speaker():
+    load_corpus(Corpus(2000), progress=False, vacuum=False)
+    lines = list(citing_lines(2000, 300))
+    assert lines == list(citing_lines(2000, 300))
+    counts = (Speaker.objects.count(), Source.objects.count())
+    result = import_lines(lines)
+    assert (result.imported, result.skipped) == (300, 0)
+    assert (result.speakers_created, result.sources_created) == (0, 0)
+    assert (Speaker.objects.count(), Source.objects.count()) == counts
+    assert import_lines(lines).skipped == 300  # a re-run finds each line imported

@@ -10,9 +10,9 @@ import contextlib
 import datetime as dt
 import html
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from django.db import DEFAULT_DB_ALIAS, models
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import Expression, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -48,6 +48,8 @@ def marked_to_html(marked: str) -> str:
 # (distinct words) reaches at about 130,000 characters: each of those columns is indexed up
 # to this many characters, so no statement can make its document unindexable.
 INDEXED_CHARS = 30_000
+# The statements whose documents one query writes (``index_documents``).
+DOCUMENTS_PER_BATCH = 500
 
 
 def document_fields(
@@ -210,6 +212,19 @@ class SearchBackend(ABC):
             update_fields=["text", "speakers", "sources", "quotes", "published"],
         )
 
+    def write_all_documents(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Write the document of every statement from what is stored now (the rebuild);
+        ``progress(done, total)`` as it goes. Returns the number of statements. By
+        batches of ``DOCUMENTS_PER_BATCH``, each in a transaction of its own."""
+        ids = list(Statement.objects.order_by("pk").values_list("pk", flat=True))
+        total = len(ids)
+        for start in range(0, total, DOCUMENTS_PER_BATCH):
+            with transaction.atomic(using=self.using):
+                self.index_documents(ids[start : start + DOCUMENTS_PER_BATCH])
+            if progress is not None:
+                progress(min(start + DOCUMENTS_PER_BATCH, total), total)
+        return total
+
     def insert_documents(self, documents: list[tuple[int, bool, dict[str, str]]]) -> None:
         """Write the documents of statements created in the caller's transaction, each given
         as its statement's id, whether it is published, and its ``document_fields``: the
@@ -253,6 +268,22 @@ class SearchBackend(ABC):
     def insert_rows(self, model: type[models.Model], columns: tuple[str, ...], rows: list[tuple]):
         """Insert ``rows`` (tuples of the columns named) without history: a join table's."""
         model.objects.bulk_create([model(**dict(zip(columns, row, strict=True))) for row in rows])
+
+    def attributed_already(self, keys: list[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
+        """Of ``keys`` (text, speaker id, source id), those where a statement with that text
+        has an attribution by that speaker in that source: the import's "already imported?"
+        for a batch of lines at once."""
+        texts = {key[0] for key in keys}
+        speaker_ids = {key[1] for key in keys}
+        # By source only (index on source, statement): a source has few attributions.
+        rows = Attribution.objects.filter(source_id__in={key[2] for key in keys})
+        return {
+            (text, speaker_id, source_id)
+            for speaker_id, source_id, text in rows.values_list(
+                "speaker_id", "source_id", "statement__text"
+            )
+            if text in texts and speaker_id in speaker_ids
+        } & set(keys)
 
     def defer_flush(self) -> None:  # noqa: B027  (most engines need nothing more)
         """In a bulk write's transaction: let its commit return before the log reaches the

@@ -10,16 +10,15 @@ PostgreSQL, triggers on SQLite.
 
 from collections.abc import Callable, Iterable, Iterator
 
-from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from statements.generation import bump_generation
 from statements.models import Attribution, SearchDocument, Statement
 from statements.search.backends import get_backend
+from statements.search.base import DOCUMENTS_PER_BATCH
 
-BATCH_SIZE = 500
 
-
-def _batches(ids: list[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
+def _batches(ids: list[int], size: int = DOCUMENTS_PER_BATCH) -> Iterator[list[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
 
@@ -44,21 +43,19 @@ def index_source(source_id: int) -> None:
 
 
 def rebuild(progress: Callable[[int, int], None] | None = None) -> int:
-    """Write the document of every statement, batch by batch, and drop stray documents.
+    """Write the document of every statement (the engine's set-wise way, or batch by
+    batch) and drop stray documents.
 
-    ``progress(done, total)`` is called after each batch. Returns the number of statements.
+    ``progress(done, total)`` is called as the documents are written. Returns the number of
+    statements.
     """
-    ids = list(Statement.objects.order_by("pk").values_list("pk", flat=True))
-    total = len(ids)
-    SearchDocument.objects.exclude(statement_id__in=Statement.objects.values("pk")).delete()
-    done = 0
-    for batch in _batches(ids):
-        with transaction.atomic():
-            get_backend().index_documents(batch)
-        done += len(batch)
-        if progress is not None:
-            progress(done, total)
     backend = get_backend()
+    # An anti-join: ``NOT IN (subquery)`` is a hash only while the ids fit in work_mem, and
+    # past that PostgreSQL scans the ids once per document.
+    SearchDocument.objects.filter(
+        ~Exists(Statement.objects.filter(pk=OuterRef("statement_id")))
+    ).delete()
+    total = backend.write_all_documents(progress)
     backend.rebuild()
     backend.optimize()
     bump_generation()

@@ -11,7 +11,7 @@ tsquery operators, so user input is only ever a parameter.
 
 import contextlib
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import reduce
 from operator import and_, or_
 from typing import Any
@@ -242,14 +242,15 @@ def _newest_by_block(matches: QuerySet, ranking: Ranking, limit: int) -> list[tu
     return hits + ranking.first(older, limit - len(hits))
 
 
-# A batch's documents written by PostgreSQL in one statement: what ``base.index_documents``
-# does in Python, field for field (speakers, sources and quotes in the order of their
-# first attribution), at the rate a bulk import needs.
-INDEX_DOCUMENTS = f"""
-INSERT INTO statements_searchdocument (statement_id, text, speakers, sources, quotes, published)
+# The documents of the statements that ``{where}`` picks, computed by PostgreSQL: what
+# ``base.index_documents`` does in Python, field for field (speakers, sources and quotes in
+# the order of their first attribution). A batch's documents (``INDEX_DOCUMENTS``) and the
+# rebuild's (``_REBUILD_*``) are this one SELECT.
+DOCUMENTS = f"""
 SELECT
-    statement.id,
-    replace(replace(statement.text, %(mark_start)s, ' '), %(mark_end)s, ' '),  -- base.unmarked
+    statement.id AS statement_id,
+    -- base.unmarked
+    replace(replace(statement.text, %(mark_start)s, ' '), %(mark_end)s, ' ') AS text,
     left(COALESCE((
         SELECT string_agg(
             concat_ws(E'\\n', VARIADIC ARRAY[speaker.name] || ARRAY(
@@ -263,7 +264,7 @@ SELECT
             WHERE statement_id = statement.id GROUP BY speaker_id
         ) AS first
         JOIN statements_speaker AS speaker ON speaker.id = first.speaker_id
-    ), ''), %(indexed_chars)s),
+    ), ''), %(indexed_chars)s) AS speakers,
     left(COALESCE((
         SELECT string_agg(
             concat_ws(E'\\n', NULLIF(source.title, ''), NULLIF(source.publisher, '')),
@@ -274,24 +275,54 @@ SELECT
             WHERE statement_id = statement.id GROUP BY source_id
         ) AS first
         JOIN statements_source AS source ON source.id = first.source_id
-    ), ''), %(indexed_chars)s),
+    ), ''), %(indexed_chars)s) AS sources,
     left(COALESCE((
         SELECT string_agg(quote.quote_exact, E'\\n' ORDER BY quote.id)
         FROM (
             SELECT quote_exact, min(id) AS id FROM statements_attribution
             WHERE statement_id = statement.id AND quote_exact <> '' GROUP BY quote_exact
         ) AS quote
-    ), ''), %(indexed_chars)s),
-    {public_sql("statement")}
+    ), ''), %(indexed_chars)s) AS quotes,
+    {public_sql("statement")} AS published
 FROM statements_statement AS statement
-WHERE statement.id = ANY(%(ids)s::bigint[])
+{{where}}
+"""  # noqa: S608 - our SQL, values as parameters
+DOCUMENT_COLUMNS = "statement_id, text, speakers, sources, quotes, published"
+_UPDATE_DOCUMENT = """
 ON CONFLICT (statement_id) DO UPDATE SET
     text = EXCLUDED.text,
     speakers = EXCLUDED.speakers,
     sources = EXCLUDED.sources,
     quotes = EXCLUDED.quotes,
     published = EXCLUDED.published
-"""  # noqa: S608 - our SQL, values as parameters
+"""
+# A batch's documents written in one statement, at the rate a bulk import needs.
+INDEX_DOCUMENTS = (
+    f"INSERT INTO statements_searchdocument ({DOCUMENT_COLUMNS})"
+    + DOCUMENTS.format(where="WHERE statement.id = ANY(%(ids)s::bigint[])")
+    + _UPDATE_DOCUMENT
+)
+
+
+# The rebuild: every statement's document computed in one statement, of which only those
+# that differ from the stored ones are kept, to be written.
+_CHANGED_DOCUMENTS = (
+    "CREATE TEMPORARY TABLE changed_document ON COMMIT DROP AS SELECT fresh.* FROM ("  # noqa: S608
+    + DOCUMENTS.format(where="")
+    + """) AS fresh
+LEFT JOIN statements_searchdocument AS stored USING (statement_id)
+WHERE (stored.text, stored.speakers, stored.sources, stored.quotes, stored.published)
+    IS DISTINCT FROM (fresh.text, fresh.speakers, fresh.sources, fresh.quotes, fresh.published)
+"""
+)
+_WRITE_CHANGED = (
+    "INSERT INTO statements_searchdocument (statement_id, text, speakers, sources, quotes, "  # noqa: S608
+    "published) SELECT * FROM changed_document" + _UPDATE_DOCUMENT
+)
+# When more than this share of the documents change, the GIN index is dropped and built
+# anew after the writes: a build sorts every entry once, where updating the index inserts
+# each row's words one by one.
+REINDEX_SHARE = 0.2
 
 
 def _copy_text(field: models.Field, value: Any) -> Any:
@@ -428,6 +459,37 @@ class PostgresSearchBackend(SearchBackend):
                 },
             )
 
+    def write_all_documents(self, progress: Callable[[int, int], None] | None = None) -> int:
+        # Set-wise: the documents computed at once, the changed ones written at once, and
+        # the index rebuilt rather than updated when most change. In one transaction, so a
+        # search meanwhile reads the documents as they were (or waits, while the index is
+        # rebuilt).
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")  # a long scan looks costly enough to JIT
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")  # the index's build
+            cursor.execute("SELECT count(*) FROM statements_statement")
+            total = cursor.fetchone()[0]
+            cursor.execute(
+                _CHANGED_DOCUMENTS,
+                {"mark_start": MARK_START, "mark_end": MARK_END, "indexed_chars": INDEXED_CHARS},
+            )
+            changed = cursor.rowcount
+            definition = None
+            if changed > REINDEX_SHARE * total:
+                cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [INDEX])
+                (definition,) = cursor.fetchone()
+                cursor.execute(f"DROP INDEX {INDEX}")
+            cursor.execute(_WRITE_CHANGED)
+            if definition is not None:
+                # The deferred foreign key's checks first: an index is not built over rows
+                # with checks pending.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute(definition)
+            cursor.execute("DROP TABLE changed_document")  # the caller's transaction goes on
+        if progress is not None:
+            progress(total, total)
+        return total
+
     def insert_documents(self, documents: list[tuple[int, bool, dict[str, str]]]) -> None:
         with (
             connection.cursor() as cursor,
@@ -519,6 +581,32 @@ class PostgresSearchBackend(SearchBackend):
         ):
             for row in rows:
                 copy.write_row(row)
+
+    def attributed_already(self, keys: list[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
+        # One semi-join of the keys, sent as three arrays, with the attributions: a key's
+        # source and speaker are looked up by index, and a statement's text compared only
+        # where they match, so the texts of a source's other statements are never read.
+        if not keys:
+            return set()
+        texts, speakers, sources = zip(*keys, strict=True)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                SELECT key.text, key.speaker_id, key.source_id
+                FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
+                    AS key (text, speaker_id, source_id)
+                WHERE EXISTS (
+                    SELECT FROM statements_attribution AS attribution
+                    JOIN statements_statement AS statement
+                        ON statement.id = attribution.statement_id
+                    WHERE attribution.source_id = key.source_id
+                        AND attribution.speaker_id = key.speaker_id
+                        AND statement.text = key.text
+                )
+                """,
+                [list(texts), list(speakers), list(sources)],
+            )
+            return set(cursor.fetchall())
 
     def defer_flush(self) -> None:
         with connection.cursor() as cursor:

@@ -13,7 +13,8 @@ BAR_WIDTH = 30
 class Command(BaseCommand):
     help = (
         "Rewrite the search document of every statement (and the engine's own index) from "
-        "the data, batch by batch, with a progress bar. Safe to run at any time."
+        "the data, with a progress bar: on PostgreSQL in one transaction, writing only the "
+        "documents that differ; elsewhere batch by batch. Safe to run at any time."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -240,11 +240,20 @@ class _Batch:
         given = {a.source["url"]: a.source for line in self.lines for a in line.attributions}
         if not given:
             return
+        # A body anchors quotes: it is read only for the sources cited with one.
+        quoted = [
+            a.source["url"] for line in self.lines for a in line.attributions if a.own[QUOTE_EXACT]
+        ]
         existing = Source.objects.filter(url__in=list(given)).values_list(
-            "id", "url", "body", "title", "publisher"
+            "id", "url", "title", "publisher"
         )
-        for pk, url, body, title, publisher in existing:
-            self.sources[url] = _KnownSource(pk, body, title, publisher, created=False)
+        bodies = dict(
+            Source.objects.filter(url__in=quoted).values_list("url", "body") if quoted else ()
+        )
+        for pk, url, title, publisher in existing:
+            self.sources[url] = _KnownSource(
+                pk, bodies.get(url, ""), title, publisher, created=False
+            )
         missing = [fields for url, fields in given.items() if url not in self.sources]
         rows = [tuple(fields[name] for name in SOURCE_COLUMNS) for fields in missing]
         ids = insert_with_history(Source, SOURCE_COLUMNS, rows, user=self.user)
@@ -270,17 +279,7 @@ class _Batch:
         # Only a source that was there before this batch can hold an imported line.
         created = {source.pk for source in self.sources.values() if source.created}
         keyed = [key for key in keys if len(key) == 3 and key[2] not in created]
-        done: set[tuple] = set()
-        if keyed:
-            texts = {key[0] for key in keyed}
-            speaker_ids = {key[1] for key in keyed}
-            # By source only (index on source, statement): a source has few attributions.
-            rows = Attribution.objects.filter(source_id__in={key[2] for key in keyed})
-            for speaker_id, source_id, text in rows.values_list(
-                "speaker_id", "source_id", "statement__text"
-            ):
-                if text in texts and speaker_id in speaker_ids:
-                    done.add((text, speaker_id, source_id))
+        done: set[tuple] = get_backend().attributed_already(keyed) if keyed else set()
         bare = {key[0] for key in keys if len(key) == 1}
         if bare:
             unattributed = Statement.objects.filter(text__in=bare).filter(
@@ -350,8 +349,9 @@ class BatchWriter:
     def __init__(self, *, user, result: Result) -> None:
         self.user, self.result = user, result
         self.speakers = _Speakers()  # a speaker's key in the file means one speaker throughout
-        self.analyze_at = 1000
         self.backend = get_backend()
+        # Statistics are refreshed when the imported rows reach the table's size (at least 1k).
+        self.analyze_at = max(1000, self.backend.estimated_rows(Statement) or 0)
 
     def write(self, parsed: list[Line]) -> None:
         with transaction.atomic():
@@ -362,7 +362,8 @@ class BatchWriter:
             except ValidationError as error:  # a database-level rule, not caught above
                 raise ImportLineError(parsed[0].number, None, "; ".join(error.messages)) from None
         if self.result.imported >= self.analyze_at:
-            # Fresh statistics each time the imported rows double (from 1k), or the planner,
-            # still counting on near-empty tables, may scan them whole for each batch.
+            # Fresh statistics each time the imported rows double (from 1k, or the rows
+            # there before), or the planner, still counting on near-empty tables, may scan
+            # them whole for each batch.
             self.backend.analyze((Statement, Attribution, Speaker, Source))
             self.analyze_at = 2 * self.result.imported
