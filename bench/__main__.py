@@ -2,10 +2,25 @@
 
 import argparse
 import os
+import shlex
 import sys
 from pathlib import Path
 
 from bench.corpus import DEFAULT_SEED, SIZES
+
+
+def bench_args(argv: list[str]) -> str:
+    """The options of ``run`` other than ``--size`` and ``--db``, as ``make bench`` takes
+    them in ``BENCH_ARGS``: the report prints the command that reproduces it."""
+    rest, skip = [], False
+    for arg in argv[1:]:
+        if skip:
+            skip = False
+        elif arg in ("--size", "--db"):
+            skip = True
+        elif not arg.startswith(("--size=", "--db=")):
+            rest.append(arg)
+    return shlex.join(rest)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             profile=not args.no_profile,
             search_cache=args.search_cache,
             client=args.client,
+            bench_args=bench_args(sys.argv[1:] if argv is None else argv),
         )
         return run_benchmark(options)
     if args.command == "profile":

@@ -63,6 +63,7 @@ class Options:
     profile: bool = True
     search_cache: bool = False
     client: str = "auto"  # at 32 connections: wrk when installed, else the own client
+    bench_args: str = ""  # the other options, for the command the report prints
 
     @property
     def uses_wrk(self) -> bool:
@@ -445,7 +446,8 @@ def report(options: Options, info: dict) -> str:
         f"Client at 32 connections: {info.get('client', 'the own client')}. "
         f"Load average (1, 5, 15 min) before: {info['load_before']}, "
         f"after: {info.get('load_after', '?')}.",
-        f"Command: `make bench SIZE={options.size} DB={options.db}`",
+        f"Command: `make bench SIZE={options.size} DB={options.db}"
+        + (f" BENCH_ARGS='{options.bench_args}'`" if options.bench_args else "`"),
         "",
     ]
     if "load" in info:

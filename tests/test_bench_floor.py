@@ -179,6 +179,8 @@ def test_the_run_options_are_parsed(monkeypatch):
     )  # fmt: skip
     assert (second.floor, second.profile, second.search_cache) == (False, False, True)
     assert not second.uses_wrk
+    assert first.bench_args == "--workers 2 --case list"
+    assert second.bench_args == "--no-floor --no-profile --search-cache --client own"
 
 
 def test_asking_for_wrk_without_it_says_how_to_get_it(monkeypatch, capsys):
