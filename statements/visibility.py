@@ -35,9 +35,12 @@ def can_see_unpublished(user: User) -> bool:
 
 def visible(user: User, prefix: str = "") -> Q:
     """The condition that a statement (reached through ``prefix``) is visible to ``user``."""
-    if can_see_unpublished(user):
-        return Q()
-    return Q(**{f"{prefix}status": PUBLIC_STATUS})
+    return visible_to(public_only=not can_see_unpublished(user), prefix=prefix)
+
+
+def visible_to(*, public_only: bool, prefix: str = "") -> Q:
+    """``visible`` for a user who sees public statements only, or everything."""
+    return Q(**{f"{prefix}status": PUBLIC_STATUS}) if public_only else Q()
 
 
 def searchable_documents(*, user: User) -> Q:

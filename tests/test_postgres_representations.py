@@ -3,6 +3,7 @@
 import orjson
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from statements.models import Attribution, Source, Speaker, Topic
 from statements.representations import postgres
@@ -114,6 +115,37 @@ def test_a_detail_costs_one_query_and_a_page_three(awkward, anon, django_assert_
     with django_assert_num_queries(3):  # the count, the page's ids, their representations
         anon.get("/api/v1/statements/", {"page_size": 50})
     assert connection.vendor == "postgresql"
+
+
+def _prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements ORDER BY statement")
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.parametrize("prepared", [True, False])
+def test_the_representations_are_read_by_prepared_statements(awkward, anon, settings, prepared):
+    """Prepared once per connection, one statement for any detail and one for any page;
+    off behind a transaction-mode pooler (``PREPARED_STATEMENTS``). Other queries never."""
+    settings.PREPARED_STATEMENTS = prepared
+    with CaptureQueriesContext(connection) as queries:
+        for statement in (awkward.claim, awkward.denial):
+            assert anon.get(f"/api/v1/statements/{statement.pk}/").status_code == 200
+        for page_size in (2, 3):
+            assert anon.get("/api/v1/statements/", {"page_size": page_size}).status_code == 200
+    statements = _prepared_statements()
+    if prepared:
+        assert len(statements) == 2, statements
+        assert all("unnest($" in statement for statement in statements)
+    else:
+        assert statements == []
+    # The query log shows them as any other query.
+    assert all(query["sql"] for query in queries.captured_queries)
+
+
+def test_a_detail_by_an_id_out_of_range_is_not_found(db, anon):
+    for pk in ("0", str(2**63), "9" * 30):
+        assert anon.get(f"/api/v1/statements/{pk}/").status_code == 404
 
 
 def test_a_selection_reads_only_what_it_shows(db):

@@ -84,19 +84,28 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A transaction-mode connection pooler (PgBouncer) between the app and PostgreSQL.
+DATABASE_POOLER = env.str("DATABASE_POOLER", default="")
+# Prepared statements do not survive such a pooler: one prepared on a server connection is
+# unknown to the next.
+PREPARED_STATEMENTS = DATABASE_POOLER != "transaction"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Persistent connections with a health check before reuse (psycopg 3).
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # Queries are not prepared (Django's default): a prepared query may be given a generic
     # plan, one plan for every parameter, and the best plan of a search or of a filter by
-    # speaker depends on how many rows the word or the speaker has.
+    # speaker depends on how many rows the word or the speaker has. The representations'
+    # queries, whose plan does not, are the exception (statements/prepared.py): psycopg
+    # prepares only what a server-binding cursor sends, and only that module sends any.
+    options: dict = {"prepare_threshold": 0 if PREPARED_STATEMENTS else None}
     # No JIT compilation: past jit_above_cost PostgreSQL compiles a query, which costs this
     # API's queries more than it saves (README, Performance). Off per connection, at no
     # extra query; POSTGRES_JIT=true leaves the server's setting (a pooler that refuses
     # startup options needs it).
     if not env.bool("POSTGRES_JIT", default=False):
-        DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
+        options["options"] = "-c jit=off"
+    DATABASES["default"]["OPTIONS"] = options
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of
@@ -127,9 +136,8 @@ for number, url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), star
     DATABASES[f"replica{number}"] = replica
 DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 
-# Behind a transaction-mode connection pooler (PgBouncer), server-side cursors do not
-# survive between transactions: DATABASE_POOLER=transaction turns them off.
-if env.str("DATABASE_POOLER", default="") == "transaction":
+# Nor do server-side cursors (the export's) survive a transaction-mode pooler.
+if DATABASE_POOLER == "transaction":
     for database in DATABASES.values():
         database["DISABLE_SERVER_SIDE_CURSORS"] = True
 

@@ -301,17 +301,18 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         if not postgres.available():
             return super().retrieve(request, *args, **kwargs)
-        queryset = self.get_visible_queryset()
-        if request.query_params:  # the filters apply to a detail too; without any, a no-op
-            queryset = self.filter_queryset(queryset)
+        # The filters apply to a detail too; without any, the visible statement with that id.
+        queryset = None
+        if request.query_params:
+            queryset = self.filter_queryset(self.get_visible_queryset())
         data = postgres.statement_representation(
-            queryset,
             self.kwargs[self.lookup_field],
             published_only=self._published_only(),
             shape=self.selected_shape,
+            queryset=queryset,
         )
         if data is None:  # as get_object
-            raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")
+            raise Http404("No Statement matches the given query.")
         etag = representation_etag(data)
         if not_modified(request, etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})

@@ -21,10 +21,12 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
+from django.db import router
 from django.db.models import Model, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from statements import prepared
 from statements.models import Attribution, Relation, Statement, Topic
 from statements.representations.fields import (
     ATTRIBUTION,
@@ -36,7 +38,7 @@ from statements.representations.fields import (
     Shape,
 )
 from statements.search.backends import get_backend
-from statements.visibility import public_sql
+from statements.visibility import public_sql, visible_to
 
 STATEMENT_TABLE = Statement._meta.db_table
 
@@ -336,6 +338,38 @@ def export_lines(ids: list[int]) -> tuple[str, list[Any]]:
 # --- reads for the API ------------------------------------------------------------------------
 
 
+# The ids a query reads: one array, so its SQL is the same whatever their number.
+_IDS = "SELECT unnest(%s::bigint[])"
+_BIGINT_MAX = 2**63 - 1
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(
+    using: str, shape: Shape, published_only: bool, columns: tuple[str, ...]
+) -> tuple[str, tuple[Any, ...], int]:
+    """The SQL of ``columns`` of the statements of an id list (``_IDS``) that a reader who
+    sees ``published_only`` statements may see, with its parameters and the position of the
+    ids among them: compiled once, for every page and detail after."""
+    ids = object()
+    queryset = (
+        Statement.objects.using(using)
+        .filter(visible_to(public_only=published_only), pk__in=RawSQL(_IDS, [ids]))  # noqa: S611
+        .annotate(json=statement_json(published_only=published_only, shape=shape))
+        .values_list(*columns)
+        .order_by()
+    )
+    sql, params = queryset.query.get_compiler(using=using).as_sql()
+    return sql, tuple(params), params.index(ids)
+
+
+def _rows(
+    ids: list[int], columns: tuple[str, ...], *, published_only: bool, shape: Shape
+) -> list[tuple]:
+    using = router.db_for_read(Statement)
+    sql, params, at = _compiled(using, shape, published_only, columns)
+    return prepared.fetch(using, sql, (*params[:at], ids, *params[at + 1 :]))
+
+
 def statement_representations(
     ids: list[int], *, published_only: bool, shape: Shape = STATEMENT
 ) -> list[dict[str, Any]]:
@@ -344,10 +378,8 @@ def statement_representations(
     left out."""
     if not ids:
         return []
-    rows = Statement.objects.filter(pk__in=ids).annotate(
-        json=statement_json(published_only=published_only, shape=shape)
-    )
-    texts = dict(rows.values_list("pk", "json"))
+    rows = _rows(ids, ("pk", "json"), published_only=published_only, shape=shape)
+    texts = dict(rows)
     return [orjson.loads(texts[pk]) for pk in ids if pk in texts]
 
 
@@ -358,22 +390,29 @@ def statement_texts_and_representations(
     ``shape`` may leave out), in the same one query."""
     if not ids:
         return []
-    rows = Statement.objects.filter(pk__in=ids).annotate(
-        json=statement_json(published_only=published_only, shape=shape)
-    )
-    found = {pk: (text, json) for pk, text, json in rows.values_list("pk", "text", "json")}
+    rows = _rows(ids, ("pk", "text", "json"), published_only=published_only, shape=shape)
+    found = {pk: (text, json) for pk, text, json in rows}
     return [(pk, found[pk][0], orjson.loads(found[pk][1])) for pk in ids if pk in found]
 
 
 def statement_representation(
-    queryset: QuerySet, pk: Any, *, published_only: bool, shape: Shape = STATEMENT
+    pk: int | str,
+    *,
+    published_only: bool,
+    shape: Shape = STATEMENT,
+    queryset: QuerySet | None = None,
 ) -> dict | None:
-    """The representation (as ``shape``) of statement ``pk`` if ``queryset`` holds it, in
+    """The representation (as ``shape``) of statement ``pk`` if a reader who sees
+    ``published_only`` statements may see it (and ``queryset``, when given, holds it), in
     one query."""
-    text = (
-        queryset.filter(Q(pk=pk))
-        .annotate(json=statement_json(published_only=published_only, shape=shape))
-        .values_list("json", flat=True)
-        .first()
-    )
-    return None if text is None else orjson.loads(text)
+    if queryset is not None:
+        rows = prepared.rows(
+            queryset.filter(Q(pk=pk))
+            .annotate(json=statement_json(published_only=published_only, shape=shape))
+            .values_list("json")[:1]
+        )
+    elif 0 < int(pk) <= _BIGINT_MAX:
+        rows = _rows([int(pk)], ("json",), published_only=published_only, shape=shape)
+    else:  # no such id
+        rows = []
+    return orjson.loads(rows[0][0]) if rows else None
