@@ -90,6 +90,7 @@ class FailOpenRedisCache(RedisCache):
     get_many = _fail_open(lambda args, kwargs: {})(RedisCache.get_many)
     has_key = _fail_open(False)(RedisCache.has_key)
     add = _fail_open(False)(RedisCache.add)
+    incr = _fail_open(None)(RedisCache.incr)
     set = _fail_open(None)(RedisCache.set)
     set_many = _fail_open(lambda args, kwargs: [])(RedisCache.set_many)
     touch = _fail_open(False)(RedisCache.touch)

@@ -230,10 +230,7 @@ REST_FRAMEWORK = {
         "statements.api.filters.StrictQueryParamsBackend",
         "django_filters.rest_framework.DjangoFilterBackend",
     ],
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-    ],
+    "DEFAULT_THROTTLE_CLASSES": ["statements.api.throttling.ClientRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("THROTTLE_ANON_RATE", default="120/minute"),
         "user": env.str("THROTTLE_USER_RATE", default="1200/minute"),
@@ -247,6 +244,10 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+
+# The rate limits' counters (statements.api.throttling): while the cache is unreachable,
+# requests are answered without limits (config/cache.py).
+RATELIMIT_FAIL_OPEN = True
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Attributed API",
