@@ -6,15 +6,17 @@ content generation (``statements.generation``), which grows after every committe
 so a change retires every cached response on every server at once.
 """
 
+import contextlib
 import hashlib
 from collections.abc import Callable
-from typing import Any
 
+import orjson
 from django.conf import settings
 from django.core.cache import cache
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from statements.api.renderers import json_bytes
 from statements.generation import current_generation
 from statements.visibility import can_see_unpublished
 
@@ -32,10 +34,13 @@ def cached_response(request: Request, respond: Callable[[], Response]) -> Respon
     url = request.build_absolute_uri()
     digest = hashlib.sha256(f"{scope} {url}".encode()).hexdigest()
     key = f"search-response:{current_generation()}:{digest}"
-    data: Any = cache.get(key)
-    if data is not None:
-        return Response(data)
+    text: bytes | None = cache.get(key)
+    if text is not None:
+        return Response(orjson.Fragment(text))
     response = respond()
     if response.status_code == 200:
-        cache.set(key, response.data, seconds)
+        # As JSON text: the data may hold statements that are JSON text already
+        # (orjson.Fragment), which do not pickle; a renderer writes it back as it is.
+        with contextlib.suppress(TypeError):  # data only DRF's encoder writes: not cached
+            cache.set(key, json_bytes(response.data), seconds)
     return response

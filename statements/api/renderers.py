@@ -4,7 +4,7 @@ import re
 
 import orjson
 from rest_framework import renderers
-from rest_framework.utils.encoders import JSONEncoder
+from rest_framework.utils import encoders
 
 # orjson writes a float with a one-digit negative exponent as 1e-5, json as 1e-05: when the
 # output holds such a number (or text that looks like one), DRF's encoder renders instead.
@@ -14,12 +14,31 @@ _OPTIONS = (
 )
 
 
+class JSONEncoder(encoders.JSONEncoder):
+    """DRF's encoder, which also writes JSON text that is already written (``orjson.Fragment``:
+    the statements PostgreSQL writes), as the data it holds."""
+
+    def default(self, obj):
+        if isinstance(obj, orjson.Fragment):
+            return orjson.loads(orjson.dumps(obj))
+        return super().default(obj)
+
+
+_encoder = JSONEncoder()
+
+
+def json_bytes(data) -> bytes:
+    """``data`` as orjson writes it for ``JSONRenderer`` (which then checks it); raises
+    ``TypeError`` where orjson refuses it."""
+    return orjson.dumps(data, default=_encoder.default, option=_OPTIONS)
+
+
 class JSONRenderer(renderers.JSONRenderer):
     """DRF's JSONRenderer with orjson encoding (the faster encoder): DRF's encoder handles the
     types orjson is told to pass through (datetimes, dataclasses, lazy strings, decimals), and
     whatever orjson refuses or writes differently falls back to DRF's renderer."""
 
-    _default = staticmethod(JSONEncoder().default)
+    encoder_class = JSONEncoder
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
@@ -28,8 +47,8 @@ class JSONRenderer(renderers.JSONRenderer):
         if indent is not None or self.ensure_ascii or not self.compact or not self.strict:
             return super().render(data, accepted_media_type, renderer_context)
         try:
-            output = orjson.dumps(data, default=self._default, option=_OPTIONS)
-        except (TypeError, orjson.JSONEncodeError):
+            output = json_bytes(data)
+        except TypeError:  # orjson.JSONEncodeError is one
             return super().render(data, accepted_media_type, renderer_context)
         # The substring test first: a fast scan, where the expression is slow on a long page.
         if b"e-" in output and _SHORT_NEGATIVE_EXPONENT.search(output):
