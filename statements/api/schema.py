@@ -14,7 +14,7 @@ from statements.api.serializers import (
     RetractSerializer,
     StatementSerializer,
 )
-from statements.representations.fields import STATEMENT, Shape
+from statements.representations.fields import ATTRIBUTION_RESOURCE, STATEMENT, Shape
 
 # --- Problem documents ------------------------------------------------------------------------
 
@@ -709,5 +709,6 @@ SOURCE_ATTRIBUTIONS = {
     "summary": "List a source's attributions",
     "description": "Every statement the source reports, and how it renders it.",
     "auth": PUBLIC_READ,
+    "parameters": [fields_parameter(ATTRIBUTION_RESOURCE)],
     "responses": {200: AttributionSerializer(many=True), **problems(*READ_ERRORS)},
 }
