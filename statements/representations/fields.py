@@ -111,15 +111,15 @@ class UnknownFields(ValueError):
 
 def loaded_fields(shape: Shape) -> tuple[str, ...]:
     """The model fields (``QuerySet.only``'s names, ``relation__field`` through a summary)
-    that building ``shape`` reads: its values, its summaries' (and their relations), a
-    quote's columns with its first declared one (which says whether it is null)."""
+    that the serializers read to build ``shape``: its values, and each nested object it
+    shows whole (they build it whole, then cut it down to the selection)."""
     loaded: list[str] = []
     for field in shape.fields:
+        nested = field.shape and (field.shape.declared or field.shape)
         if field.kind is Kind.SUMMARY:
-            loaded += [f"{field.source}__{name}" for name in loaded_fields(field.shape)]
+            loaded += [f"{field.source}__{name}" for name in loaded_fields(nested)]
         elif field.kind is Kind.QUOTE:
-            quote = field.shape
-            loaded += dict.fromkeys((quote.first_declared().source, *loaded_fields(quote)))
+            loaded += loaded_fields(nested)
         elif field.kind in VALUES or field.kind is Kind.JSON:
             loaded.append(field.source)
     return tuple(loaded)
