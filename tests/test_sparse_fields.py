@@ -16,8 +16,10 @@ from statements.representations.fields import (
     SPEAKER,
     STATEMENT,
     UnknownFields,
+    loaded_fields,
     parse_selection,
     select,
+    summaries,
 )
 from tests.helpers import error_fields, problem
 
@@ -351,6 +353,23 @@ def test_naming_a_nested_object_keeps_it_whole():
     assert shape["attributions"].shape.names() == ATTRIBUTION.names()
     assert parse_selection("a.b,a") == {"a": None}
     assert parse_selection("a.b.c,a.d") == {"a": {"b": {"c": None}, "d": None}}
+
+
+def test_a_selection_loads_its_columns_and_its_nested_objects_whole():
+    shape = select(ATTRIBUTION_RESOURCE, "statement,speaker.name,quote.end")
+    assert summaries(shape) == ("speaker",)
+    assert loaded_fields(shape) == (
+        "statement_id",
+        "speaker__id",
+        "speaker__name",
+        "speaker__kind",
+        "quote_exact",
+        "quote_prefix",
+        "quote_suffix",
+        "quote_start",
+        "quote_end",
+    )
+    assert loaded_fields(select(SOURCE, "id,title")) == ("id", "title")
 
 
 def test_every_unknown_name_is_named():

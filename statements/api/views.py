@@ -165,7 +165,9 @@ class ResourceViewSet(viewsets.ModelViewSet):
 
 class SelectedFieldsMixin:
     """``?fields=id,text,attributions.speaker``: the reads of ``selectable`` show only the
-    fields named (``fields.select``), and both writers build only those."""
+    fields named (``fields.select``). The statement writers build only those; the other
+    resources' serializers (``SelectedFieldsSerializerMixin``) read only those, from the
+    columns ``only_selected`` loads."""
 
     selectable: Shape | None = None
     SELECTING_ACTIONS = (None, "list", "retrieve")  # None: a view that only reads (search)
