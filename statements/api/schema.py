@@ -14,7 +14,14 @@ from statements.api.serializers import (
     RetractSerializer,
     StatementSerializer,
 )
-from statements.representations.fields import STATEMENT, Shape
+from statements.representations.fields import (
+    ATTRIBUTION_RESOURCE,
+    RELATION,
+    SOURCE,
+    SPEAKER,
+    STATEMENT,
+    Shape,
+)
 
 # --- Problem documents ------------------------------------------------------------------------
 
@@ -516,6 +523,18 @@ def _field_paths(shape: Shape, prefix: str = "") -> list[str]:
     return paths
 
 
+# An example or two of ``fields`` for each shape that reads select from.
+FIELDS_EXAMPLES = {
+    STATEMENT: "`id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who "
+    "said it)",
+    SPEAKER: "`id,name` (ids and names only) or `id,name,aliases`",
+    SOURCE: "`id,title,url` (what it takes to cite it, without the body)",
+    ATTRIBUTION_RESOURCE: "`statement,speaker.name` (who made which statement) or "
+    "`id,source.title,quote.exact`",
+    RELATION: "`from_statement,kind,to_statement` (the links, without their notes)",
+}
+
+
 def fields_parameter(shape: Shape, *, within: str = "", detail: bool = False) -> OpenApiParameter:
     """``fields``: the fields of ``shape`` a read shows (``views.SelectedFieldsMixin``).
 
@@ -523,16 +542,22 @@ def fields_parameter(shape: Shape, *, within: str = "", detail: bool = False) ->
     full representation (every field required, as a client that does not select relies
     on), which a selection's response is not."""
     paths = ", ".join(f"`{path}`" for path in _field_paths(shape))
+    nested = any(field.shape is not None for field in shape.fields)
     return OpenApiParameter(
         "fields",
         OpenApiTypes.STR,
         description=(
-            f"Only these fields{within}, comma-separated; a dot reaches into a nested "
-            "object or list, and naming a nested object keeps it whole. For example "
-            "`id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who "
-            "said it). The fields keep their usual order, and only those asked for are "
-            "read, so a smaller response is also a quicker one. The response then holds "
-            "these fields only: the schema below describes the full representation. "
+            f"Only these fields{within}, comma-separated"
+            + (
+                "; a dot reaches into a nested object or list, and naming a nested object "
+                "keeps it whole"
+                if nested
+                else ""
+            )
+            + f". For example {FIELDS_EXAMPLES[shape]}. The fields keep their usual "
+            "order, and only those asked for are read, so a smaller response is also a "
+            "quicker one. The response then holds these fields only: the schema below "
+            "describes the full representation. "
             + ("The `ETag` is that of the fields sent. " if detail else "")
             + "An unknown field or an empty name is a 400 naming `fields`. "
             f"Without it, every field. The fields: {paths}."
@@ -709,5 +734,6 @@ SOURCE_ATTRIBUTIONS = {
     "summary": "List a source's attributions",
     "description": "Every statement the source reports, and how it renders it.",
     "auth": PUBLIC_READ,
+    "parameters": [fields_parameter(ATTRIBUTION_RESOURCE)],
     "responses": {200: AttributionSerializer(many=True), **problems(*READ_ERRORS)},
 }

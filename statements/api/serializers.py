@@ -9,6 +9,8 @@ from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.plumbing import is_patched_serializer
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import SkipField
+from rest_framework.relations import PKOnlyObject
 from rest_framework.validators import UniqueValidator
 
 from statements.api.fields import (
@@ -34,11 +36,16 @@ from statements.models import (
 from statements.representations import python as representations
 from statements.representations.fields import (
     ATTRIBUTION,
+    ATTRIBUTION_RESOURCE,
+    RELATION,
+    SOURCE,
     SOURCE_SUMMARY,
+    SPEAKER,
     SPEAKER_SUMMARY,
     STATEMENT,
     STATEMENT_RELATION,
     STATEMENT_SUMMARY,
+    Shape,
     names,
 )
 
@@ -69,6 +76,48 @@ class StrictSerializerMixin:
                     }
                 )
         return super().to_internal_value(data)
+
+
+def _trimmed(value: Any, shape: Shape) -> Any:
+    """A nested object or list as built in full, cut down to the fields ``shape`` selects."""
+    if shape.declared is None or value is None:  # kept whole
+        return value
+    if isinstance(value, list):
+        return [_trimmed(item, shape) for item in value]
+    return {
+        field.name: value[field.name]
+        if field.shape is None
+        else _trimmed(value[field.name], field.shape)
+        for field in shape.fields
+    }
+
+
+class SelectedFieldsSerializerMixin:
+    """Reads show the fields that ``?fields=`` selects from ``shape`` (the shape in the
+    context: ``views.SelectedFieldsMixin``), in their declared order; the fields not
+    selected are not read. Without a selection, every field, as DRF writes them."""
+
+    # The declared read shape: its names are ``Meta.fields``.
+    shape: Shape
+
+    def to_representation(self, instance):
+        selected = self.context.get("shape")
+        if selected is None or selected.declared is not self.shape:
+            return super().to_representation(instance)
+        representation = {}
+        fields = self.fields
+        for field in selected.fields:
+            serializer_field = fields[field.name]
+            try:  # as DRF's Serializer.to_representation, for the fields selected only
+                attribute = serializer_field.get_attribute(instance)
+            except SkipField:
+                continue
+            pk = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+            value = None if pk is None else serializer_field.to_representation(attribute)
+            if field.shape is not None:
+                value = _trimmed(value, field.shape)
+            representation[field.name] = value
+        return representation
 
 
 def component_description(serializer: serializers.BaseSerializer, direction: str) -> str:
@@ -163,7 +212,9 @@ class StatementSummarySerializer(serializers.ModelSerializer):
 # --- Speaker ----------------------------------------------------------------------------------
 
 
-class SpeakerSerializer(StrictSerializerMixin, serializers.ModelSerializer):
+class SpeakerSerializer(
+    SelectedFieldsSerializerMixin, StrictSerializerMixin, serializers.ModelSerializer
+):
     """Who makes statements: a person, an organization, a government or a group, or an
     unnamed speaker that a source does not identify ("analysts", "a senior US official").
     The speakers list (`q`) and the statement search find a speaker by its name or any of
@@ -188,19 +239,11 @@ class SpeakerSerializer(StrictSerializerMixin, serializers.ModelSerializer):
         help_text='Wikidata item id, e.g. "Q6279".',
     )
 
+    shape = SPEAKER
+
     class Meta:
         model = Speaker
-        fields = [
-            "id",
-            "name",
-            "kind",
-            "aliases",
-            "description",
-            "country",
-            "wikidata_id",
-            "created_at",
-            "updated_at",
-        ]
+        fields = names(SPEAKER)
 
     def validate_wikidata_id(self, value: str | None) -> str | None:
         if value in (None, ""):
@@ -216,7 +259,9 @@ class SpeakerSerializer(StrictSerializerMixin, serializers.ModelSerializer):
 # --- Source -----------------------------------------------------------------------------------
 
 
-class SourceSerializer(StrictSerializerMixin, serializers.ModelSerializer):
+class SourceSerializer(
+    SelectedFieldsSerializerMixin, StrictSerializerMixin, serializers.ModelSerializer
+):
     """A document that reports statements: a news article, a press briefing, a transcript,
     an official statement, a social media post… Its body is the full text in which the
     attributions' quotes are found; its status says whether it has since been corrected or
@@ -231,23 +276,11 @@ class SourceSerializer(StrictSerializerMixin, serializers.ModelSerializer):
         help_text="Stored normalized: lower-case host, no fragment, no tracking parameters.",
     )
 
+    shape = SOURCE
+
     class Meta:
         model = Source
-        fields = [
-            "id",
-            "title",
-            "url",
-            "publisher",
-            "kind",
-            "published_at",
-            "language",
-            "body",
-            "body_sha256",
-            "archived_url",
-            "status",
-            "created_at",
-            "updated_at",
-        ]
+        fields = names(SOURCE)
         read_only_fields = ["body_sha256"]
 
 
@@ -305,7 +338,9 @@ class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
 NO_QUOTE = {"quote_exact": "", "quote_prefix": "", "quote_suffix": ""}
 
 
-class AttributionFieldsSerializer(StrictSerializerMixin, serializers.ModelSerializer):
+class AttributionFieldsSerializer(
+    SelectedFieldsSerializerMixin, StrictSerializerMixin, serializers.ModelSerializer
+):
     """An attribution as it appears inside a statement: who made the statement (and for
     whom), which source reports it, and how. Read and written with the statement, which it
     therefore does not name."""
@@ -325,6 +360,8 @@ class AttributionFieldsSerializer(StrictSerializerMixin, serializers.ModelSerial
     )
     quote = QuoteSerializer(source="*", required=False, allow_null=True)
 
+    shape = ATTRIBUTION
+
     class Meta:
         model = Attribution
         fields = names(ATTRIBUTION)
@@ -337,7 +374,7 @@ class AttributionFieldsSerializer(StrictSerializerMixin, serializers.ModelSerial
 
     def to_representation(self, instance):
         representation = super().to_representation(instance)
-        if not instance.quote_exact:
+        if "quote" in representation and not instance.quote_exact:
             representation["quote"] = None
         return representation
 
@@ -352,29 +389,27 @@ class AttributionSerializer(AttributionFieldsSerializer):
         queryset=Statement.objects.all(), help_text="Id of the statement attributed."
     )
 
+    shape = ATTRIBUTION_RESOURCE
+
     class Meta(AttributionFieldsSerializer.Meta):
-        fields = ["id", "statement", *AttributionFieldsSerializer.Meta.fields[1:]]
+        fields = names(ATTRIBUTION_RESOURCE)
 
 
 # --- Relation ---------------------------------------------------------------------------------
 
 
-class RelationSerializer(StrictSerializerMixin, serializers.ModelSerializer):
+class RelationSerializer(
+    SelectedFieldsSerializerMixin, StrictSerializerMixin, serializers.ModelSerializer
+):
     """How one statement bears on another: `from_statement` denies, contradicts, supports,
     updates, responds to or makes the same claim as `to_statement`, with a note saying
     why."""
 
+    shape = RELATION
+
     class Meta:
         model = Relation
-        fields = [
-            "id",
-            "from_statement",
-            "to_statement",
-            "kind",
-            "note",
-            "created_at",
-            "updated_at",
-        ]
+        fields = names(RELATION)
         # Uniqueness is checked by the service, with a message naming the field.
         validators = []
 

@@ -53,7 +53,18 @@ from statements.filtersets import (
 )
 from statements.models import Attribution, Source, Speaker, Statement
 from statements.representations import postgres
-from statements.representations.fields import STATEMENT, Shape, UnknownFields, select
+from statements.representations.fields import (
+    ATTRIBUTION_RESOURCE,
+    RELATION,
+    SOURCE,
+    SPEAKER,
+    STATEMENT,
+    Shape,
+    UnknownFields,
+    loaded_fields,
+    select,
+    summaries,
+)
 from statements.search import StatementResults
 from statements.transfer import export
 
@@ -154,7 +165,9 @@ class ResourceViewSet(viewsets.ModelViewSet):
 
 class SelectedFieldsMixin:
     """``?fields=id,text,attributions.speaker``: the reads of ``selectable`` show only the
-    fields named (``fields.select``), and both writers build only those."""
+    fields named (``fields.select``). The statement writers build only those; the other
+    resources' serializers (``SelectedFieldsSerializerMixin``) read only those, from the
+    columns ``only_selected`` loads."""
 
     selectable: Shape | None = None
     SELECTING_ACTIONS = (None, "list", "retrieve")  # None: a view that only reads (search)
@@ -181,29 +194,42 @@ class SelectedFieldsMixin:
             context["shape"] = self.selected_shape
         return context
 
+    def only_selected(self, queryset: QuerySet) -> QuerySet:
+        """``queryset`` loading only what the selected fields show (for the reads that
+        serializers build), when ``fields`` selects; as it is otherwise."""
+        shape = self.selected_shape
+        if shape is None or shape.declared is None:
+            return queryset
+        queryset = queryset.select_related(None)
+        if joined := summaries(shape):
+            queryset = queryset.select_related(*joined)
+        return queryset.only(*loaded_fields(shape))
+
 
 # --- Speaker ----------------------------------------------------------------------------------
 
 
-@extend_schema_view(**schema.crud("speaker", "speakers", SpeakerSerializer))
-class SpeakerViewSet(ResourceViewSet):
+@extend_schema_view(**schema.crud("speaker", "speakers", SpeakerSerializer, selectable=SPEAKER))
+class SpeakerViewSet(SelectedFieldsMixin, ResourceViewSet):
     serializer_class = SpeakerSerializer
     filterset_class = SpeakerFilterSet
+    selectable = SPEAKER
 
     def get_queryset(self):
-        return selectors.speaker_queryset(user=self.request.user)
+        return self.only_selected(selectors.speaker_queryset(user=self.request.user))
 
 
 # --- Source -----------------------------------------------------------------------------------
 
 
-@extend_schema_view(**schema.crud("source", "sources", SourceSerializer))
-class SourceViewSet(ResourceViewSet):
+@extend_schema_view(**schema.crud("source", "sources", SourceSerializer, selectable=SOURCE))
+class SourceViewSet(SelectedFieldsMixin, ResourceViewSet):
     serializer_class = SourceSerializer
     filterset_class = SourceFilterSet
+    selectable = SOURCE
 
     def get_queryset(self):
-        return selectors.source_queryset(user=self.request.user)
+        return self.only_selected(selectors.source_queryset(user=self.request.user))
 
 
 # --- Statement --------------------------------------------------------------------------------
@@ -434,13 +460,18 @@ class SpeakerStatementViewSet(StatementReadsMixin, mixins.ListModelMixin, viewse
 # --- Attribution ------------------------------------------------------------------------------
 
 
-@extend_schema_view(**schema.crud("attribution", "attributions", AttributionSerializer))
-class AttributionViewSet(ResourceViewSet):
+@extend_schema_view(
+    **schema.crud(
+        "attribution", "attributions", AttributionSerializer, selectable=ATTRIBUTION_RESOURCE
+    )
+)
+class AttributionViewSet(SelectedFieldsMixin, ResourceViewSet):
     serializer_class = AttributionSerializer
     filterset_class = AttributionFilterSet
+    selectable = ATTRIBUTION_RESOURCE
 
     def get_queryset(self):
-        return selectors.attribution_queryset(user=self.request.user)
+        return self.only_selected(selectors.attribution_queryset(user=self.request.user))
 
     def published_reason(self, instance):
         if instance.statement.status == StatementStatus.PUBLISHED:
@@ -449,11 +480,12 @@ class AttributionViewSet(ResourceViewSet):
 
 
 @extend_schema_view(list=extend_schema(**schema.SOURCE_ATTRIBUTIONS))
-class SourceAttributionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class SourceAttributionViewSet(SelectedFieldsMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """``sources/{id}/attributions/``: every statement a source reports, and how."""
 
     serializer_class = AttributionSerializer
     filterset_class = AttributionFilterSet
+    selectable = ATTRIBUTION_RESOURCE
 
     @cached_property
     def source(self) -> Source:
@@ -463,19 +495,21 @@ class SourceAttributionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no URL kwargs
             return Attribution.objects.none()
-        return selectors.attribution_queryset(user=self.request.user).filter(source=self.source)
+        attributions = selectors.attribution_queryset(user=self.request.user)
+        return self.only_selected(attributions.filter(source=self.source))
 
 
 # --- Relation ---------------------------------------------------------------------------------
 
 
-@extend_schema_view(**schema.crud("relation", "relations", RelationSerializer))
-class RelationViewSet(ResourceViewSet):
+@extend_schema_view(**schema.crud("relation", "relations", RelationSerializer, selectable=RELATION))
+class RelationViewSet(SelectedFieldsMixin, ResourceViewSet):
     serializer_class = RelationSerializer
     filterset_class = RelationFilterSet
+    selectable = RELATION
 
     def get_queryset(self):
-        return selectors.relation_queryset(user=self.request.user)
+        return self.only_selected(selectors.relation_queryset(user=self.request.user))
 
 
 __all__ = [

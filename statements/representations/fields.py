@@ -3,7 +3,9 @@
 Every writer follows these declarations: ``python`` builds the dictionaries from instances
 or rows, ``postgres`` has the database write the same JSON text, the export reads its rows
 and flattens its CSV by them, and the serializers take their ``Meta.fields`` (and so the
-schema) from them. A field added here, and on the model, appears in all of them.
+schema) from them. A field added here, and on the model, appears in all of them. The
+resources that serializers alone read (speakers, sources, attributions and relations on
+their own) are declared here too, for their ``Meta.fields`` and their selections.
 """
 
 import enum
@@ -27,6 +29,7 @@ class Kind(enum.Enum):
     QUOTE = "quote"  # an object of the row's own columns (``shape``), null when the first is blank
     TOPICS = "topics"  # the statement's topic slugs, sorted
     LIST = "list"  # the related objects, each as ``shape``, in id order
+    JSON = "json"  # the model field's JSON value as stored (a speaker's aliases)
 
 
 VALUES = frozenset({Kind.STRING, Kind.INTEGER, Kind.FLOAT, Kind.DATE, Kind.DATETIME})
@@ -106,6 +109,27 @@ class UnknownFields(ValueError):
         self.names = names
 
 
+def loaded_fields(shape: Shape) -> tuple[str, ...]:
+    """The model fields (``QuerySet.only``'s names, ``relation__field`` through a summary)
+    that the serializers read to build ``shape``: its values, and each nested object it
+    shows whole (they build it whole, then cut it down to the selection)."""
+    loaded: list[str] = []
+    for field in shape.fields:
+        nested = field.shape and (field.shape.declared or field.shape)
+        if field.kind is Kind.SUMMARY:
+            loaded += [f"{field.source}__{name}" for name in loaded_fields(nested)]
+        elif field.kind is Kind.QUOTE:
+            loaded += loaded_fields(nested)
+        elif field.kind in VALUES or field.kind is Kind.JSON:
+            loaded.append(field.source)
+    return tuple(loaded)
+
+
+def summaries(shape: Shape) -> tuple[str, ...]:
+    """The relations ``shape`` shows a summary of (``QuerySet.select_related``'s names)."""
+    return tuple(field.source for field in shape.of_kind(Kind.SUMMARY))
+
+
 # A selection of fields: each name either whole (None) or a selection of its nested fields.
 Selection = dict[str, "Selection | None"]
 
@@ -182,6 +206,40 @@ SPEAKER_SUMMARY = Shape(
     Speaker, (ID, Field("name", Kind.STRING), Field("kind", Kind.STRING))
 )  # fmt: skip
 
+SPEAKER = Shape(
+    Speaker,
+    (
+        ID,
+        Field("name", Kind.STRING),
+        Field("kind", Kind.STRING),
+        Field("aliases", Kind.JSON),
+        Field("description", Kind.STRING),
+        Field("country", Kind.STRING),
+        Field("wikidata_id", Kind.STRING),
+        CREATED_AT,
+        UPDATED_AT,
+    ),
+)
+
+SOURCE = Shape(
+    Source,
+    (
+        ID,
+        Field("title", Kind.STRING),
+        Field("url", Kind.STRING),
+        Field("publisher", Kind.STRING),
+        Field("kind", Kind.STRING),
+        Field("published_at", Kind.DATETIME),
+        Field("language", Kind.STRING),
+        Field("body", Kind.STRING),
+        Field("body_sha256", Kind.STRING),
+        Field("archived_url", Kind.STRING),
+        Field("status", Kind.STRING),
+        CREATED_AT,
+        UPDATED_AT,
+    ),
+)
+
 SOURCE_SUMMARY = Shape(
     Source,
     (
@@ -226,9 +284,29 @@ ATTRIBUTION = Shape(
     ),
 )
 
+# An attribution read on its own (``attributions/``): it names its statement, by id.
+ATTRIBUTION_RESOURCE = Shape(
+    Attribution,
+    (ID, Field("statement", Kind.INTEGER, source="statement_id"), *ATTRIBUTION.fields[1:]),
+)
+
 STATEMENT_SUMMARY = Shape(
     Statement, (ID, Field("text", Kind.STRING), Field("status", Kind.STRING))
 )  # fmt: skip
+
+# A relation read on its own (``relations/``): its statements by id.
+RELATION = Shape(
+    Relation,
+    (
+        ID,
+        Field("from_statement", Kind.INTEGER, source="from_statement_id"),
+        Field("to_statement", Kind.INTEGER, source="to_statement_id"),
+        Field("kind", Kind.STRING),
+        Field("note", Kind.STRING),
+        CREATED_AT,
+        UPDATED_AT,
+    ),
+)
 
 # A relation as shown on either of its statements.
 STATEMENT_RELATION = Shape(
