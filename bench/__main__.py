@@ -33,6 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--seed", type=int, default=DEFAULT_SEED)
     run.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
     run.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per gunicorn worker (default 1: sync workers; more: gthread)",
+    )
+    run.add_argument(
         "--requests",
         type=int,
         default=2000,
@@ -107,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             db=args.db,
             seed=args.seed,
             workers=args.workers,
+            threads=args.threads,
             requests=args.requests,
             seconds=args.seconds,
             cases=tuple(args.case),

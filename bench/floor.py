@@ -8,17 +8,17 @@ The SQL is the product's own. ``record`` (run once, with Django configured on th
 benchmark's database and settings) sends one request of each route through the product
 in-process and keeps every query it executes, SQL and parameters, with the request's
 values (a speaker, dates, a word, a statement id) marked in the parameters; the floor
-executes those queries with the values of each request. The representations' query is
-``representations.postgres.statement_json`` over the page's ids, as the product builds
-it. A search replays the queries the product ran for that word (its windows of blocks
+executes those queries with the values of each request. The representations' query (a
+page's or a detail's) is prepared, as the product prepares it (``statements.prepared``).
+A search replays the queries the product ran for that word (its windows of blocks
 depend on the corpus, which the benchmark does not change) and keeps the ranked hits as
 the product does. A count of at least ``API_COUNT_CACHE_THRESHOLD`` rows is kept for
 ``API_COUNT_CACHE_SECONDS``, as the product keeps it (here in the worker's memory).
 
 One connection per worker (no pool is pinned), client-side parameter binding as Django's
-PostgreSQL backend does, autocommit. Routes: the list (``page_size`` as recorded), by
-speaker, by stated-on dates, ``q`` for the words recorded, and a statement's detail;
-anything else answers 404.
+PostgreSQL backend does but for the representations, autocommit. Routes: the list
+(``page_size`` as recorded), by speaker, by stated-on dates, ``q`` for the words recorded,
+and a statement's detail; anything else answers 404.
 
 Run: ``FLOOR_PLAN=<plan> FLOOR_DATABASE_URL=<url> gunicorn bench.floor:app``; the plan is
 written by ``python -m bench floor-plan`` (the benchmark does both).
@@ -67,14 +67,17 @@ def _plain(value: Any) -> Any:
 
 
 def _marked(params, args: dict[str, Any]) -> list:
-    """``params`` with each value of ``args`` replaced by its ``Arg``; each value must stand
-    there once (else another parameter has the same value, and the request's value would
-    replace both)."""
-    by_value = {(type(value), value): name for name, value in args.items()}
+    """``params`` with each value of ``args`` (a list value: the ids of a page) replaced by
+    its ``Arg``; each value must stand there once (else another parameter has the same
+    value, and the request's value would replace both)."""
+    by_value = {
+        (type(value), tuple(value) if isinstance(value, list) else value): name
+        for name, value in args.items()
+    }
     marked = []
     for value in params or ():
         value = _plain(value)
-        key = (type(value), value) if not isinstance(value, list) else None
+        key = (type(value), tuple(value) if isinstance(value, list) else value)
         marked.append(Arg(by_value[key]) if key in by_value else value)
     for name in args:
         if sum(isinstance(p, Arg) and p.name == name for p in marked) != 1:
@@ -99,21 +102,6 @@ def _capture(path: str) -> tuple[bytes, list[tuple[str, list]]]:
     return response.content, queries
 
 
-def _representations_sql() -> str:
-    """The product's query of a page's representations (``statement_representations``),
-    with the ids as one array parameter."""
-    from statements.models import Statement
-    from statements.representations import postgres
-
-    rows = Statement.objects.filter(pk__in=[0]).annotate(
-        json=postgres.statement_json(published_only=True)
-    )
-    sql, _ = rows.values_list("pk", "json").query.sql_with_params()
-    if sql.count("IN (%s)") != 1:
-        raise RuntimeError("the representations' query changed shape: update bench/floor.py")
-    return sql.replace("IN (%s)", "= ANY(%s)")
-
-
 def record(params: dict) -> dict:
     """The floor's plan, from the product's queries for the benchmark's ``params`` (the
     cases' parameters, ``steps.inspect``). Run with the counts' and searches' caches off,
@@ -123,7 +111,6 @@ def record(params: dict) -> dict:
     from bench.cases import PAGE, SEARCH_PAGE
 
     plan: dict = {
-        "representations": _representations_sql(),
         "count_threshold": settings.API_COUNT_CACHE_THRESHOLD,
         "count_seconds": settings.API_COUNT_CACHE_SECONDS,
         "routes": {},
@@ -146,12 +133,18 @@ def record(params: dict) -> dict:
             continue
         _, queries = _capture(f"{LIST}?{urlencode(query)}")
         try:
-            count, ids, _representations = queries  # as the view runs them
+            count, ids, representations = queries  # as the view runs them
             route = {
                 "name": name,
                 "count": (count[0], _marked(count[1], args)),
                 "ids": (ids[0], _marked(ids[1], args)),
             }
+            if name == "list":  # the page's representations, prepared as the product does
+                page = [pk for pk, *_ in _fetch(ids[0], ids[1])]
+                plan["representations"] = (
+                    representations[0],
+                    _marked(representations[1], {"ids": page}),
+                )
         except (ValueError, RuntimeError):
             # Another parameter has the value (the speaker 1), or nothing matched: the
             # next speaker, if there is one.
@@ -162,7 +155,7 @@ def record(params: dict) -> dict:
     pk = params["statements"][0]
     _, queries = _capture(f"{LIST}{pk}/")
     (detail,) = queries
-    plan["detail"] = (detail[0], _marked(detail[1], {"pk": pk}))
+    plan["detail"] = (detail[0], _marked(detail[1], {"ids": [pk]}))
     plan["search_limit"] = settings.SEARCH_RANK_LIMIT
     for word in params.get("words", {}).values():
         _, queries = _capture(f"{LIST}?{urlencode({'q': word, 'page_size': SEARCH_PAGE})}")
@@ -170,6 +163,14 @@ def record(params: dict) -> dict:
         plan["searches"][word] = [(sql, _marked(values, {})) for sql, values in queries[:-1]]
     plan["search_page"] = SEARCH_PAGE
     return plan
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _route_key(query: dict) -> tuple:
@@ -236,6 +237,14 @@ class Floor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
+    def _prepared_rows(self, sql: str, params: list) -> list[tuple]:
+        """As the product reads representations (``statements.prepared``): values bound by
+        the server, the query prepared once per connection."""
+        self._cursor().close()  # connected
+        with psycopg.Cursor(self.connection) as cursor:
+            cursor.execute(sql, params, prepare=True)
+            return cursor.fetchall()
+
     def _count(self, sql: str, params: list) -> int:
         key = (sql, repr(params))
         cached = self.counts.get(key)
@@ -247,7 +256,8 @@ class Floor:
         return count
 
     def _page(self, environ: dict, count: int, page_size: int, ids: list[int]) -> bytes:
-        texts = dict(self._rows(self.plan["representations"], [ids])) if ids else {}
+        sql, params = self.plan["representations"]
+        texts = dict(self._prepared_rows(sql, _bind(params, {"ids": ids}))) if ids else {}
         results = b",".join(texts[pk].encode() for pk in ids if pk in texts)
         head = orjson.dumps(
             {"count": count, "next": _next_link(environ, count, page_size), "previous": None}
@@ -286,7 +296,7 @@ class Floor:
         tail = path.removeprefix(LIST).rstrip("/")
         if path.startswith(LIST) and path.endswith("/") and tail.isdigit() and not query:
             sql, params = self.plan["detail"]
-            rows = self._rows(sql, _bind(params, {"pk": int(tail)}))
+            rows = self._prepared_rows(sql, _bind(params, {"ids": [int(tail)]}))
             return _escape(rows[0][0].encode()) if rows else None
         return None
 

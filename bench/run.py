@@ -50,6 +50,7 @@ class Options:
     db: str = "postgres"
     seed: int = DEFAULT_SEED
     workers: int = 4
+    threads: int = 1  # per worker: 1, sync workers; more, gthread
     concurrency: tuple[int, ...] = (1, 32)
     requests: int = 2000  # per case and concurrency, at most
     seconds: float = 15.0  # per case and concurrency, at most
@@ -160,7 +161,12 @@ class Server:
     """gunicorn on 127.0.0.1, production settings; stopped by ``stop`` whatever happens."""
 
     def __init__(
-        self, env: dict[str, str], workers: int, app: str = "config.wsgi:application"
+        self,
+        env: dict[str, str],
+        workers: int,
+        app: str = "config.wsgi:application",
+        *,
+        threads: int = 1,
     ) -> None:
         self.port = _free_port()
         self.process = subprocess.Popen(
@@ -173,6 +179,11 @@ class Server:
                 f"{HOST}:{self.port}",
                 "--workers",
                 str(workers),
+                # One thread: sync workers; more: gthread, each worker's threads sharing it.
+                "--worker-class",
+                "sync" if threads == 1 else "gthread",
+                "--threads",
+                str(threads),
                 "--error-logfile",
                 "-",
                 "--log-level",
@@ -435,13 +446,19 @@ def load_average() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
+def _worker_model(options: Options) -> str:
+    if options.threads == 1:
+        return f"{options.workers} sync workers"
+    return f"{options.workers} gthread workers of {options.threads} threads"
+
+
 def report(options: Options, info: dict) -> str:
     engine = "PostgreSQL" if options.db == "postgres" else "SQLite"
     lines = [
         f"### {options.size} statements on {engine}",
         "",
         f"Machine: {info['machine']}. Database: {info.get('server_version', '')}. "
-        f"gunicorn: {options.workers} sync workers, production settings. "
+        f"gunicorn: {_worker_model(options)}, production settings. "
         f"Search cache: {'on' if options.search_cache else 'off'}. "
         f"Client at 32 connections: {info.get('client', 'the own client')}. "
         f"Load average (1, 5, 15 min) before: {info['load_before']}, "
@@ -592,7 +609,7 @@ def run(options: Options) -> int:
             env["CACHE_URL"] = f"filecache://{cache_dir}?max_entries=5000"
         if not options.search_cache:
             env["SEARCH_CACHE_SECONDS"] = "0"
-        server = Server(env, options.workers)
+        server = Server(env, options.workers, threads=options.threads)
         selected = [
             case
             for case in CASES
@@ -607,7 +624,9 @@ def run(options: Options) -> int:
                      "API_COUNT_CACHE_SECONDS": env.get("API_COUNT_CACHE_SECONDS", "60")},
             )  # fmt: skip
             floor_env = {**env, "FLOOR_PLAN": str(plan), "FLOOR_DATABASE_URL": database.url}
-            floor = Server(floor_env, options.workers, app="bench.floor:app")
+            floor = Server(
+                floor_env, options.workers, app="bench.floor:app", threads=options.threads
+            )
             differ = check_floor(server, floor, params, [c for c in selected if c.floor])
         if options.uses_wrk:
             info["client"] = "wrk, 2 threads"

@@ -20,9 +20,24 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+import psycopg
 from django.conf import settings
 from django.db import connections
 from django.db.models import QuerySet
+
+
+class _LoggedQuery:
+    """What Django's query log reads of the query a cursor sent (``cursor._query.query``):
+    for a prepared one, the query with its values written in, as Django logs any other,
+    composed only when the log reads it."""
+
+    def __init__(self, connection, query: str, params) -> None:
+        self._connection, self._query, self._params = connection, query, params
+
+    @property
+    def query(self) -> bytes:
+        composed = psycopg.ClientCursor(self._connection).mogrify(self._query, self._params)
+        return composed.encode()
 
 
 @functools.cache
@@ -33,13 +48,9 @@ def _cursor_class() -> type:
         """Values bound by the server, and every query prepared at its first execution."""
 
         def execute(self, query, params=None, *, prepare=None, binary=None):
-            return super().execute(query, params, prepare=True, binary=binary)
-
-        def _send_query_prepared(self, name, pgq, *, binary=None):
-            # psycopg keeps the query it sent only when not prepared; Django's query log
-            # (last_executed_query) reads it.
-            self._query = pgq
-            super()._send_query_prepared(name, pgq, binary=binary)
+            super().execute(query, params, prepare=True, binary=binary)
+            self._query = _LoggedQuery(self.connection, query, params)
+            return self
 
     return PreparedCursor
 
