@@ -59,6 +59,14 @@ class _FiltersCopiedOneByOne(dict):
         return {name: _copied(filter_) for name, filter_ in self.items()}
 
 
+class _FieldsCopiedOneByOne(dict):
+    """A form's fields, which each form copies (``BaseForm.__init__``) one by one, sharing
+    their widgets: no form here changes a field or a widget once declared."""
+
+    def __deepcopy__(self, memo):
+        return {name: copy.copy(field) for name, field in self.items()}
+
+
 # --- Repeatable parameters ---------------------------------------------------------------------
 
 
@@ -191,9 +199,9 @@ def check_known_ids(request, *, found: bool) -> None:
 class FilterSet(filters.FilterSet):
     """django-filter's FilterSet, at less cost per request: each request's filter set copies
     the filters one by one instead of deep-copying them, and uses one form class per filter
-    set class instead of building one. It holds because no filter here depends on the
-    request (no querysets of choices): the copies differ only in the filter set they
-    belong to."""
+    set class instead of building one, whose forms copy the fields one by one. It holds
+    because no filter here depends on the request (no querysets of choices): the copies
+    differ only in the filter set they belong to."""
 
     @classmethod
     def get_filters(cls):
@@ -202,7 +210,9 @@ class FilterSet(filters.FilterSet):
     def get_form_class(self):
         filter_set = type(self)
         if "_form_class" not in filter_set.__dict__:
-            filter_set._form_class = super().get_form_class()
+            form_class = super().get_form_class()
+            form_class.base_fields = _FieldsCopiedOneByOne(form_class.base_fields)
+            filter_set._form_class = form_class
         return filter_set._form_class
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:

@@ -387,3 +387,8 @@ def test_the_browsable_api_form_offers_the_repeatable_filters(world, anon):
     html = response.content.decode()
     assert f'name="speaker" value="{world.minister.pk}"' in html
     assert '<option value="summary" selected>' in html
+    # The forms share their fields' widgets (filtersets.FilterSet): nothing of one request's
+    # values stays for the next.
+    html = anon.get(STATEMENTS, HTTP_ACCEPT="text/html").content.decode()
+    assert f'name="speaker" value="{world.minister.pk}"' not in html
+    assert "selected>" not in html.split('name="mode"', 1)[1].split("</select>", 1)[0]
