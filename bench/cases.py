@@ -76,8 +76,13 @@ CASES = [
     Case("search-rare", "statements/?q= a rare word, page of 20", floor=True),
     Case("search-frequent", "statements/?q= a word in ~5 % of statements, page of 20", floor=True),
     Case("facets", "search/ with snippets and facets, page of 20", needs=SEARCH + "?q=troops"),
-    Case("facets-rare", "search/ a rare word, page of 20", needs=SEARCH + "?q=troops"),
-    Case("facets-frequent", "search/ a word in ~5 % of statements", needs=SEARCH + "?q=troops"),
+    Case("facets-rare", "search/ a rare word, page of 20", needs=SEARCH + "?q=troops", floor=True),
+    Case(
+        "facets-frequent",
+        "search/ a word in ~5 % of statements",
+        needs=SEARCH + "?q=troops",
+        floor=True,
+    ),
     # The admin, as a superuser signed in (a session cookie): ``--case admin`` runs them all.
     Case("admin-list", "admin: the statements' list, first page", admin=True),
     Case("admin-page2", "admin: the statements' list, second page", admin=True),

@@ -15,16 +15,21 @@ depend on the corpus, which the benchmark does not change) and keeps the ranked 
 the product does. A count of at least ``API_COUNT_CACHE_THRESHOLD`` rows is kept for
 ``API_COUNT_CACHE_SECONDS``, as the product keeps it (here in the worker's memory).
 
+``search/`` for a word replays the same ranking, then the page's representations with
+their texts, the snippets and the facets' counts as the product ran them for that word
+(their values as recorded), and orders the facets as the product does.
+
 One connection per worker (no pool is pinned), client-side parameter binding as Django's
 PostgreSQL backend does but for the representations, autocommit. Routes: the list
-(``page_size`` as recorded), by speaker, by stated-on dates, ``q`` for the words recorded,
-and a statement's detail; anything else answers 404.
+(``page_size`` as recorded), by speaker, by stated-on dates, ``q`` for the words recorded
+(``statements/`` and ``search/``), and a statement's detail; anything else answers 404.
 
 Run: ``FLOOR_PLAN=<plan> FLOOR_DATABASE_URL=<url> gunicorn bench.floor:app``; the plan is
 written by ``python -m bench floor-plan`` (the benchmark does both).
 """
 
 import datetime as dt
+import html
 import os
 import pickle
 import time
@@ -36,6 +41,8 @@ import orjson
 import psycopg
 
 LIST = "/api/v1/statements/"
+SEARCH = "/api/v1/search/"
+MARK_START, MARK_END = "\x02", "\x03"  # the engine's marks (statements.search.base)
 
 
 class Arg:
@@ -108,7 +115,7 @@ def record(params: dict) -> dict:
     so that every query is seen."""
     from django.conf import settings
 
-    from bench.cases import PAGE, SEARCH_PAGE
+    from bench.cases import PAGE, SEARCH, SEARCH_PAGE
 
     plan: dict = {
         "count_threshold": settings.API_COUNT_CACHE_THRESHOLD,
@@ -162,6 +169,17 @@ def record(params: dict) -> dict:
         # Every query but the last (the page's representations): the ranking's.
         plan["searches"][word] = [(sql, _marked(values, {})) for sql, values in queries[:-1]]
     plan["search_page"] = SEARCH_PAGE
+    plan["facets"] = {}
+    for word, ranking in plan["searches"].items():
+        _, queries = _capture(f"{SEARCH}?{urlencode({'q': word, 'page_size': SEARCH_PAGE})}")
+        # The same ranking, then the page with its texts, the snippets and the facets (the
+        # corpus does not change: each replayed with its values as recorded).
+        if [(sql, _marked(values, {})) for sql, values in queries[: len(ranking)]] != ranking:
+            raise RuntimeError("search/ ranks otherwise than statements/?q=: update bench/floor.py")
+        page, snippets, facets = [
+            (sql, _marked(values, {})) for sql, values in queries[len(ranking) :]
+        ]
+        plan["facets"][word] = {"page": page, "snippets": snippets, "facets": facets}
     return plan
 
 
@@ -198,6 +216,38 @@ def _values(query: dict[str, str]) -> dict[str, Any]:
         if name in query:
             values[name] = dt.date.fromisoformat(query[name])
     return values
+
+
+def _facets(rows: list[tuple]) -> dict[str, list[dict]]:
+    """The product's facets from its counting query's rows (``search.results.shown_facets``:
+    speakers by count then name, the others by count then value, the latest years)."""
+    counts: dict[str, dict] = {f: {} for f in ("speakers", "speech_acts", "publishers", "years")}
+    names = {}
+    for facet, pk, value, count, name in rows:
+        counts[facet][value if pk is None else pk] = count
+        names[pk] = name
+
+    def first(facet: str, key) -> list[dict]:
+        values = counts[facet]
+        ordered = sorted(values, key=lambda v: key(v, values[v]))
+        return [{"value": v, "count": values[v]} for v in ordered[:20]]
+
+    speakers = counts["speakers"]
+    return {
+        "speakers": [
+            {"id": pk, "name": names[pk], "count": speakers[pk]}
+            for pk in sorted(speakers, key=lambda pk: (-speakers[pk], names[pk], pk))[:20]
+        ],
+        "speech_acts": first("speech_acts", lambda v, count: (-count, v)),
+        "publishers": first("publishers", lambda v, count: (-count, v)),
+        "years": first("years", lambda v, count: -v),
+    }
+
+
+def _html(marked: str) -> str:
+    """A snippet as the product writes it: escaped, the engine's marks as <mark>."""
+    escaped = html.escape(marked, quote=True)
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 
 def _escape(body: bytes) -> bytes:
@@ -264,16 +314,49 @@ class Floor:
         )
         return _escape(head[:-1] + b',"results":[' + results + b"]}")
 
-    def _search(self, environ: dict, word: str, page_size: int) -> bytes:
+    def _hits(self, word: str) -> tuple[list[tuple[int, float]], bool]:
+        """The ranked hits, best first, and whether they are every match."""
         hits = []
         for sql, params in self.plan["searches"][word]:
-            hits += [row for row in self._rows(sql, params) if len(row) == 2]
+            # (id, score), or (newest id, id, score) from the first window
+            hits += [row[-2:] for row in self._rows(sql, params) if row[-2] is not None]
         hits.sort(key=lambda hit: (-hit[1], -hit[0]))
         limit = self.plan["search_limit"]
         if len(hits) > limit:  # the one more only tells that more matched
             oldest = min(pk for pk, _ in hits)
-            hits = [hit for hit in hits if hit[0] != oldest]
+            return [hit for hit in hits if hit[0] != oldest], False
+        return hits, True
+
+    def _search(self, environ: dict, word: str, page_size: int) -> bytes:
+        hits, _ = self._hits(word)
         return self._page(environ, len(hits), page_size, [pk for pk, _ in hits[:page_size]])
+
+    def _facets_search(self, environ: dict, word: str, page_size: int) -> bytes:
+        """search/: the hits with their scores and snippets, and the facets."""
+        hits, exhaustive = self._hits(word)
+        queries = self.plan["facets"][word]
+        scores = dict(hits[:page_size])
+        page = [row for row in self._rows(*queries["page"]) if row[0] in scores]
+        marked = dict(self._rows(*queries["snippets"]))
+        results = [
+            {
+                "statement": orjson.loads(json),
+                "score": scores[pk],
+                "snippet": _html(
+                    marked.get(pk, text.replace(MARK_START, " ").replace(MARK_END, " "))
+                ),
+            }
+            for pk, text, json in page
+        ]
+        body = {
+            "count": len(hits),
+            "next": _next_link(environ, len(hits), page_size),
+            "previous": None,
+            "exhaustive": exhaustive,
+            "results": results,
+            "facets": _facets(self._rows(*queries["facets"])),
+        }
+        return _escape(orjson.dumps(body))
 
     def respond(self, environ: dict) -> bytes | None:
         path = environ.get("PATH_INFO", "")
@@ -293,6 +376,11 @@ class Floor:
             count = self._count(route["count"][0], _bind(route["count"][1], values))
             ids = [row[0] for row in self._rows(route["ids"][0], _bind(route["ids"][1], values))]
             return self._page(environ, count, page_size, ids)
+        searched = path == SEARCH and set(query) == {"q", "page_size"}
+        if searched and query["q"] in self.plan.get("facets", {}):
+            if int(query["page_size"]) != self.plan["search_page"]:
+                return None
+            return self._facets_search(environ, query["q"], self.plan["search_page"])
         tail = path.removeprefix(LIST).rstrip("/")
         if path.startswith(LIST) and path.endswith("/") and tail.isdigit() and not query:
             sql, params = self.plan["detail"]

@@ -81,6 +81,19 @@ def test_the_floor_answers_the_products_list_bytes(client, world, floor, query):
 
 
 @postgres_only
+def test_the_floor_answers_the_products_search_bytes(client, world, floor):
+    # search/: the hits with scores and snippets (the tricky texts escaped), and the facets.
+    query = {"q": "troops", "page_size": SEARCH_PAGE}
+    product = client.get("/api/v1/search/", query)
+    status, body = _call(floor, "/api/v1/search/", query)
+    assert product.status_code == 200
+    assert status == "200 OK"
+    assert b'"facets":{"speakers":[{' in body
+    assert body == product.content
+    assert _call(floor, "/api/v1/search/", {"q": "troops", "page_size": 3})[0].startswith("404")
+
+
+@postgres_only
 def test_the_floor_answers_the_products_detail_bytes(client, world, floor):
     for statement in (world.claim, world.denial):
         path = f"/api/v1/statements/{statement.pk}/"
@@ -106,7 +119,10 @@ def test_the_next_link_is_drfs():
 
 def test_the_floor_serves_the_read_cases_it_is_compared_on():
     served = {case.name for case in CASES if case.floor}
-    assert served == {"list", "detail", "speaker", "dates", "search-rare", "search-frequent"}
+    assert served == {
+        "list", "detail", "speaker", "dates", "search-rare", "search-frequent", "facets-rare",
+        "facets-frequent",
+    }  # fmt: skip
 
 
 def test_bytes_compare_but_for_the_servers_own_address():

@@ -235,10 +235,14 @@ class SearchView(SelectedFieldsMixin, StatementResultsMixin, generics.GenericAPI
         return cached_response(request, lambda: self.search(request))
 
     def search(self, request: Request) -> Response:
-        results = self.statement_results(self.get_queryset(), ranked=True)
         if postgres.available():
+            # The statements without the joins of their representation, which PostgreSQL
+            # writes: building the prefetches would cost the request for nothing.
+            statements = selectors.visible_statements(user=request.user)
+            results = self.statement_results(statements, ranked=True)
             hits = self._hits_written_by_the_database(results)
         else:
+            results = self.statement_results(self.get_queryset(), ranked=True)
             page = self.paginate_queryset(results.with_snippets())
             hits = self.get_serializer(page, many=True).data
         paginated = self.paginator.get_paginated_response(None).data

@@ -36,7 +36,6 @@ from django.db.models import (
     Func,
     IntegerField,
     JSONField,
-    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -132,6 +131,23 @@ class AmongIds(Func):
         return f"{field_sql} = ANY({ids_sql}::bigint[])", (*field_params, *ids_params)
 
 
+class AmongNewestBlocks(Func):
+    """The block of a statement id is one of the ``blocks`` newest: those below the block of
+    ``newest.id``, the newest id, which the enclosing query (``Ranking.first_of_newest``)
+    reads in the same statement."""
+
+    output_field = BooleanField()
+
+    def __init__(self, blocks: int):
+        super().__init__(IdBlock("pk"))
+        self.blocks = blocks
+
+    def as_sql(self, compiler, connection, **extra_context):
+        block_sql, params = compiler.compile(self.get_source_expressions()[0])
+        newest = ", ".join(f"newest.id / {BLOCK_IDS} - {n}" for n in range(self.blocks))
+        return f"{block_sql} = ANY(ARRAY[{newest}])", params
+
+
 class Matches(Func):
     template = "%(expressions)s"
     arg_joiner = " @@ "
@@ -173,6 +189,15 @@ SELECT attribution.statement_id, attribution.speaker_id, attribution.speech_act,
 FROM ({attributions}) AS attribution (statement_id, speaker_id, speech_act, source_id)
 CROSS JOIN LATERAL ({source}) AS source (publisher, year)
 """
+
+
+# The same, the newest id of the documents read in the same statement (one round trip), for
+# matches whose condition is ``AmongNewestBlocks``: (newest id, None, None) when none match.
+_SCORES_OF_NEWEST = (
+    "SELECT newest.id, kept.hit_id, ts_rank_cd(%s::float4[], kept.hit_vector, kept.hit_query) "
+    "FROM (SELECT max(statement_id) AS id FROM statements_searchdocument) AS newest "
+    "LEFT JOIN LATERAL ({kept}) AS kept ON true"
+)
 
 
 # Over the facet rows: each facet's counts of distinct statements, only the values that can
@@ -220,6 +245,22 @@ class Ranking:
         """(id, score) of the first ``count`` of the ordered ``matches``."""
         if count <= 0:
             return []
+        with connection.cursor() as cursor:
+            cursor.execute(*self._scores(_SCORES_OF_KEPT, matches, count))
+            return cursor.fetchall()
+
+    def first_of_newest(
+        self, matches: QuerySet, blocks: int, count: int
+    ) -> tuple[int | None, list[tuple[int, float]]]:
+        """The newest document's id (None when there is none), and (id, score) of the
+        first ``count`` of the ordered ``matches`` in the ``blocks`` newest blocks."""
+        window = matches.filter(AmongNewestBlocks(blocks))
+        with connection.cursor() as cursor:
+            cursor.execute(*self._scores(_SCORES_OF_NEWEST, window, count))
+            rows = cursor.fetchall()
+        return rows[0][0], [(pk, score) for _, pk, score in rows if pk is not None]
+
+    def _scores(self, template: str, matches: QuerySet, count: int) -> tuple[str, list]:
         kept = matches.annotate(
             hit_id=F("pk"),
             hit_vector=self.vector,
@@ -227,9 +268,7 @@ class Ranking:
             hit_query=ExpressionWrapper(self.query, output_field=SearchQueryField()),
         ).values_list("hit_id", "hit_vector", "hit_query")[:count]
         sql, params = kept.query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(_SCORES_OF_KEPT.format(kept=sql), [WEIGHTS, *params])
-            return cursor.fetchall()
+        return template.format(kept=sql), [WEIGHTS, *params]
 
 
 def _newest_by_block(matches: QuerySet, ranking: Ranking, limit: int) -> list[tuple[int, float]]:
@@ -245,16 +284,21 @@ def _newest_by_block(matches: QuerySet, ranking: Ranking, limit: int) -> list[tu
     of them costs less than the blocks' postings: then the last query reads every older
     match (a bitmap of the word, not a walk of the ids, which the planner would pick
     wrongly for a word that matches little)."""
-    newest = SearchDocument.objects.aggregate(newest=Max("statement_id"))["newest"]
-    if newest is None:
-        return []
     hits: list[tuple[int, float]] = []
-    top = upper = newest // BLOCK_IDS + 1  # blocks below ``upper`` are still to be looked in
     blocks = FIRST_BLOCKS
-    for _ in range(MAX_WINDOWS):
-        lower = max(upper - blocks, 0)
-        window = matches.filter(AmongIds(IdBlock("pk"), list(range(lower, upper))))
-        hits += ranking.first(window.order_by("-pk"), limit - len(hits))
+    for window in range(MAX_WINDOWS):
+        if window == 0:
+            # The newest block is found by the same query: one round trip.
+            newest, hits = ranking.first_of_newest(matches.order_by("-pk"), blocks, limit)
+            if newest is None:
+                return []
+            # Blocks below ``upper`` are still to be looked in.
+            top = upper = newest // BLOCK_IDS + 1
+            lower = max(upper - blocks, 0)
+        else:
+            lower = max(upper - blocks, 0)
+            among = matches.filter(AmongIds(IdBlock("pk"), list(range(lower, upper))))
+            hits += ranking.first(among.order_by("-pk"), limit - len(hits))
         upper = lower
         if len(hits) == limit or upper == 0:
             return hits
