@@ -108,6 +108,30 @@ class OwnVector(Expression):
         return Col(query.get_initial_alias(), _VECTOR_FIELD)
 
 
+# The address of a document's row version, which one statement reads consistently.
+_ROW_FIELD = models.TextField()
+_ROW_FIELD.set_attributes_from_name("ctid")
+_ROW_FIELD.model = SearchDocument
+
+
+class DocumentRow(DocumentVector):
+    """The ``ctid`` of the statement's search document, joined from a statement query."""
+
+    output_field = models.TextField()
+
+    def resolve_expression(self, *args, **kwargs):
+        return Col(super().resolve_expression(*args, **kwargs).alias, _ROW_FIELD)
+
+
+class OwnRow(OwnVector):
+    """The ``ctid`` of the search documents queried themselves."""
+
+    output_field = models.TextField()
+
+    def resolve_expression(self, *args, **kwargs):
+        return Col(super().resolve_expression(*args, **kwargs).alias, _ROW_FIELD)
+
+
 class IdBlock(Func):
     """The block of a statement id, written as the index writes it: the divisor is a
     constant, not a parameter, or the planner could not match the index's expression."""
@@ -176,9 +200,23 @@ def headline_query(query: ParsedQuery) -> SearchQuery:
     return reduce(or_, typed, tsquery(query))
 
 
-# Over the ORM's SQL of the kept matches, whose values stay parameters.
+# Over the ORM's SQL of the kept matches, whose values stay parameters: each kept match's
+# vector read by its row's address (``ctid``) once the matches are sorted and cut, so that the
+# sort carries ids and addresses, not the vectors of every match read (a frequent word's
+# first window reads three times as many as it keeps).
 _SCORES_OF_KEPT = (
-    "SELECT hit_id, ts_rank_cd(%s::float4[], hit_vector, hit_query) FROM ({kept}) AS kept"
+    "SELECT kept.hit_id, ts_rank_cd(%s::float4[], document.search_vector, kept.hit_query) "
+    "FROM ({kept}) AS kept JOIN statements_searchdocument AS document "
+    "ON document.ctid = kept.hit_row"
+)
+# The same, the newest id of the documents read in the same statement (one round trip), for
+# matches whose condition is ``AmongNewestBlocks``: (newest id, None, None) when none match.
+_SCORES_OF_NEWEST = (
+    "SELECT newest.id, kept.hit_id, "
+    "ts_rank_cd(%s::float4[], document.search_vector, kept.hit_query) "
+    "FROM (SELECT max(statement_id) AS id FROM statements_searchdocument) AS newest "
+    "LEFT JOIN LATERAL ({kept}) AS kept ON true "
+    "LEFT JOIN statements_searchdocument AS document ON document.ctid = kept.hit_row"
 )
 
 
@@ -189,15 +227,6 @@ SELECT attribution.statement_id, attribution.speaker_id, attribution.speech_act,
 FROM ({attributions}) AS attribution (statement_id, speaker_id, speech_act, source_id)
 CROSS JOIN LATERAL ({source}) AS source (publisher, year)
 """
-
-
-# The same, the newest id of the documents read in the same statement (one round trip), for
-# matches whose condition is ``AmongNewestBlocks``: (newest id, None, None) when none match.
-_SCORES_OF_NEWEST = (
-    "SELECT newest.id, kept.hit_id, ts_rank_cd(%s::float4[], kept.hit_vector, kept.hit_query) "
-    "FROM (SELECT max(statement_id) AS id FROM statements_searchdocument) AS newest "
-    "LEFT JOIN LATERAL ({kept}) AS kept ON true"
-)
 
 
 # Over the facet rows: each facet's counts of distinct statements, only the values that can
@@ -235,10 +264,11 @@ class Ranking:
     Written beside the matches, ``ts_rank_cd`` was computed for every match read, before
     the sort that keeps the newest: for a word in 0.4 % of a million statements, 3,400
     scores for 870 kept, a third of the query's time. The matches' query (ordered and
-    limited) is a subquery here, and the scores are computed over its rows."""
+    limited, carrying each match's id and row address) is a subquery here, and the scores
+    are computed over its rows, each kept match's vector read by its address."""
 
-    def __init__(self, vector: Expression, query: SearchQuery) -> None:
-        self.vector = vector
+    def __init__(self, row: Expression, query: SearchQuery) -> None:
+        self.row = row  # the matched document's ``ctid``
         self.query = query
 
     def first(self, matches: QuerySet, count: int) -> list[tuple[int, float]]:
@@ -263,10 +293,10 @@ class Ranking:
     def _scores(self, template: str, matches: QuerySet, count: int) -> tuple[str, list]:
         kept = matches.annotate(
             hit_id=F("pk"),
-            hit_vector=self.vector,
+            hit_row=self.row,
             # Queries combined with & and | do not say what type they give.
             hit_query=ExpressionWrapper(self.query, output_field=SearchQueryField()),
-        ).values_list("hit_id", "hit_vector", "hit_query")[:count]
+        ).values_list("hit_id", "hit_row", "hit_query")[:count]
         sql, params = kept.query.sql_with_params()
         return template.format(kept=sql), [WEIGHTS, *params]
 
@@ -440,12 +470,12 @@ class PostgresSearchBackend(SearchBackend):
         if documents is not None:
             # The documents alone: for a word matched by thousands, joining each match's
             # statement cost several times the search itself.
-            vector = OwnVector()
-            matches = SearchDocument.objects.filter(documents, Matches(vector, compiled))
+            row = OwnRow()
+            matches = SearchDocument.objects.filter(documents, Matches(OwnVector(), compiled))
         else:
-            vector = DocumentVector()
+            row = DocumentRow()
             matches = self.filter(queryset.prefetch_related(None), query)
-        ranking = Ranking(vector, compiled)
+        ranking = Ranking(row, compiled)
         if documents is not None:
             newest = _newest_by_block(matches, ranking, limit)
         else:
