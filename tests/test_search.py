@@ -212,8 +212,9 @@ def test_rank_limit_bounds_count_facets_and_pages(seed, anon, settings):
     "index_pages_per_block",
     [pytest.param(0, id="more-windows"), pytest.param(10**6, id="older-matches-at-once")],
 )
+@pytest.mark.parametrize("q", ["zephyrine", '"zephyrine winds"'], ids=["word", "phrase"])
 def test_the_newest_matches_are_ranked_however_their_ids_spread(
-    db, anon, settings, monkeypatch, spread, index_pages_per_block
+    db, anon, settings, monkeypatch, spread, index_pages_per_block, q
 ):
     # PostgreSQL looks for them in windows of blocks of ids, newest first, until reading
     # every older match costs less than the next window (search.postgres): both ways.
@@ -225,7 +226,7 @@ def test_the_newest_matches_are_ranked_however_their_ids_spread(
     Statement.objects.create(id=1_000_002, text="Calm seas.", status="published")
     search.index_statements([*spread, 1_000_002])
     with CaptureQueriesContext(connection) as queries:
-        body = anon.get(SEARCH, {"q": "zephyrine", "page_size": 10}).json()
+        body = anon.get(SEARCH, {"q": q, "page_size": 10}).json()
     # However many windows: at most MAX_WINDOWS and the older matches beyond one window.
     assert len(queries) <= SEARCH_BUDGET + MAX_WINDOWS
     newest = sorted(spread, reverse=True)[:3]
