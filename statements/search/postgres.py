@@ -229,36 +229,32 @@ CROSS JOIN LATERAL ({source}) AS source (publisher, year)
 """
 
 
-# Over the facet rows: each facet's counts of distinct statements, in one scan of the rows
-# (a grouping set per facet dedupes the pairs of value and statement, hashed; ``GROUPING``
-# tells the facets apart: 7 speakers, 11 speech acts, 13 publishers, 14 years), only the
-# values that can be shown (``rank`` by count, ties included; the latest years), the
-# speakers named. PostgreSQL counts with a few hash tables what Python counted in sets of
-# every row sent.
+# Over the facet rows: each facet's counts of distinct statements, only the values that can
+# be shown (``rank`` by count, ties included; the latest years), the speakers named.
 _FACET_COUNTS = """
-SELECT CASE facet WHEN 7 THEN 'speakers' WHEN 11 THEN 'speech_acts' WHEN 13 THEN 'publishers'
-        ELSE 'years' END,
-    id, value, count,
-    CASE facet WHEN 7 THEN (
+WITH facet_row AS MATERIALIZED ({facet_rows})
+SELECT counted.facet, counted.id, counted.value, counted.count,
+    CASE counted.facet WHEN 'speakers' THEN (
         SELECT speaker.name FROM statements_speaker AS speaker WHERE speaker.id = counted.id
     ) END
 FROM (
-    SELECT facet, COALESCE(speaker_id, year) AS id, COALESCE(speech_act, publisher) AS value,
-        count(*) AS count,
-        rank() OVER (
-            PARTITION BY facet ORDER BY CASE facet WHEN 14 THEN -year ELSE -count(*) END
-        ) AS place
-    FROM (
-        SELECT GROUPING(speaker_id, speech_act, publisher, year) AS facet,
-            speaker_id, speech_act, publisher, year
-        FROM ({facet_rows}) AS facet_row
-        GROUP BY GROUPING SETS ((speaker_id, statement_id), (speech_act, statement_id),
-            (publisher, statement_id), (year, statement_id))
-    ) AS pairs
-    WHERE CASE facet WHEN 13 THEN publisher <> '' WHEN 14 THEN year IS NOT NULL ELSE true END
-    GROUP BY facet, speaker_id, speech_act, publisher, year
+    SELECT 'speakers' AS facet, speaker_id AS id, NULL AS value,
+        count(DISTINCT statement_id) AS count,
+        rank() OVER (ORDER BY count(DISTINCT statement_id) DESC) AS place
+    FROM facet_row GROUP BY speaker_id
+    UNION ALL
+    SELECT 'speech_acts', NULL, speech_act, count(DISTINCT statement_id),
+        rank() OVER (ORDER BY count(DISTINCT statement_id) DESC)
+    FROM facet_row GROUP BY speech_act
+    UNION ALL
+    SELECT 'publishers', NULL, publisher, count(DISTINCT statement_id),
+        rank() OVER (ORDER BY count(DISTINCT statement_id) DESC)
+    FROM facet_row WHERE publisher <> '' GROUP BY publisher
+    UNION ALL
+    SELECT 'years', year, NULL, count(DISTINCT statement_id), rank() OVER (ORDER BY year DESC)
+    FROM facet_row WHERE year IS NOT NULL GROUP BY year
 ) AS counted
-WHERE place <= %s
+WHERE counted.place <= %s
 """
 
 
