@@ -15,7 +15,6 @@ from statements.models import Attribution, SearchDocument, Statement
 from statements.search.base import SearchBackend, document_fields
 from statements.search.postgres import INDEX as POSTGRES_INDEX
 from statements.search.postgres import MAX_WINDOWS
-from statements.search.results import shown_facets
 from tests.factories import StatementFactory
 from tests.helpers import pending_index_pages, problem
 
@@ -293,19 +292,6 @@ def test_facet_rows_are_those_of_the_attributions_joined_to_their_sources(world,
     assert rows == sorted(SearchBackend.facet_rows(backend, attributions))
     assert rows
     assert all(isinstance(year, int) for *_, year in rows if year is not None)
-
-
-@pytest.mark.parametrize("size", [1, 2, 20])
-@pytest.mark.parametrize("condition", [Q(), Q(speech_act=SpeechAct.DENIAL)])
-def test_facet_counts_are_those_of_the_rows_counted(world, condition, size):
-    # PostgreSQL counts in SQL and keeps the values that can be shown (ties with the last
-    # included): the same counts as the rows counted in Python, and every speaker named.
-    backend = search.get_backend()
-    attributions = Attribution.objects.filter(condition)
-    counts, names = backend.facet_counts(attributions, size)
-    expected = SearchBackend.facet_counts(backend, attributions, size)
-    assert shown_facets(counts, names, size) == shown_facets(*expected, size)
-    assert set(names) == set(counts["speakers"])
 
 
 # --- Visibility ---------------------------------------------------------------------------------

@@ -10,9 +10,7 @@ import contextlib
 import datetime as dt
 import html
 from abc import ABC, abstractmethod
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, NamedTuple
 
 from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import Expression, Q, QuerySet
@@ -20,7 +18,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from statements.models import Attribution, SearchDocument, Speaker, Statement
+from statements.models import Attribution, SearchDocument, Statement
 from statements.search.query import ParsedQuery
 from statements.visibility import is_public
 
@@ -74,16 +72,6 @@ def document_fields(
         )[:INDEXED_CHARS],
         "quotes": "\n".join(dict.fromkeys(quote for quote in quotes if quote))[:INDEXED_CHARS],
     }
-
-
-FACETS = ("speakers", "speech_acts", "publishers", "years")
-
-
-class FacetCounts(NamedTuple):
-    """Per facet, statements counted by value (speakers by id); the speakers' names."""
-
-    counts: dict[str, dict[Any, int]]
-    names: dict[int, str]
 
 
 def with_defaults(
@@ -161,36 +149,6 @@ class SearchBackend(ABC):
             .order_by()
             .values_list("statement_id", "speaker_id", "speech_act", "source__publisher", "year")
         )
-
-    def facet_counts(self, attributions: QuerySet, size: int) -> FacetCounts:
-        """How many statements of the ``attributions`` have each facet's values: every
-        value that can stand among the ``size`` first (by count, ties included; the
-        ``size`` latest years), and the speakers' names. From ``facet_rows``, counted here,
-        then the names of the speakers that can be shown."""
-        groups: dict[str, dict] = {facet: defaultdict(set) for facet in FACETS}
-        for statement_id, speaker_id, speech_act, publisher, year in self.facet_rows(attributions):
-            groups["speakers"][speaker_id].add(statement_id)
-            groups["speech_acts"][speech_act].add(statement_id)
-            if publisher:
-                groups["publishers"][publisher].add(statement_id)
-            if year is not None:
-                groups["years"][year].add(statement_id)
-        counts = {
-            facet: {value: len(group) for value, group in values.items()}
-            for facet, values in groups.items()
-        }
-        # Speakers are ordered by count, then name: every speaker tied with the last shown
-        # needs its name.
-        speakers = counts["speakers"]
-        if speakers:
-            last = sorted(speakers.values(), reverse=True)[:size][-1]
-            counts["speakers"] = {pk: count for pk, count in speakers.items() if count >= last}
-        names = dict(
-            Speaker.objects.filter(self.among("id", list(counts["speakers"]))).values_list(
-                "pk", "name"
-            )
-        )
-        return FacetCounts(counts, names)
 
     def year(self, field: str) -> Expression:
         """The year (UTC) of the datetime ``field``, as an integer."""

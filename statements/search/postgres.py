@@ -47,11 +47,9 @@ from django.utils import timezone
 
 from statements.models import SearchDocument, Source
 from statements.search.base import (
-    FACETS,
     INDEXED_CHARS,
     MARK_END,
     MARK_START,
-    FacetCounts,
     SearchBackend,
     with_defaults,
 )
@@ -226,35 +224,6 @@ SELECT attribution.statement_id, attribution.speaker_id, attribution.speech_act,
     source.publisher, source.year
 FROM ({attributions}) AS attribution (statement_id, speaker_id, speech_act, source_id)
 CROSS JOIN LATERAL ({source}) AS source (publisher, year)
-"""
-
-
-# Over the facet rows: each facet's counts of distinct statements, only the values that can
-# be shown (``rank`` by count, ties included; the latest years), the speakers named.
-_FACET_COUNTS = """
-WITH facet_row AS MATERIALIZED ({facet_rows})
-SELECT counted.facet, counted.id, counted.value, counted.count,
-    CASE counted.facet WHEN 'speakers' THEN (
-        SELECT speaker.name FROM statements_speaker AS speaker WHERE speaker.id = counted.id
-    ) END
-FROM (
-    SELECT 'speakers' AS facet, speaker_id AS id, NULL AS value,
-        count(DISTINCT statement_id) AS count,
-        rank() OVER (ORDER BY count(DISTINCT statement_id) DESC) AS place
-    FROM facet_row GROUP BY speaker_id
-    UNION ALL
-    SELECT 'speech_acts', NULL, speech_act, count(DISTINCT statement_id),
-        rank() OVER (ORDER BY count(DISTINCT statement_id) DESC)
-    FROM facet_row GROUP BY speech_act
-    UNION ALL
-    SELECT 'publishers', NULL, publisher, count(DISTINCT statement_id),
-        rank() OVER (ORDER BY count(DISTINCT statement_id) DESC)
-    FROM facet_row WHERE publisher <> '' GROUP BY publisher
-    UNION ALL
-    SELECT 'years', year, NULL, count(DISTINCT statement_id), rank() OVER (ORDER BY year DESC)
-    FROM facet_row WHERE year IS NOT NULL GROUP BY year
-) AS counted
-WHERE counted.place <= %s
 """
 
 
@@ -497,12 +466,6 @@ class PostgresSearchBackend(SearchBackend):
         return Q(AmongIds(field, ids))
 
     def facet_rows(self, attributions: QuerySet) -> Iterable[tuple]:
-        sql, params = self._facet_rows_sql(attributions)
-        with connections[attributions.db].cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
-    def _facet_rows_sql(self, attributions: QuerySet) -> tuple[str, list]:
         # Each attribution's source looked up by its id, a subquery per row (LATERAL, with
         # a LIMIT so that it is not merged into a join): joined, the planner may hash the
         # whole source table to meet the ranked statements' few attributions.
@@ -518,24 +481,12 @@ class PostgresSearchBackend(SearchBackend):
         )
         attributions_sql, attributions_params = attributions.query.sql_with_params()
         source_sql, source_params = source.query.sql_with_params()
-        return (
-            _FACET_ROWS.format(attributions=attributions_sql, source=source_sql),
-            [*attributions_params, *source_params],
-        )
-
-    def facet_counts(self, attributions: QuerySet, size: int) -> FacetCounts:
-        # Counted by PostgreSQL, in one query: a few rows a facet come back, not every
-        # attribution of the ranked statements, and the speakers' names with them.
-        sql, params = self._facet_rows_sql(attributions)
-        counts: dict[str, dict] = {facet: {} for facet in FACETS}
-        names = {}
         with connections[attributions.db].cursor() as cursor:
-            cursor.execute(_FACET_COUNTS.format(facet_rows=sql), [*params, size])
-            for facet, pk, value, count, name in cursor.fetchall():
-                counts[facet][value if pk is None else pk] = count
-                if name is not None:
-                    names[pk] = name
-        return FacetCounts(counts, names)
+            cursor.execute(
+                _FACET_ROWS.format(attributions=attributions_sql, source=source_sql),
+                [*attributions_params, *source_params],
+            )
+            return cursor.fetchall()
 
     def snippets(self, ids: Iterable[int], query: ParsedQuery) -> dict[int, str]:
         headline = SearchHeadline(

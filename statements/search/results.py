@@ -7,14 +7,15 @@ search costs a bounded amount whatever the size of the corpus. ``exhaustive`` sa
 whether the ranked set holds every match.
 """
 
+from collections import defaultdict
 from functools import cached_property
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
 from statements.counts import cached_count
-from statements.models import Attribution
-from statements.search.base import FACETS, SearchBackend, marked_to_html, unmarked
+from statements.models import Attribution, Speaker
+from statements.search.base import SearchBackend, marked_to_html, unmarked
 from statements.search.names import expand_misspelt_names
 from statements.search.query import ParsedQuery
 
@@ -91,43 +92,47 @@ class Ranking:
         the value and meets ``attribution_condition`` (the attribution filters of the
         request), so each count is what adding that value to the filters would give.
 
-        The engine counts (``SearchBackend.facet_counts``: the ranked statements'
-        attributions, their ids sent as one parameter, with their sources' publisher and
-        year) and names the speakers that can be shown; they are ordered here."""
+        Two queries: the ranked statements' attributions with their sources' publisher and
+        year (``SearchBackend.facet_rows``; the ids go as one parameter), counted here, then
+        the names of the speakers shown. Cheaper than a GROUP BY per facet, which hashes
+        whole tables to join them."""
         ids = [pk for pk, _ in self.hits]
         if not ids:
-            return {facet: [] for facet in FACETS}
-        counts, names = self.backend.facet_counts(
+            return {"speakers": [], "speech_acts": [], "publishers": [], "years": []}
+        rows = self.backend.facet_rows(
             Attribution.objects.filter(
                 self.attribution_condition, self.backend.among("statement_id", ids)
-            ),
-            FACET_SIZE,
+            )
         )
-        return shown_facets(counts, names, FACET_SIZE)
-
-
-def shown_facets(
-    counts: dict[str, dict[Any, int]], names: dict[int, str], size: int
-) -> dict[str, list[dict[str, Any]]]:
-    """The first ``size`` values of each facet, as the response shows them: speakers by
-    count, then name; speech acts and publishers by count, then value; the latest years."""
-
-    def first(facet: str, key) -> list[dict[str, Any]]:
-        values = counts[facet]
-        ordered = sorted(values, key=lambda value: key(value, values[value]))
-        return [{"value": value, "count": values[value]} for value in ordered[:size]]
-
-    by_count = lambda value, count: (-count, value)  # noqa: E731
-    speakers = counts["speakers"]
-    return {
-        "speakers": [
-            {"id": pk, "name": names[pk], "count": speakers[pk]}
-            for pk in sorted(speakers, key=lambda pk: (-speakers[pk], names[pk], pk))[:size]
-        ],
-        "speech_acts": first("speech_acts", by_count),
-        "publishers": first("publishers", by_count),
-        "years": first("years", lambda value, count: -value),
-    }
+        groups = {
+            facet: defaultdict(set) for facet in ("speakers", "speech_acts", "publishers", "years")
+        }
+        for statement_id, speaker_id, speech_act, publisher, year in rows:
+            groups["speakers"][speaker_id].add(statement_id)
+            groups["speech_acts"][speech_act].add(statement_id)
+            if publisher:
+                groups["publishers"][publisher].add(statement_id)
+            if year is not None:
+                groups["years"][year].add(statement_id)
+        by_count = lambda value, count: (-count, value)  # noqa: E731
+        # Speakers are ordered by count, then name: every speaker tied with the last shown
+        # needs its name.
+        speaker_counts = {pk: len(group) for pk, group in groups["speakers"].items()}
+        shown = sorted(speaker_counts.values(), reverse=True)[:FACET_SIZE]
+        candidates = [pk for pk, count in speaker_counts.items() if count >= shown[-1]]
+        names = dict(
+            Speaker.objects.filter(self.backend.among("id", candidates)).values_list("pk", "name")
+        )
+        speakers = sorted(candidates, key=lambda pk: (-speaker_counts[pk], names[pk], pk))
+        return {
+            "speakers": [
+                {"id": pk, "name": names[pk], "count": speaker_counts[pk]}
+                for pk in speakers[:FACET_SIZE]
+            ],
+            "speech_acts": _counts(groups["speech_acts"], key=by_count),
+            "publishers": _counts(groups["publishers"], key=by_count),
+            "years": _counts(groups["years"], key=lambda value, count: -value),
+        }
 
 
 class StatementResults:
@@ -235,3 +240,8 @@ class StatementResults:
         if self.ranking is None:
             raise TypeError("Unranked results have no scores, snippets or facets.")
         return self.ranking
+
+
+def _counts(groups: dict[Any, set[int]], key) -> list[dict[str, Any]]:
+    ordered = sorted(groups, key=lambda value: key(value, len(groups[value])))
+    return [{"value": value, "count": len(groups[value])} for value in ordered[:FACET_SIZE]]
