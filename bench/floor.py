@@ -16,8 +16,8 @@ the product does. A count of at least ``API_COUNT_CACHE_THRESHOLD`` rows is kept
 ``API_COUNT_CACHE_SECONDS``, as the product keeps it (here in the worker's memory).
 
 ``search/`` for a word replays the same ranking, then the page's representations with
-their texts, the snippets and the facets' counts as the product ran them for that word
-(their values as recorded), and orders the facets as the product does.
+their texts, the snippets, the facets' rows and the speakers' names as the product ran
+them for that word (their values as recorded), and counts the facets as the product does.
 
 One connection per worker (no pool is pinned), client-side parameter binding as Django's
 PostgreSQL backend does but for the representations, autocommit. Routes: the list
@@ -176,10 +176,12 @@ def record(params: dict) -> dict:
         # corpus does not change: each replayed with its values as recorded).
         if [(sql, _marked(values, {})) for sql, values in queries[: len(ranking)]] != ranking:
             raise RuntimeError("search/ ranks otherwise than statements/?q=: update bench/floor.py")
-        page, snippets, facets = [
+        page, snippets, facets, speakers = [
             (sql, _marked(values, {})) for sql, values in queries[len(ranking) :]
         ]
-        plan["facets"][word] = {"page": page, "snippets": snippets, "facets": facets}
+        plan["facets"][word] = {
+            "page": page, "snippets": snippets, "facets": facets, "speakers": speakers
+        }  # fmt: skip
     return plan
 
 
@@ -218,21 +220,27 @@ def _values(query: dict[str, str]) -> dict[str, Any]:
     return values
 
 
-def _facets(rows: list[tuple]) -> dict[str, list[dict]]:
-    """The product's facets from its counting query's rows (``search.results.shown_facets``:
-    speakers by count then name, the others by count then value, the latest years)."""
-    counts: dict[str, dict] = {f: {} for f in ("speakers", "speech_acts", "publishers", "years")}
-    names = {}
-    for facet, pk, value, count, name in rows:
-        counts[facet][value if pk is None else pk] = count
-        names[pk] = name
+def _facets(rows: list[tuple], names: dict[int, str]) -> dict[str, list[dict]]:
+    """The product's facets (``search.results.Ranking.facets``) from the ranked statements'
+    attributions' rows and the names of the speakers that can be shown: statements counted
+    per value; speakers by count then name, the others by count then value, the latest
+    years; 20 of each."""
+    groups: dict[str, dict] = {f: {} for f in ("speakers", "speech_acts", "publishers", "years")}
+    for statement_id, speaker_id, speech_act, publisher, year in rows:
+        groups["speakers"].setdefault(speaker_id, set()).add(statement_id)
+        groups["speech_acts"].setdefault(speech_act, set()).add(statement_id)
+        if publisher:
+            groups["publishers"].setdefault(publisher, set()).add(statement_id)
+        if year is not None:
+            groups["years"].setdefault(year, set()).add(statement_id)
+    counts = {facet: {v: len(ids) for v, ids in values.items()} for facet, values in groups.items()}
 
     def first(facet: str, key) -> list[dict]:
         values = counts[facet]
         ordered = sorted(values, key=lambda v: key(v, values[v]))
         return [{"value": v, "count": values[v]} for v in ordered[:20]]
 
-    speakers = counts["speakers"]
+    speakers = {pk: count for pk, count in counts["speakers"].items() if pk in names}
     return {
         "speakers": [
             {"id": pk, "name": names[pk], "count": speakers[pk]}
@@ -354,7 +362,9 @@ class Floor:
             "previous": None,
             "exhaustive": exhaustive,
             "results": results,
-            "facets": _facets(self._rows(*queries["facets"])),
+            "facets": _facets(
+                self._rows(*queries["facets"]), dict(self._rows(*queries["speakers"]))
+            ),
         }
         return _escape(orjson.dumps(body))
 
