@@ -112,15 +112,6 @@ _ROW_FIELD.set_attributes_from_name("ctid")
 _ROW_FIELD.model = SearchDocument
 
 
-class DocumentRow(DocumentVector):
-    """The ``ctid`` of the statement's search document, joined from a statement query."""
-
-    output_field = models.TextField()
-
-    def resolve_expression(self, *args, **kwargs):
-        return Col(super().resolve_expression(*args, **kwargs).alias, _ROW_FIELD)
-
-
 class OwnRow(OwnVector):
     """The ``ctid`` of the search documents queried themselves."""
 
@@ -198,17 +189,21 @@ def headline_query(query: ParsedQuery) -> SearchQuery:
     return reduce(or_, typed, tsquery(query))
 
 
-# Over the ORM's SQL of the kept matches, whose values stay parameters: each kept match's
-# vector read by its row's address (``ctid``) once the matches are sorted and cut, so that the
-# sort carries ids and addresses, not the vectors of every match read (a frequent word's
-# first window reads three times as many as it keeps).
+# Over the ORM's SQL of the kept matches, whose values stay parameters.
 _SCORES_OF_KEPT = (
+    "SELECT hit_id, ts_rank_cd(%s::float4[], hit_vector, hit_query) FROM ({kept}) AS kept"
+)
+# The same for a window of blocks, which reads more matches than it keeps (a frequent word's
+# first window, three times as many): the sort carries the matches' ids and row addresses
+# (``ctid``), not their vectors, and each kept match's vector is read by its address.
+_SCORES_OF_CUT = (
     "SELECT kept.hit_id, ts_rank_cd(%s::float4[], document.search_vector, kept.hit_query) "
     "FROM ({kept}) AS kept JOIN statements_searchdocument AS document "
     "ON document.ctid = kept.hit_row"
 )
-# The same, the newest id of the documents read in the same statement (one round trip), for
-# matches whose condition is ``AmongNewestBlocks``: (newest id, None, None) when none match.
+# The first window: the same, with the newest id of the documents read in the same statement
+# (one round trip), for matches whose condition is ``AmongNewestBlocks``: (newest id, None,
+# None) when none match.
 _SCORES_OF_NEWEST = (
     "SELECT newest.id, kept.hit_id, "
     "ts_rank_cd(%s::float4[], document.search_vector, kept.hit_query) "
@@ -233,39 +228,45 @@ class Ranking:
     Written beside the matches, ``ts_rank_cd`` was computed for every match read, before
     the sort that keeps the newest: for a word in 0.4 % of a million statements, 3,400
     scores for 870 kept, a third of the query's time. The matches' query (ordered and
-    limited, carrying each match's id and row address) is a subquery here, and the scores
-    are computed over its rows, each kept match's vector read by its address."""
+    limited) is a subquery here, and the scores are computed over its rows."""
 
-    def __init__(self, row: Expression, query: SearchQuery) -> None:
-        self.row = row  # the matched document's ``ctid``
+    def __init__(self, vector: Expression, query: SearchQuery) -> None:
+        self.vector = vector
         self.query = query
 
-    def first(self, matches: QuerySet, count: int) -> list[tuple[int, float]]:
-        """(id, score) of the first ``count`` of the ordered ``matches``."""
+    def first(self, matches: QuerySet, count: int, *, cut: bool = False) -> list[tuple[int, float]]:
+        """(id, score) of the first ``count`` of the ordered ``matches``. ``cut``: the
+        matches are search documents, of which many more are read than kept."""
         if count <= 0:
             return []
+        template = _SCORES_OF_CUT if cut else _SCORES_OF_KEPT
         with connection.cursor() as cursor:
-            cursor.execute(*self._scores(_SCORES_OF_KEPT, matches, count))
+            cursor.execute(*self._scores(template, matches, count, cut=cut))
             return cursor.fetchall()
 
     def first_of_newest(
         self, matches: QuerySet, blocks: int, count: int
     ) -> tuple[int | None, list[tuple[int, float]]]:
         """The newest document's id (None when there is none), and (id, score) of the
-        first ``count`` of the ordered ``matches`` in the ``blocks`` newest blocks."""
+        first ``count`` of the ordered ``matches`` (search documents) in the ``blocks``
+        newest blocks."""
         window = matches.filter(AmongNewestBlocks(blocks))
         with connection.cursor() as cursor:
-            cursor.execute(*self._scores(_SCORES_OF_NEWEST, window, count))
+            cursor.execute(*self._scores(_SCORES_OF_NEWEST, window, count, cut=True))
             rows = cursor.fetchall()
         return rows[0][0], [(pk, score) for _, pk, score in rows if pk is not None]
 
-    def _scores(self, template: str, matches: QuerySet, count: int) -> tuple[str, list]:
+    def _scores(
+        self, template: str, matches: QuerySet, count: int, *, cut: bool
+    ) -> tuple[str, list]:
+        # The row's address, or the vector itself.
+        name, value = ("hit_row", OwnRow()) if cut else ("hit_vector", self.vector)
         kept = matches.annotate(
             hit_id=F("pk"),
-            hit_row=self.row,
+            **{name: value},
             # Queries combined with & and | do not say what type they give.
             hit_query=ExpressionWrapper(self.query, output_field=SearchQueryField()),
-        ).values_list("hit_id", "hit_row", "hit_query")[:count]
+        ).values_list("hit_id", name, "hit_query")[:count]
         sql, params = kept.query.sql_with_params()
         return template.format(kept=sql), [WEIGHTS, *params]
 
@@ -307,7 +308,7 @@ def _newest_by_block(
         else:
             lower = max(upper - blocks, 0)
             among = matches.filter(AmongIds(IdBlock("pk"), list(range(lower, upper))))
-            hits += ranking.first(among.order_by(newest_first), limit - len(hits))
+            hits += ranking.first(among.order_by(newest_first), limit - len(hits), cut=True)
         upper = lower
         if len(hits) == limit or upper == 0:
             return hits
@@ -449,12 +450,12 @@ class PostgresSearchBackend(SearchBackend):
         if documents is not None:
             # The documents alone: for a word matched by thousands, joining each match's
             # statement cost several times the search itself.
-            row = OwnRow()
-            matches = SearchDocument.objects.filter(documents, Matches(OwnVector(), compiled))
+            vector = OwnVector()
+            matches = SearchDocument.objects.filter(documents, Matches(vector, compiled))
         else:
-            row = DocumentRow()
+            vector = DocumentVector()
             matches = self.filter(queryset.prefetch_related(None), query)
-        ranking = Ranking(row, compiled)
+        ranking = Ranking(vector, compiled)
         if documents is not None:
             phrases = any(term.is_phrase for term in query.terms)
             newest = _newest_by_block(matches, ranking, limit, phrases=phrases)
