@@ -344,7 +344,8 @@ class Floor:
         hits, exhaustive = self._hits(word)
         queries = self.plan["facets"][word]
         scores = dict(hits[:page_size])
-        page = [row for row in self._rows(*queries["page"]) if row[0] in scores]
+        found = {row[0]: row for row in self._rows(*queries["page"])}
+        page = [found[pk] for pk in scores if pk in found]  # in the hits' order
         marked = dict(self._rows(*queries["snippets"]))
         results = [
             {
