@@ -37,11 +37,11 @@ SNIPPET_TOKENS = 40
 
 
 def executable() -> Path:
-    return VENV / "bin" / "datasette"
+    return VENV / "bin" / "python"
 
 
 def installed() -> bool:
-    return executable().exists()
+    return (VENV / "bin" / "datasette").exists()
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -126,8 +126,9 @@ RELATIONS = f"""(SELECT json_group_array(json(r.value)) FROM (
       AND f.status = 'published' AND t.status = 'published'
     ORDER BY r.id) r)"""
 
-TOPICS = """(SELECT json_group_array(t.slug) FROM statements_statement_topics st
-    JOIN statements_topic t ON t.id = st.topic_id WHERE st.statement_id = s.id)"""
+TOPICS = """(SELECT json_group_array(t.slug) FROM (
+    SELECT t.slug FROM statements_statement_topics st JOIN statements_topic t ON t.id = st.topic_id
+    WHERE st.statement_id = s.id ORDER BY t.slug) t)"""
 
 # A statement as the product represents it (statements.representations.fields.STATEMENT).
 STATEMENT = f"""json_object(
@@ -268,6 +269,15 @@ def paths(case: str, database: str, params: dict) -> list[str] | None:
 # one after 1 s by default, which under 32 connections would count as errors, not time).
 SETTINGS = {"sql_time_limit_ms": "600000"}
 
+# ``datasette serve`` as it is, but without uvicorn's access log (a line per request to the
+# terminal), as the product's gunicorn runs without one.
+LAUNCHER = """
+import functools, sys, uvicorn
+from datasette import cli
+uvicorn.run = functools.partial(uvicorn.run, access_log=False)
+cli.cli(sys.argv[1:], prog_name="datasette")
+"""
+
 
 class Datasette:
     """``datasette serve --immutable`` on 127.0.0.1; stopped by ``stop`` whatever happens."""
@@ -282,8 +292,8 @@ class Datasette:
         settings = [arg for name, value in SETTINGS.items() for arg in ("--setting", name, value)]
         self.process = subprocess.Popen(
             [
-                str(executable()), "serve", "--immutable", str(corpus), "--host", host,
-                "--port", str(port), "--metadata", str(config), *settings,
+                str(executable()), "-c", LAUNCHER, "serve", "--immutable", str(corpus),
+                "--host", host, "--port", str(port), "--metadata", str(config), *settings,
             ],
             cwd=workdir,
             env={k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"},
