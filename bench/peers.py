@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -74,8 +75,6 @@ def build_corpus(size: str, seed: int, env: dict[str, str], python: str) -> Path
         check=True,
         stdout=subprocess.DEVNULL,  # the load's JSON figures; its steps go to stderr
     )
-    import sqlite3
-
     # One self-contained file, as --immutable reads it (no write-ahead log beside it).
     with contextlib.closing(sqlite3.connect(partial)) as conn:
         conn.execute("PRAGMA journal_mode = DELETE")

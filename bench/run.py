@@ -675,7 +675,8 @@ def run(options: Options) -> int:
             info["peer"] = {
                 "name": peer.name,
                 "version": peer.version(),
-                "settings": ", ".join(f"{k}={v}" for k, v in peers.SETTINGS.items()),
+                "settings": ", ".join(f"{k}={v}" for k, v in peers.SETTINGS.items())
+                + ", no access log",
                 "corpus": str(corpus.relative_to(ROOT)),
             }
         if options.uses_wrk:
