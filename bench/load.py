@@ -22,6 +22,7 @@ from tqdm import tqdm
 from bench.corpus import COLUMNS, Corpus
 
 SQLITE_BATCH = 5_000
+SPARSE = 100_000  # statements between two lines of progress without a bar
 
 
 def _check_columns() -> None:
@@ -189,10 +190,14 @@ def load_corpus(corpus: Corpus, *, progress: bool = True, vacuum: bool = True) -
             unit_scale=True, smoothing=0.1,
         )  # fmt: skip
         with bar:
+            done = 0
             for chunk in corpus.statements():
                 for table, rows in chunk.items():
                     writer.write(table, rows)
                 bar.update(len(chunk["statements_statement"]))
+                done += len(chunk["statements_statement"])
+                if not progress and done % SPARSE == 0:  # no bar: a line now and then
+                    step(f"{done:,} of {counts.statements:,} statements")
         with tqdm(total=counts.sources, desc="sources", unit="src", disable=not progress) as bar:
             for rows in corpus.sources():
                 writer.write("statements_source", rows)
