@@ -11,6 +11,7 @@ Rows are written as they are generated, so memory stays small at a million state
 The synthetic rows have no change history: the benchmarked read paths never read it.
 """
 
+import sys
 import time
 from collections.abc import Callable, Iterable
 
@@ -175,7 +176,7 @@ def load_corpus(corpus: Corpus, *, progress: bool = True, vacuum: bool = True) -
     started = time.perf_counter()
 
     def step(message: str) -> None:
-        tqdm.write(f"  {message}")
+        tqdm.write(f"  {message}", file=sys.stderr)
 
     from statements.search.backends import get_backend  # after django.setup()
 
