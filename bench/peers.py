@@ -152,12 +152,14 @@ HITS = f"""hits AS (
     SELECT {FTS}.rowid AS id, -bm25({FTS}, {WEIGHTS}) AS score
     FROM {FTS} JOIN statements_statement s ON s.id = {FTS}.rowid
     WHERE {FTS} MATCH '"' || :q || '"' AND s.status = 'published'
-    ORDER BY {FTS}.rowid DESC LIMIT {RANK_LIMIT})"""
+    ORDER BY {FTS}.rowid DESC LIMIT {RANK_LIMIT}),
+page AS (SELECT id, score FROM hits ORDER BY score DESC, id DESC LIMIT {SEARCH_PAGE})"""
 
+# Only the page's statements are written as JSON, not every hit before the sort.
 SEARCH = f"""WITH {HITS}
-SELECT s.id, hits.score, {STATEMENT} AS statement
-FROM hits JOIN statements_statement s ON s.id = hits.id
-ORDER BY hits.score DESC, s.id DESC LIMIT {SEARCH_PAGE}"""
+SELECT s.id, page.score, {STATEMENT} AS statement
+FROM page JOIN statements_statement s ON s.id = page.id
+ORDER BY page.score DESC, s.id DESC"""
 
 
 def _facet(select: str, group: str, fields: str, limit: int | None) -> str:
@@ -181,7 +183,6 @@ YEARS = _facet("year", "GROUP BY year", "'value', year", None)
 
 # search/: the page with snippets and the facets of all the ranked hits, as one JSON row.
 FACETS = f"""WITH {HITS},
-page AS (SELECT id, score FROM hits ORDER BY score DESC, id DESC LIMIT {SEARCH_PAGE}),
 snippets AS (
     SELECT {FTS}.rowid AS id,
         snippet({FTS}, 0, '<mark>', '</mark>', '…', {SNIPPET_TOKENS}) AS snippet
