@@ -21,7 +21,7 @@ DB ?= postgres
 BENCH_ARGS ?=
 
 .PHONY: help run install install-dev install-app dotenv migrate bootstrap test lint format schema \
-	schema-check migrations-check layers-check deploy-check check requirements clean bench
+	schema-check migrations-check layers-check deploy-check check requirements clean bench bench-peers
 
 help: ## Show this help
 	@echo "Attributed: make targets (start with: make run, make test)"
@@ -147,6 +147,18 @@ check: lint migrations-check layers-check schema-check deploy-check ## All stati
 
 bench: install ## Benchmark (README, Performance): SIZE=10k|100k|1m DB=postgres|sqlite BENCH_ARGS=...
 	$(PY) -m bench run --size $(SIZE) --db $(DB) $(BENCH_ARGS)
+
+# The benchmark's peers (Datasette: BENCH_ARGS=--peer datasette) in their own virtualenv, so
+# that their dependencies never mix with the product's.
+PEERS_VENV := .venv-peers
+
+$(PEERS_VENV)/.installed: requirements/peers.txt
+	@echo "==> Installing the benchmark's peers (requirements/peers.txt) into $(PEERS_VENV)"
+	@test -x $(PEERS_VENV)/bin/python || $(PYTHON) -m venv $(PEERS_VENV)
+	$(PEERS_VENV)/bin/python -m pip --disable-pip-version-check install --quiet -r requirements/peers.txt
+	@touch $@
+
+bench-peers: $(PEERS_VENV)/.installed ## Install the benchmark's peers (Datasette) into .venv-peers
 
 # --- Maintenance ------------------------------------------------------------------------------
 

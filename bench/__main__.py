@@ -23,6 +23,12 @@ def bench_args(argv: list[str]) -> str:
     return shlex.join(rest)
 
 
+def peers_names() -> tuple[str, ...]:
+    from bench.peers import NAMES
+
+    return NAMES
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -72,6 +78,16 @@ def main(argv: list[str] | None = None) -> int:
         help="the load client at 32 connections: wrk when installed (auto), or the bench's own",
     )
     run.add_argument(
+        "--peer",
+        choices=peers_names(),
+        help="measure this peer too, on a SQLite copy of the corpus (make bench-peers installs it)",
+    )
+    run.add_argument(
+        "--database",
+        default="",
+        help="the corpus database's name (default attributed_bench_<size>)",
+    )
+    run.add_argument(
         "--pg-url",
         default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
         help="maintenance database of the PostgreSQL server (env BENCH_PG_URL)",
@@ -93,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     profile.add_argument("--db", choices=("postgres", "sqlite"), default="postgres")
     profile.add_argument("--path", default="/api/v1/statements/?page_size=50")
     profile.add_argument("--requests", type=int, default=50)
+    profile.add_argument("--database", default="", help="default attributed_bench_<size>")
     profile.add_argument(
         "--pg-url",
         default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
@@ -126,13 +143,16 @@ def main(argv: list[str] | None = None) -> int:
             profile=not args.no_profile,
             search_cache=args.search_cache,
             client=args.client,
+            peer=args.peer,
+            database=args.database,
             bench_args=bench_args(sys.argv[1:] if argv is None else argv),
         )
         return run_benchmark(options)
     if args.command == "profile":
         from bench.run import RESULTS, Database
 
-        database = Database(f"attributed_bench_{args.size}", args.db, args.pg_url)
+        name = args.database or f"attributed_bench_{args.size}"
+        database = Database(name, args.db, args.pg_url)
         if not database.exists():
             parser.error(f"no database {database.name}: run `python -m bench run --keep` first")
         os.environ["DATABASE_URL"] = database.url

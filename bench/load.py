@@ -11,6 +11,7 @@ Rows are written as they are generated, so memory stays small at a million state
 The synthetic rows have no change history: the benchmarked read paths never read it.
 """
 
+import sys
 import time
 from collections.abc import Callable, Iterable
 
@@ -22,6 +23,7 @@ from tqdm import tqdm
 from bench.corpus import COLUMNS, Corpus
 
 SQLITE_BATCH = 5_000
+SPARSE = 100_000  # statements between two lines of progress without a bar
 
 
 def _check_columns() -> None:
@@ -174,7 +176,7 @@ def load_corpus(corpus: Corpus, *, progress: bool = True, vacuum: bool = True) -
     started = time.perf_counter()
 
     def step(message: str) -> None:
-        tqdm.write(f"  {message}")
+        tqdm.write(f"  {message}", file=sys.stderr)
 
     from statements.search.backends import get_backend  # after django.setup()
 
@@ -189,10 +191,14 @@ def load_corpus(corpus: Corpus, *, progress: bool = True, vacuum: bool = True) -
             unit_scale=True, smoothing=0.1,
         )  # fmt: skip
         with bar:
+            done = 0
             for chunk in corpus.statements():
                 for table, rows in chunk.items():
                     writer.write(table, rows)
                 bar.update(len(chunk["statements_statement"]))
+                done += len(chunk["statements_statement"])
+                if not progress and done % SPARSE == 0:  # no bar: a line now and then
+                    step(f"{done:,} of {counts.statements:,} statements")
         with tqdm(total=counts.sources, desc="sources", unit="src", disable=not progress) as bar:
             for rows in corpus.sources():
                 writer.write("statements_source", rows)

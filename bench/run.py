@@ -34,7 +34,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench import client, wrk
+from bench import client, peers, wrk
 from bench.cases import CASES, Case
 from bench.corpus import DEFAULT_SEED, SIZES
 
@@ -64,6 +64,8 @@ class Options:
     profile: bool = True
     search_cache: bool = False
     client: str = "auto"  # at 32 connections: wrk when installed, else the own client
+    peer: str | None = None  # "datasette": measured beside the product (bench/peers.py)
+    database: str = ""  # the corpus database's name (default attributed_bench_<size>)
     bench_args: str = ""  # the other options, for the command the report prints
 
     @property
@@ -73,6 +75,10 @@ class Options:
     @property
     def statements(self) -> int:
         return SIZES[self.size]
+
+    @property
+    def database_name(self) -> str:
+        return self.database or f"attributed_bench_{self.size}"
 
 
 @dataclass
@@ -272,7 +278,12 @@ def _measure(port: int, paths: list[str], headers: dict, concurrency: int, optio
 
 
 def _drive_case(
-    server: Server, case: Case, params: dict, options: Options, floor: "Server | None" = None
+    server: Server,
+    case: Case,
+    params: dict,
+    options: Options,
+    floor: "Server | None" = None,
+    peer: "peers.Datasette | None" = None,
 ) -> list[dict]:
     paths = case.paths(params)
     headers = _headers(case, params)
@@ -295,6 +306,10 @@ def _drive_case(
         if concurrency > 1 and floor is not None and case.floor:
             # Right after the product's, in the same minutes: the ratio is what matters.
             row["floor_rps"] = round(_measure(floor.port, paths, {}, concurrency, options)[0], 1)
+        peer_paths = peer and peers.paths(case.name, peer.database, params)
+        if concurrency > 1 and peer_paths:
+            # Then the peer's, the same way (no credentials: it serves public data only).
+            row["peer_rps"] = round(_measure(peer.port, peer_paths, {}, concurrency, options)[0], 1)
         rows.append(row)
         print(_format_row(rows[-1]), file=sys.stderr)
     return rows
@@ -329,6 +344,17 @@ def check_floor(server: Server, floor: Server, params: dict, cases: list[Case]) 
     return differ
 
 
+def check_peer(peer: "peers.Datasette", params: dict, cases: list[Case]) -> dict[str, str]:
+    """The peer's cases whose first path it answers with an error or nothing: why, by case."""
+    unfit = {}
+    for case in cases:
+        paths = peers.paths(case.name, peer.database, params)
+        if paths and (why := peers.check(peer, case.name, paths[0])):
+            unfit[case.name] = why
+            print(f"  {peer.name}: {case.name} ({paths[0]}) {why}", file=sys.stderr)
+    return unfit
+
+
 def _profile(case: Case, params: dict, options: Options, env: dict[str, str]) -> str | None:
     """Profile the case's first path in-process (``python -m bench profile``); the path of
     the text profile under bench/results/."""
@@ -337,8 +363,9 @@ def _profile(case: Case, params: dict, options: Options, env: dict[str, str]) ->
     out = RESULTS / f"profile-{options.size}-{options.db}-{case.name}.txt"
     _python(
         "-m", "bench", "profile", "--size", options.size, "--db", options.db,
-        "--pg-url", options.pg_url, "--path", case.paths(params)[0], "--requests", "20",
-        "--out", str(out), env=env, capture=True,
+        "--database", options.database_name, "--pg-url", options.pg_url,
+        "--path", case.paths(params)[0], "--requests", "20", "--out", str(out),
+        env=env, capture=True,
     )  # fmt: skip
     return str(out.relative_to(ROOT))
 
@@ -377,7 +404,7 @@ def _export(server: Server, params: dict, target: Path) -> dict | None:
 
 
 def _import(options: Options, export_file: Path, static_root: Path) -> dict | None:
-    database = Database(f"attributed_bench_{options.size}_import", options.db, options.pg_url)
+    database = Database(f"{options.database_name}_import", options.db, options.pg_url)
     database.create()
     try:
         env = _env(database, static_root)
@@ -418,18 +445,36 @@ FLOOR_HEADER = (
 )
 
 
-def floor_rows(rows: list[dict]) -> list[str]:
-    """Per case at the highest concurrency: the product's and the floor's requests/s."""
+def floor_header(peer: str | None = None) -> str:
+    """The second table's header: with the peer's columns when a peer was measured."""
+    if not peer:
+        return FLOOR_HEADER
+    return (
+        f"| case | product req/s | floor req/s | product/floor | {peer} req/s | "
+        f"product/{peer} |\n| --- | ---: | ---: | ---: | ---: | ---: |"
+    )
+
+
+def _ratio(product: float, other: float | None) -> str:
+    return f"{product / other:.2f}" if other else "-"
+
+
+def floor_rows(rows: list[dict], peer: str | None = None) -> list[str]:
+    """Per case at the highest concurrency: the product's, the floor's and (``peer``, its
+    name) the peer's requests/s, with the product's ratio to each."""
     lines = []
     for row in rows:
-        if "floor_rps" not in row and "floor" not in row:
+        figures = ("floor_rps", "floor", "peer_rps", "peer") if peer else ("floor_rps", "floor")
+        if not any(key in row for key in figures):
             continue
         floor = row.get("floor_rps")
-        if floor is None:
-            lines.append(f"| {row['case']} | {row['rps']} | {row.get('floor')} | - |")
-            continue
-        ratio = f"{row['rps'] / floor:.2f}" if floor else "-"
-        lines.append(f"| {row['case']} | {row['rps']} | {floor} | {ratio} |")
+        shown = floor if floor is not None else row.get("floor", "-")
+        cells = [row["case"], row["rps"], shown, _ratio(row["rps"], floor)]
+        if peer:
+            other = row.get("peer_rps")
+            shown = other if other is not None else row.get("peer", "-")
+            cells += [shown, _ratio(row["rps"], other)]
+        lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
     return lines
 
 
@@ -477,12 +522,20 @@ def report(options: Options, info: dict) -> str:
         )
         lines.append("")
     lines += [HEADER, *(_format_row(row) for row in info["rows"]), ""]
-    if floor := floor_rows(info["rows"]):
+    peer = info.get("peer")
+    if floor := floor_rows(info["rows"], peer and peer["name"]):
         lines += [
             f"The floor (bench/floor.py: the same SQL and bytes, no Django) at "
-            f"{max(options.concurrency)} connections, measured right after the product:",
+            f"{max(options.concurrency)} connections, measured right after the product"
+            + (
+                f"; then {peer['name']} ({peer['version']}, bench/peers.py: the same cases "
+                f"as canned SQL queries on a SQLite copy of the corpus, its default "
+                f"settings but {peer['settings']}):"
+                if peer
+                else ":"
+            ),
             "",
-            FLOOR_HEADER,
+            floor_header(peer and peer["name"]),
             *floor,
             "",
         ]
@@ -544,12 +597,16 @@ def run(options: Options) -> int:
     if options.client == "wrk" and not wrk.available():
         print(f"--client wrk: wrk is not installed ({wrk.INSTALL})", file=sys.stderr)
         return 2
-    database = Database(f"attributed_bench_{options.size}", options.db, options.pg_url)
+    if options.peer and not peers.installed():
+        print(f"--peer {options.peer}: not installed ({peers.INSTALL})", file=sys.stderr)
+        return 2
+    database = Database(options.database_name, options.db, options.pg_url)
     RESULTS.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="attributed-bench-"))
     static_root = workdir / "static"
     server = None
     floor = None
+    peer = None
     cache_dir = None
     info: dict = {"machine": machine(), "rows": [], "load_before": load_average()}
     interrupted = False
@@ -592,6 +649,8 @@ def run(options: Options) -> int:
             env={**env, "ALLOWED_HOSTS": f"{HOST},testserver"},
         )
         params = json.loads(params_file.read_text())
+        if options.peer:  # the peer's copy of the corpus, before any server runs
+            corpus = peers.build_corpus(options.size, options.seed, env, sys.executable)
         plans = RESULTS / f"plans-{options.size}-{options.db}.txt"
         shutil.copy(params_file.with_suffix(".plans.txt"), plans)
         print(f"Query plans written to {plans.relative_to(ROOT)}", file=sys.stderr)
@@ -628,6 +687,17 @@ def run(options: Options) -> int:
                 floor_env, options.workers, app="bench.floor:app", threads=options.threads
             )
             differ = check_floor(server, floor, params, [c for c in selected if c.floor])
+        unfit: dict[str, str] = {}
+        if options.peer:
+            peer = peers.Datasette(corpus, workdir, HOST, _free_port())
+            unfit = check_peer(peer, params, selected)
+            info["peer"] = {
+                "name": peer.name,
+                "version": peer.version(),
+                "settings": ", ".join(f"{k}={v}" for k, v in peers.SETTINGS.items())
+                + ", no access log",
+                "corpus": str(corpus.relative_to(ROOT)),
+            }
         if options.uses_wrk:
             info["client"] = "wrk, 2 threads"
         elif options.client == "auto":
@@ -644,15 +714,23 @@ def run(options: Options) -> int:
                 info["rows"].append(row)
                 continue
             rows = _drive_case(
-                server, case, params, options, floor if case.name not in differ else None
+                server,
+                case,
+                params,
+                options,
+                floor if case.name not in differ else None,
+                peer if case.name not in unfit else None,
             )
             if case.name in differ:
                 rows[-1]["floor"] = "bytes differ"
+            if case.name in unfit:
+                rows[-1]["peer"] = unfit[case.name]
             info["rows"] += rows
         info["load_after"] = load_average()
-        if floor is not None:
-            floor.stop()
-            floor = None
+        for running in (floor, peer):
+            if running is not None:
+                running.stop()
+        floor = peer = None
         if options.profile:
             info["profiles"] = [
                 out for case in selected if (out := _profile(case, params, options, env))
@@ -669,7 +747,7 @@ def run(options: Options) -> int:
         print("Interrupted: cleaning up.", file=sys.stderr)
     finally:
         signal.signal(signal.SIGTERM, previous)
-        for running in (server, floor):
+        for running in (server, floor, peer):
             if running is not None:
                 running.stop()
         if database.created and not options.keep:  # a reused corpus stays for the next run
