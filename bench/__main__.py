@@ -53,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument(
         "--seconds", type=float, default=15.0, help="most seconds per case and concurrency"
     )
+    run.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="drives per case at 32 connections with wrk, the median reported (default 1)",
+    )
     run.add_argument("--case", action="append", default=[], help="only this case (repeatable)")
     run.add_argument("--keep", action="store_true", help="keep the database afterwards")
     run.add_argument(
@@ -131,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             seed=args.seed,
             workers=args.workers,
             threads=args.threads,
+            repeat=max(1, args.repeat),
             requests=args.requests,
             seconds=args.seconds,
             cases=tuple(args.case),
