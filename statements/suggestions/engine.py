@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from statements.choices import AttributionMode, SpeakerKind, SpeechAct
 from statements.quotes import QuoteAnchorError, anchor_quote
@@ -10,10 +10,12 @@ from statements.suggestions.lexicon import (
     BETWEEN_SUBJECT_AND_VERB,
     CONTENT_CUES,
     CONTINUING_PARTICIPLES,
+    GROUP_HEADS,
     NP_STOPWORDS,
     OCCASION_PATTERN,
     REPORTING_VERBS,
     TITLE_WORDS,
+    UNNAMED_HEADS,
     VERB_FORMS,
     VERB_PATTERN,
     WEEKDAYS,
@@ -234,7 +236,7 @@ class _Reader:
             item.rule = "passive"
             return item
         else:
-            subject = self._left_subject(sentence, before, be_before)
+            subject = self._left_subject(sentence, before, bool(earlier))
             if subject == "elided" and earlier:
                 item.inherit = earlier[-1]
                 item.clause_start = _and_before(body, sentence.start, match.start())
@@ -243,10 +245,12 @@ class _Reader:
                 if aux and aux.start() >= item.clause_start:
                     item.start = aux.start()
             elif isinstance(subject, tuple):
-                start, text = subject
+                start, text, role = subject
                 mention = self._mentions(text)
                 if not mention:
                     return None
+                if role and len(mention) == 1 and not mention[0].role:
+                    mention = [replace(mention[0], role=role)]
                 item.mentions = mention
                 item.start = item.clause_start = start
             else:
@@ -262,13 +266,17 @@ class _Reader:
         return item
 
     def _left_subject(
-        self, sentence: Span, before: list[tuple[str, int, int]], be_before: bool
-    ) -> tuple[int, str] | str | None:
-        """The speaker phrase that ends just before the verb, "elided" after "and", or None."""
+        self, sentence: Span, before: list[tuple[str, int, int]], nested: bool
+    ) -> tuple[int, str, str] | str | None:
+        """The speaker phrase just before the verb (start, text, role), "elided", or None.
+
+        ``nested``: an earlier cue of the sentence may report this one ("said that he had
+        warned"), which is then no statement of its own.
+        """
         index = len(before) - 1
         while index >= 0:
             word = before[index][0].casefold()
-            if word in BETWEEN_SUBJECT_AND_VERB or (word.endswith("ly") and word not in {"italy"}):
+            if word in BETWEEN_SUBJECT_AND_VERB or (word.endswith("ly") and word != "italy"):
                 index -= 1
             elif word in WEEKDAYS and index > 0 and before[index - 1][0].casefold() == "on":
                 index -= 2
@@ -279,39 +287,78 @@ class _Reader:
         if before[index][0].casefold() in {"and", "but"}:
             return "elided"
         if before[index][0] == ",":
-            # "The UK government, along with North Korea and Russia, have all denied"
             previous = max((i for i in range(index) if before[i][0] == ","), default=-1)
-            segment = " ".join(t for t, _, _ in before[previous + 1 : index])
-            if previous < 0 or not _ALONG.match(segment):
+            if previous < 0:
                 return None
-            index -= 1
-        end = before[index][2]
+            segment = self.body[before[previous][2] : before[index][1]].strip()
+            if _ALONG.match(segment):
+                # "The UK government, along with North Korea and Russia, have all denied"
+                index -= 1
+            else:
+                return self._appositive(before, previous, segment)
+        first = self._np_start(before, index)
+        if first is None:
+            return None
+        if nested and first > 0 and before[first - 1][0].casefold() == "that":
+            return None
+        start = before[first][1]
+        return start, self.body[start : before[index][2]], ""
+
+    def _np_start(self, before: list[tuple[str, int, int]], index: int) -> int | None:
+        """The first token of the noun phrase that ends at ``index``, read leftwards."""
         start_index = index
         while start_index >= 0:
-            token, _, _ = before[start_index]
+            token = before[start_index][0]
             low = token.casefold()
             if token in {";", ":", "(", ")", "“", "”", '"'}:
                 break
             if token == ",":
-                # "The UK government, along with North Korea and Russia, have denied"
                 segment = " ".join(t for t, _, _ in before[start_index + 1 : index + 1])
                 if _ALONG.match(segment):
                     start_index -= 1
                     continue
                 break
             if low in NP_STOPWORDS:
-                if low == "with" and start_index > 0:
-                    if before[start_index - 1][0].casefold() in {"along", "together"}:
-                        start_index -= 2
-                        continue
+                previous = before[start_index - 1][0].casefold() if start_index > 0 else ""
+                if low == "with" and previous in {"along", "together"}:
+                    start_index -= 2
+                    continue
+                # "analysts at X", "economists polled by X", "people familiar with X"
+                if low in {"at", "by", "with", "from"} and (
+                    previous in UNNAMED_HEADS
+                    or previous in GROUP_HEADS
+                    or previous == "familiar"
+                    or (previous.endswith("ed") and start_index > 1)
+                ):
+                    start_index -= 2
+                    continue
                 break
             start_index -= 1
         first = start_index + 1
-        if first > index:
+        while first <= index and before[first][0].casefold() in {"and", "but", "while"}:
+            first += 1
+        return first if first <= index else None
+
+    def _appositive(
+        self, before: list[tuple[str, int, int]], comma: int, segment: str
+    ) -> tuple[int, str, str] | None:
+        """ "X, who leads …, said" / "its president, Christine Lagarde, said": who speaks."""
+        first = self._np_start(before, comma - 1) if comma > 0 else None
+        if first is None:
             return None
         start = before[first][1]
-        text = self.body[start:end]
-        return start, text
+        head = self.body[start : before[comma - 1][2]]
+        if re.match(r"(?:who|which|whose)\b|\d+$", segment):
+            return start, head, ""
+        inner = analyse_phrase(segment)
+        outer = analyse_phrase(head)
+        named_inner = inner is not None and (
+            self.directory.existing(segment) is not None
+            or (inner.kind == SpeakerKind.PERSON and len(inner.name.split()) >= 2)
+        )
+        if named_inner and (outer is None or outer.pronoun or outer.kind != SpeakerKind.PERSON):
+            return start, segment, _role(head)
+        return start, head, _role(segment)
 
     def _right_subject(self, match: re.Match, sentence: Span) -> tuple[list[Mention], int] | None:
         """ "…,” said Mr Kim" / "…, said the ministry": the speaker after the verb."""
@@ -626,6 +673,11 @@ def _be_before(before: list[tuple[str, int, int]]) -> bool:
 def _and_before(body: str, floor: int, position: int) -> int:
     index = body.rfind(" and ", floor, position)
     return index if index != -1 else position
+
+
+def _role(text: str) -> str:
+    """A role as the text gives it, without its article ("the company's planning director")."""
+    return re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", text.strip(), flags=re.I)
 
 
 def _clause_end(body: str, start: int, limit: int) -> int:

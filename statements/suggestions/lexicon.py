@@ -46,6 +46,9 @@ REPORTING_VERBS: dict[str, str] = {
     "believe": SpeechAct.ASSERTION,
     "find": SpeechAct.ASSERTION,
     "show": SpeechAct.ASSERTION,
+    "criticise": SpeechAct.ASSERTION,
+    "criticize": SpeechAct.ASSERTION,
+    "signal": SpeechAct.ASSERTION,
     # denials
     "deny": SpeechAct.DENIAL,
     "reject": SpeechAct.DENIAL,
@@ -90,12 +93,15 @@ REPORTING_VERBS: dict[str, str] = {
     "plead": SpeechAct.REQUEST,
     "implore": SpeechAct.REQUEST,
     "recommend": SpeechAct.REQUEST,
+    "advise": SpeechAct.REQUEST,
+    "push for": SpeechAct.REQUEST,
     # acts reported as such, not claims
     "assess": SpeechAct.OTHER,
     "consider": SpeechAct.OTHER,
     "summon": SpeechAct.OTHER,
     "question": SpeechAct.OTHER,
     "decline to comment": SpeechAct.OTHER,
+    "decline to say": SpeechAct.OTHER,
 }
 
 # Participles that continue a reported clause with the same speaker (", warning of …").
@@ -121,6 +127,9 @@ CONTINUING_PARTICIPLES = frozenset(
         "accusing",
         "emphasizing",
         "emphasising",
+        "telling",
+        "criticising",
+        "criticizing",
     }
 )
 
@@ -329,6 +338,7 @@ GROUP_HEADS = frozenset(
         "supporters",
         "environmentalists",
         "members",
+        "groups",
     }
 )
 ORGANIZATION_WORDS = frozenset(
@@ -458,17 +468,9 @@ NP_STOPWORDS = frozenset(
         "against",
         "among",
         "through",
-        "its",
-        "their",
         "his",
         "her",
         "our",
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "i",
     }
 )
 # Adverbs and auxiliaries between a speaker and its verb ("has also repeatedly said").
@@ -514,6 +516,15 @@ BETWEEN_SUBJECT_AND_VERB = frozenset(
         "vehemently",
         "immediately",
         "subsequently",
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "last",
+        "this",
+        "now",
         "would",
         "will",
     }

@@ -17,6 +17,11 @@ from statements.suggestions.lexicon import (
     UNNAMED_HEADS,
 )
 
+MAX_PHRASE_WORDS = 9
+POSSESSIVE_PRONOUNS = {"its": "it", "their": "they"}
+POST_MODIFIERS = frozenset(
+    {"of", "at", "in", "from", "for", "with", "polled", "familiar", "who", "downstream"}
+)
 # Two spellings this close are taken for one name ("Zelenskiy", "Zelenskyy").
 MISSPELLING_RATIO = 0.85
 
@@ -51,6 +56,8 @@ class Mention:
     role: str
     kind: str
     pronoun: bool = False
+    # "the company", "the bank": a speaker named before, found by its kind of body.
+    definite: bool = False
 
 
 def normalize_name(text: str) -> str:
@@ -84,6 +91,15 @@ def analyse_phrase(text: str) -> Mention | None:
     "US defence secretary Lloyd Austin" -> name "Lloyd Austin", role "US defence secretary".
     """
     words = text.split()
+    if not words or len(words) > MAX_PHRASE_WORDS:
+        return None
+    first = words[0].casefold()
+    if first in POSSESSIVE_PRONOUNS:
+        # "its foreign ministry": the body speaks for whoever "its" points back to.
+        return Mention(text, POSSESSIVE_PRONOUNS[first], "", SpeakerKind.PERSON, pronoun=True)
+    if re.fullmatch(r"(?:most|many|some|all|several|few|both|none|each)\s+of\s+them", text, re.I):
+        return Mention(text, "they", "", SpeakerKind.UNNAMED, pronoun=True)
+    definite = first == "the"
     while words and words[0].casefold() in DETERMINERS:
         words = words[1:]
     if not words:
@@ -98,6 +114,21 @@ def analyse_phrase(text: str) -> Mention | None:
     head = lowered[-1]
     if head.endswith(("'s", "\u2019s")):
         return None
+    # "Analysts at Deutsche Bank", "Residents of Dolnji Brod": the head comes first.
+    for low in lowered[: _modifier_start(lowered)]:
+        if low in UNNAMED_HEADS and low not in TITLE_WORDS or low in {"people", "sources"}:
+            return Mention(text, phrase, "", SpeakerKind.UNNAMED)
+        if low in GROUP_HEADS:
+            return Mention(text, phrase, "", SpeakerKind.GROUP)
+    for size in (3, 2, 1):
+        if len(words) > size and country_name(" ".join(words[-size:])):
+            tail = " ".join(words[-size:])
+            if all(w[:1].isupper() for w in words):
+                return Mention(text, country_name(tail) or tail, "", SpeakerKind.GOVERNMENT)
+    if definite and len(words) <= 3 and head in ORGANIZATION_WORDS | GOVERNMENT_WORDS:
+        if not any(w[:1].isupper() for w in words):
+            kind = SpeakerKind.GOVERNMENT if head in GOVERNMENT_WORDS else SpeakerKind.ORGANIZATION
+            return Mention(text, phrase, "", kind, definite=True)
     # A trailing run of capitalised words that are no titles is a name.
     run = 0
     for word, low in zip(reversed(words), reversed(lowered), strict=True):
@@ -124,7 +155,10 @@ def analyse_phrase(text: str) -> Mention | None:
             return Mention(text, name, "", SpeakerKind.ORGANIZATION)
     if head in GOVERNMENT_WORDS:
         return Mention(text, phrase, "", SpeakerKind.GOVERNMENT)
-    if head in ORGANIZATION_WORDS or any(w in ORGANIZATION_WORDS for w in lowered[:-1]):
+    capitalised_body = any(
+        w[:1].isupper() and w.casefold() in ORGANIZATION_WORDS for w in words[:-1]
+    )
+    if head in ORGANIZATION_WORDS or capitalised_body:
         if head in UNNAMED_HEADS:
             return Mention(text, phrase, "", SpeakerKind.UNNAMED)
         return Mention(text, phrase, "", SpeakerKind.ORGANIZATION)
@@ -135,6 +169,14 @@ def analyse_phrase(text: str) -> Mention | None:
     if run and words[-1][:1].isupper():
         return Mention(text, " ".join(words[len(words) - run :]), "", SpeakerKind.ORGANIZATION)
     return None
+
+
+def _modifier_start(lowered: list[str]) -> int:
+    """Where the post-modifiers of a phrase begin ("analysts | at Deutsche Bank")."""
+    for index, low in enumerate(lowered):
+        if low in POST_MODIFIERS and index:
+            return index
+    return len(lowered)
 
 
 @dataclass
@@ -208,6 +250,17 @@ class SpeakerDirectory:
         if ref.kind == SpeakerKind.PERSON and len(words) > 1:
             self._surnames.setdefault(words[-1], []).append(ref)
         return ref
+
+    def containing(self, word: str) -> SpeakerRef | None:
+        """The one candidate whose name holds ``word`` ("bank": European Central Bank)."""
+        found = {
+            candidate.name: candidate
+            for candidate in self.candidates
+            if word in normalize_name(candidate.name).split()
+        }
+        if len(found) == 1:
+            return _ref(next(iter(found.values())), "alias")
+        return None
 
     def names(self) -> dict[str, tuple[CandidateSpeaker, str]]:
         return self._names
