@@ -47,6 +47,10 @@ MIN_UNCUED_QUOTE_WORDS = 4
 # Context quoted around an ``exact`` that repeats: grown in these steps until it is unique.
 CONTEXT_STEP = 16
 
+# Words after which a verb form is a noun or an infinitive ("the state fund", "to say").
+NOT_BEFORE_VERB = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "our", "this"})
+# "the company" is whichever company was last named; "the council" names a council.
+GENERIC_BODIES = frozenset({"company", "firm", "group", "business", "operator"})
 BE = frozenset({"is", "are", "was", "were", "been", "being", "be"})
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
 AUXILIARY_AFTER_AND = re.compile(
@@ -58,7 +62,8 @@ _JOINED = re.compile(
     r",?\s*(?:along|together)\s+with\s+|,\s*as\s+well\s+as\s+|,\s*(?:and\s+)?|\s+and\s+"
 )
 _ALONG = re.compile(r"(?:along|together)\s+with\b|as\s+well\s+as\b")
-_ADJUNCT = re.compile(r",\s+[a-z]+ing\b")
+_ADJUNCT = re.compile(r",\s+(?:[a-z]+ing|which|who|while|whereas)\b")
+_AFTER_QUOTE = re.compile(r"[,.!?]*[”\"][,.!?]*\s*")
 _TOKEN = re.compile(r"[^\s,;:“”\"()]+|[,;:“”\"()]")
 _WITH = re.compile(r"\bwith\s+(?P<np>[^,;:“”\"]+?)\s+(?:also\s+)?$")
 _THAT = re.compile(r"^(?:\s+[^\s,.;:“”\"]+){0,7}?\s+that\b")
@@ -199,7 +204,7 @@ class _Reader:
         first = verb.split()[0].casefold()
         before = _words_before(body, sentence.start, match.start())
         previous = before[-1][0].casefold() if before else ""
-        if previous in NEGATIONS or previous == "to" or previous.endswith("n't"):
+        if previous in NEGATIONS or previous in NOT_BEFORE_VERB or previous.endswith("n't"):
             return None
         act = REPORTING_VERBS[lemma]
         item = _Found([], match.start(), match.end(), verb, act, "clause")
@@ -299,8 +304,10 @@ class _Reader:
         first = self._np_start(before, index)
         if first is None:
             return None
-        if nested and first > 0 and before[first - 1][0].casefold() == "that":
-            return None
+        if nested and first > 0:
+            previous = before[first - 1][0].casefold()
+            if previous == "that" or previous in VERB_FORMS:
+                return None
         start = before[first][1]
         return start, self.body[start : before[index][2]], ""
 
@@ -317,6 +324,8 @@ class _Reader:
                 if _ALONG.match(segment):
                     start_index -= 1
                     continue
+                break
+            if low in VERB_FORMS and start_index < index:
                 break
             if low in NP_STOPWORDS:
                 previous = before[start_index - 1][0].casefold() if start_index > 0 else ""
@@ -381,7 +390,10 @@ class _Reader:
         """Where the reported words of a verb cue stand: after it, or before it (postposed)."""
         body = self.body
         rest = body[item.content_start : sentence.end]
-        if item.rule == "postposed" or _TRAILER.match(rest):
+        after_quote = any(
+            _AFTER_QUOTE.fullmatch(body, q.end, item.clause_start) for q in quotes
+        )
+        if item.rule == "postposed" or after_quote or _TRAILER.match(rest):
             self._postposed(item, sentence, quotes)
             return
         that = _THAT.match(rest)
@@ -562,10 +574,14 @@ class _Reader:
         if mention is None:
             return None
         words = mention.name.split()
-        if len(words) == 1 and not mention.pronoun and mention.kind == SpeakerKind.ORGANIZATION:
+        lone = len(words) == 1 and not mention.pronoun and not mention.definite
+        if lone and mention.kind == SpeakerKind.ORGANIZATION:
             # A lone capitalised word stands for a speaker only if it is known to be one.
             if self.directory.knows_surname(words[0]):
                 return Mention(text, mention.name, "", SpeakerKind.PERSON)
+            proposed = self.directory.proposed_by_word(words[0])
+            if proposed:
+                return Mention(text, proposed.name, "", proposed.kind)
             if not (words[0].isupper() and len(words[0]) > 1):
                 return None
         return mention
@@ -578,8 +594,30 @@ class _Reader:
             for ref, role in reversed(self.history):
                 if ref.kind == SpeakerKind.PERSON and low[-1] in role.casefold():
                     return ref, role, PRONOUN_FACTOR
+        if mention.definite:
+            found = self._definite(mention.name.split()[-1])
+            if found:
+                return found
         ref = self.directory.resolve(mention)
         return ref, mention.role, SPEAKER_FACTOR.get(ref.match, 0.9)
+
+    def _definite(self, head: str) -> tuple[SpeakerRef, str, float] | None:
+        """ "the bank": the one candidate so named, else the body named last (by kind)."""
+        candidate = self.directory.containing(head)
+        if candidate:
+            return candidate, "", PRONOUN_FACTOR
+        bodies = [
+            (ref, role)
+            for ref, role in self.history
+            if ref.kind in {SpeakerKind.ORGANIZATION, SpeakerKind.GOVERNMENT}
+        ]
+        if head in GENERIC_BODIES and bodies:
+            ref, role = bodies[-1]
+            return ref, role, PRONOUN_FACTOR
+        for ref, role in reversed(bodies):
+            if head in normalize_name(ref.name).split():
+                return ref, role, PRONOUN_FACTOR
+        return None
 
     def _pronoun(self, pronoun: str) -> tuple[SpeakerRef, str, float] | None:
         if pronoun in {"he", "she", "i"}:

@@ -262,6 +262,17 @@ class SpeakerDirectory:
             return _ref(next(iter(found.values())), "alias")
         return None
 
+    def proposed_by_word(self, word: str) -> SpeakerRef | None:
+        """A body proposed before whose name begins with ``word`` ("Kolvara" Minerals)."""
+        key = normalize_name(word)
+        for name, ref in reversed(self._proposed.items()):
+            if ref.kind != SpeakerKind.PERSON and name.split()[0] == key:
+                return ref
+        for candidate in self.candidates:
+            if candidate.kind != SpeakerKind.PERSON and normalize_name(candidate.name).split()[0] == key:
+                return _ref(candidate, "alias")
+        return None
+
     def names(self) -> dict[str, tuple[CandidateSpeaker, str]]:
         return self._names
 
