@@ -14,6 +14,8 @@ from statements.suggestions.lexicon import (
     NP_STOPWORDS,
     OCCASION_PATTERN,
     REPORTING_VERBS,
+    GOVERNMENT_WORDS,
+    ORGANIZATION_WORDS,
     TITLE_WORDS,
     UNNAMED_HEADS,
     VERB_FORMS,
@@ -26,6 +28,7 @@ from statements.suggestions.speakers import (
     SpeakerDirectory,
     SpeakerRef,
     analyse_phrase,
+    country_name,
     normalize_name,
 )
 from statements.suggestions.text import Span, paragraphs, quotations, sentences
@@ -62,6 +65,25 @@ _JOINED = re.compile(
     r",?\s*(?:along|together)\s+with\s+|,\s*as\s+well\s+as\s+|,\s*(?:and\s+)?|\s+and\s+"
 )
 _ALONG = re.compile(r"(?:along|together)\s+with\b|as\s+well\s+as\b")
+# The capitalised phrase a sentence opens with, when a verb follows it.
+_INITIAL_SUBJECT = re.compile(
+    r"(?P<np>(?:[A-Z][\w\u2019'.-]*\s+){0,5}[A-Z][\w\u2019'-]*)\s+(?:has|have|had|is|was|"
+    r"were|are|also|then)\b"
+)
+_PREPOSITION = re.compile(r"\s(?:in|of|at|from|for)\s")
+_PERSON = re.compile(
+    r"(?:\b(?P<honorific>Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
+    r"(?P<name>[A-Z][a-z\u00c0-\u017f\u2019'-]+(?:\s+[A-Z][a-z\u00c0-\u017f\u2019'-]+){0,2})\b"
+)
+HONORIFIC_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+# Words that make a capitalised phrase a place or a body, not a person.
+NOT_A_PERSON = frozenset(
+    {"street", "road", "avenue", "centre", "center", "river", "estate", "bridge", "square",
+     "house", "park", "lane", "hall", "university", "europe", "the", "on", "in", "after",
+     "according", "amid", "back", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+     "august", "september", "october", "november", "december", "christmas"}
+) | TITLE_WORDS | ORGANIZATION_WORDS | GOVERNMENT_WORDS
 _ADJUNCT = re.compile(r",\s+(?:[a-z]+ing|which|who|while|whereas)\b")
 _AFTER_QUOTE = re.compile(r"[,.!?]*[”\"][,.!?]*\s*")
 _TOKEN = re.compile(r"[^\s,;:“”\"()]+|[,;:“”\"()]")
@@ -162,6 +184,8 @@ class _Reader:
         # Speakers in the order they were named, for pronouns and titles.
         self.history: list[tuple[SpeakerRef, str]] = []
         self.last_quote_speaker: tuple[SpeakerRef, str] | None = None
+        # "he" or "she", as an honorific or an earlier pronoun told.
+        self.gender: dict[str, str] = {}
 
     # --- the walk ----------------------------------------------------------------------
 
@@ -175,6 +199,7 @@ class _Reader:
                 found = self._sentence(sentence, inside)
                 for item in found:
                     suggestions.extend(self._suggest(item, sentence))
+                self._note_people(sentence, inside)
             if len(suggestions) == before:
                 self.last_quote_speaker = None  # a paragraph without speakers breaks the thread
         return _deduplicated(suggestions)
@@ -222,6 +247,15 @@ class _Reader:
                 item.start = item.clause_start = with_np.start("np")
             elif comma and first in CONTINUING_PARTICIPLES and earlier:
                 item.inherit = earlier[-1]
+                item.rule = "continuation"
+                item.clause_start = body.rindex(",", sentence.start, match.start())
+            elif comma and first in CONTINUING_PARTICIPLES:
+                # "X has taken the opposite view, warning that …": the sentence's subject.
+                subject = _INITIAL_SUBJECT.match(body, sentence.start, match.start())
+                mention = self._mentions(subject.group("np")) if subject else []
+                if not mention:
+                    return None
+                item.mentions = mention
                 item.rule = "continuation"
                 item.clause_start = body.rindex(",", sentence.start, match.start())
             else:
@@ -462,7 +496,7 @@ class _Reader:
             return not any(s < end and start < e and s <= start for s, e in taken)
 
         for match in _ACCORDING.finditer(body, sentence.start, sentence.end):
-            mentions = self._mentions(_trim_np(match.group("np")))
+            mentions = self._mentions(_source_of(_trim_np(match.group("np"))))
             if not mentions:
                 continue
             item = _Found(mentions, sentence.start, sentence.end, "according to", "", "according")
@@ -557,7 +591,8 @@ class _Reader:
         text = text.strip().strip(",").strip()
         if normalize_name(text) not in self.directory.names():
             parts = [p for p in _JOINED.split(text) if p.strip()]
-            if len(parts) > 1:
+            # "Unions in Germany and France" is one speaker: the "and" is inside its modifier.
+            if len(parts) > 1 and not _PREPOSITION.search(parts[0]):
                 mentions = [self._one_mention(p) for p in parts]
                 if all(mentions):
                     return mentions  # type: ignore[return-value]
@@ -619,8 +654,34 @@ class _Reader:
                 return ref, role, PRONOUN_FACTOR
         return None
 
+    def _note_people(self, sentence: Span, quotes: list[Span]) -> None:
+        """Remember the people a sentence names, in order: "he" and "she" point back to them."""
+        for match in _PERSON.finditer(self.body, sentence.start, sentence.end):
+            if any(q.start <= match.start() < q.end for q in quotes):
+                continue
+            name = match.group("name")
+            words = [w.casefold().rstrip(".") for w in name.split()]
+            if any(w in NOT_A_PERSON for w in words) or country_name(name):
+                continue
+            honorific = match.group("honorific")
+            if not honorific and (match.start() == sentence.start or len(words) < 2):
+                continue
+            known = self.directory.existing(name)
+            if known and known.kind != SpeakerKind.PERSON:
+                continue
+            ref = known or self.directory.resolve(Mention(name, name, "", SpeakerKind.PERSON))
+            if honorific:
+                self.gender.setdefault(ref.name, HONORIFIC_GENDER.get(honorific.rstrip("."), ""))
+            self.history.append((ref, self._role_of(ref)))
+
     def _pronoun(self, pronoun: str) -> tuple[SpeakerRef, str, float] | None:
-        if pronoun in {"he", "she", "i"}:
+        if pronoun in {"he", "she"}:
+            for ref, role in reversed(self.history[-8:]):
+                if ref.kind == SpeakerKind.PERSON and self.gender.get(ref.name, pronoun) == pronoun:
+                    self.gender[ref.name] = pronoun
+                    return ref, role, PRONOUN_FACTOR
+            return None
+        if pronoun == "i":
             wanted = {SpeakerKind.PERSON}
         elif pronoun == "it":
             wanted = {SpeakerKind.ORGANIZATION, SpeakerKind.GOVERNMENT}
@@ -711,6 +772,15 @@ def _be_before(before: list[tuple[str, int, int]]) -> bool:
 def _and_before(body: str, floor: int, position: int) -> int:
     index = body.rfind(" and ", floor, position)
     return index if index != -1 else position
+
+
+def _source_of(text: str) -> str:
+    """Who stands behind a cited document: "a report by X" is X's, "the bank's data" the bank's."""
+    agent = re.search(r"\b(?:by|from|of)\s+(?P<np>(?:the\s+)?[A-Z].*)$", text)
+    if agent and re.search(r"\b(?:report|study|survey|analysis|data|figures|review)\b", text):
+        return agent.group("np")
+    possessor = re.match(r"(?P<np>.+?)[\u2019']s\s+", text)
+    return possessor.group("np") if possessor else text
 
 
 def _role(text: str) -> str:
