@@ -721,7 +721,7 @@ class _Reader:
         content = body[item.content_start : item.content_end]
         act = item.act or SpeechAct.ASSERTION
         if act == SpeechAct.ASSERTION:
-            act = _act_from_content(content) or act
+            act = _act_from_content(content, direct=item.direct) or act
         occasion = OCCASION_PATTERN.search(body, start, max(end, item.content_end))
         prefix, suffix = _context(body, exact, start)
         base = CONFIDENCE.get(item.rule, CONFIDENCE["clause"])
@@ -837,9 +837,10 @@ def _span(body: str, item: _Found) -> tuple[int, int]:
     return start, end
 
 
-def _act_from_content(content: str) -> str | None:
-    for act, pattern in CONTENT_CUES:
-        if pattern.search(content):
+def _act_from_content(content: str, *, direct: bool) -> str | None:
+    scope = "direct" if direct else "paraphrase"
+    for act, applies, pattern in CONTENT_CUES:
+        if applies in {"both", scope} and pattern.search(content):
             return act
     return None
 

@@ -175,9 +175,21 @@ VERB_PATTERN = re.compile(
 )
 
 # Words in a reported clause that name its speech act better than a neutral verb does.
-CONTENT_CUES: list[tuple[str, re.Pattern[str]]] = [
+# Each cue applies to reported words in quotation marks ("direct"), in the reporter's
+# words ("paraphrase"), or both. "would" and "expected" look ahead only in reported speech,
+# where "will" has become "would"; in a quotation they mostly look back.
+CONTENT_CUES: list[tuple[str, str, re.Pattern[str]]] = [
+    (
+        SpeechAct.DENIAL,
+        "both",
+        re.compile(
+            r"\b(?:false|untrue|baseless|groundless|fabricat(?:ed|ion)|unfounded|no\s+truth)\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         SpeechAct.CONCERN,
+        "both",
         re.compile(
             r"\b(?:concern(?:s|ed|ing)?|worr(?:y|ied|ying|ies)|alarm(?:ed|ing)?|"
             r"serious(?:ness)?|troubl(?:ing|ed))\b",
@@ -186,15 +198,22 @@ CONTENT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         SpeechAct.WARNING,
+        "both",
         re.compile(r"\b(?:consequences|danger(?:s|ous)?|risks?\s+of)\b", re.IGNORECASE),
     ),
     (
         SpeechAct.PROJECTION,
+        "both",
         re.compile(
-            r"\b(?:will|would|may|might|could|potential\s+for|likely\s+to|expected\s+to|"
+            r"\b(?:will|may|might|could|potential\s+for|likely\s+to|expected\s+to|"
             r"set\s+to|on\s+track\s+to)\b",
             re.IGNORECASE,
         ),
+    ),
+    (
+        SpeechAct.PROJECTION,
+        "paraphrase",
+        re.compile(r"\b(?:would|expect(?:s|ed)?|predict(?:s|ed)?|forecast)\b", re.IGNORECASE),
     ),
 ]
 
