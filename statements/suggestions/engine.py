@@ -52,6 +52,8 @@ CONTEXT_STEP = 16
 
 # Words after which a verb form is a noun or an infinitive ("the state fund", "to say").
 NOT_BEFORE_VERB = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "our", "this"})
+# An unnamed spokesperson speaks for the body named last ("A spokesperson said …").
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 # "the company" is whichever company was last named; "the council" names a council.
 GENERIC_BODIES = frozenset({"company", "firm", "group", "business", "operator"})
 BE = frozenset({"is", "are", "was", "were", "been", "being", "be"})
@@ -67,8 +69,7 @@ _JOINED = re.compile(
 _ALONG = re.compile(r"(?:along|together)\s+with\b|as\s+well\s+as\b")
 # The capitalised phrase a sentence opens with, when a verb follows it.
 _INITIAL_SUBJECT = re.compile(
-    r"(?P<np>(?:[A-Z][\w\u2019'.-]*\s+){0,5}[A-Z][\w\u2019'-]*)\s+(?:has|have|had|is|was|"
-    r"were|are|also|then)\b"
+    r"(?P<np>(?:[A-Z][\w\u2019'.-]*\s+){0,5}[A-Z][\w\u2019'-]*)\s+[a-z]+\b"
 )
 _PREPOSITION = re.compile(r"\s(?:in|of|at|from|for)\s")
 _PERSON = re.compile(
@@ -77,13 +78,57 @@ _PERSON = re.compile(
 )
 HONORIFIC_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 # Words that make a capitalised phrase a place or a body, not a person.
-NOT_A_PERSON = frozenset(
-    {"street", "road", "avenue", "centre", "center", "river", "estate", "bridge", "square",
-     "house", "park", "lane", "hall", "university", "europe", "the", "on", "in", "after",
-     "according", "amid", "back", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-     "august", "september", "october", "november", "december", "christmas"}
-) | TITLE_WORDS | ORGANIZATION_WORDS | GOVERNMENT_WORDS
+NOT_A_PERSON = (
+    frozenset(
+        {
+            "street",
+            "road",
+            "avenue",
+            "centre",
+            "center",
+            "river",
+            "estate",
+            "bridge",
+            "square",
+            "house",
+            "park",
+            "lane",
+            "hall",
+            "university",
+            "europe",
+            "the",
+            "on",
+            "in",
+            "after",
+            "according",
+            "amid",
+            "back",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "christmas",
+        }
+    )
+    | TITLE_WORDS
+    | ORGANIZATION_WORDS
+    | GOVERNMENT_WORDS
+)
 _ADJUNCT = re.compile(r",\s+(?:[a-z]+ing|which|who|while|whereas)\b")
 _AFTER_QUOTE = re.compile(r"[,.!?]*[”\"][,.!?]*\s*")
 _TOKEN = re.compile(r"[^\s,;:“”\"()]+|[,;:“”\"()]")
@@ -206,9 +251,12 @@ class _Reader:
 
     def _sentence(self, sentence: Span, quotes: list[Span]) -> list[_Found]:
         found: list[_Found] = []
+        headline = _is_headline(self.body[sentence.start : sentence.end])
         for match in VERB_PATTERN.finditer(self.body, sentence.start, sentence.end):
             if any(q.start <= match.start() < q.end for q in quotes):
                 continue
+            if match.group()[0].isupper() and match.start() != sentence.start and not headline:
+                continue  # "Westbrook State University": a name, not a verb
             item = self._verb_cue(match, sentence, quotes, found)
             if item:
                 found.append(item)
@@ -409,7 +457,8 @@ class _Reader:
         if not head.endswith((",", "”", '"', ",”", ',"')):
             return None
         after = re.match(
-            r"\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,.;:“”\"]+?)(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|"
+            r"\s+(?P<np>(?:the\s+|a\s+|an\s+)?(?:(?:Dr|Mr|Mrs|Ms|Gen|Sen|Rep|Gov|Lt|Col|Prof)\.\s+)?"
+            r"[^,.;:“”\"]+?)(?=\s*(?:[,.;:!?]|$|\s+(?:in|on|at|"
             r"during|after|who|adding|before)\b))",
             self.body[match.end() : sentence.end],
         )
@@ -424,9 +473,7 @@ class _Reader:
         """Where the reported words of a verb cue stand: after it, or before it (postposed)."""
         body = self.body
         rest = body[item.content_start : sentence.end]
-        after_quote = any(
-            _AFTER_QUOTE.fullmatch(body, q.end, item.clause_start) for q in quotes
-        )
+        after_quote = any(_AFTER_QUOTE.fullmatch(body, q.end, item.clause_start) for q in quotes)
         if item.rule == "postposed" or after_quote or _TRAILER.match(rest):
             self._postposed(item, sentence, quotes)
             return
@@ -633,6 +680,14 @@ class _Reader:
             found = self._definite(mention.name.split()[-1])
             if found:
                 return found
+        if normalize_name(mention.name) in SPOKESPEOPLE:
+            bodies = [
+                ref
+                for ref, _ in self.history
+                if ref.kind in {SpeakerKind.ORGANIZATION, SpeakerKind.GOVERNMENT}
+            ]
+            if bodies:
+                return bodies[-1], normalize_name(mention.name), PRONOUN_FACTOR
         ref = self.directory.resolve(mention)
         return ref, mention.role, SPEAKER_FACTOR.get(ref.match, 0.9)
 
@@ -781,6 +836,13 @@ def _source_of(text: str) -> str:
         return agent.group("np")
     possessor = re.match(r"(?P<np>.+?)[\u2019']s\s+", text)
     return possessor.group("np") if possessor else text
+
+
+def _is_headline(text: str) -> bool:
+    """Title case and no full stop: "…, US Claims" is a headline's verb, not a name."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    capitalised = sum(w[0].isupper() for w in words)
+    return not text.rstrip().endswith(".") and capitalised > 0.6 * len(words)
 
 
 def _role(text: str) -> str:

@@ -49,6 +49,8 @@ REPORTING_VERBS: dict[str, str] = {
     "criticise": SpeechAct.ASSERTION,
     "criticize": SpeechAct.ASSERTION,
     "signal": SpeechAct.ASSERTION,
+    "welcome": SpeechAct.ASSERTION,
+    "defend": SpeechAct.ASSERTION,
     # denials
     "deny": SpeechAct.DENIAL,
     "reject": SpeechAct.DENIAL,
@@ -94,6 +96,7 @@ REPORTING_VERBS: dict[str, str] = {
     "implore": SpeechAct.REQUEST,
     "recommend": SpeechAct.REQUEST,
     "advise": SpeechAct.REQUEST,
+    "propose": SpeechAct.REQUEST,
     "push for": SpeechAct.REQUEST,
     # acts reported as such, not claims
     "assess": SpeechAct.OTHER,
@@ -284,6 +287,7 @@ TITLE_WORDS = frozenset(
         "adviser",
         "advisor",
         "deputy",
+        "member",
         "foreign",
         "defence",
         "defense",
@@ -358,6 +362,13 @@ GROUP_HEADS = frozenset(
         "environmentalists",
         "members",
         "groups",
+        "owners",
+        "students",
+        "patients",
+        "voters",
+        "customers",
+        "employees",
+        "staff",
     }
 )
 ORGANIZATION_WORDS = frozenset(

@@ -144,7 +144,9 @@ def analyse_phrase(text: str) -> Mention | None:
         lowered_before = [w.casefold().rstrip(".") for w in before]
         if lowered_before and lowered_before[-1] in HONORIFICS:
             return Mention(text, name, "", SpeakerKind.PERSON)
-        if run >= 2 and not any(w.casefold() in ORGANIZATION_WORDS for w in words):
+        # "Clearview AI": a person's name has no word in capitals.
+        acronym = any(w.isupper() and len(w) > 1 for w in name.split())
+        if run >= 2 and not acronym:
             return Mention(text, name, role, SpeakerKind.PERSON)
         if before and any(w.casefold() in TITLE_WORDS for w in before):
             return Mention(text, name, role, SpeakerKind.PERSON)
@@ -269,7 +271,10 @@ class SpeakerDirectory:
             if ref.kind != SpeakerKind.PERSON and name.split()[0] == key:
                 return ref
         for candidate in self.candidates:
-            if candidate.kind != SpeakerKind.PERSON and normalize_name(candidate.name).split()[0] == key:
+            if (
+                candidate.kind != SpeakerKind.PERSON
+                and normalize_name(candidate.name).split()[0] == key
+            ):
                 return _ref(candidate, "alias")
         return None
 
