@@ -10,12 +10,12 @@ from statements.suggestions.lexicon import (
     BETWEEN_SUBJECT_AND_VERB,
     CONTENT_CUES,
     CONTINUING_PARTICIPLES,
+    GOVERNMENT_WORDS,
     GROUP_HEADS,
     NP_STOPWORDS,
     OCCASION_PATTERN,
-    REPORTING_VERBS,
-    GOVERNMENT_WORDS,
     ORGANIZATION_WORDS,
+    REPORTING_VERBS,
     TITLE_WORDS,
     UNNAMED_HEADS,
     VERB_FORMS,
@@ -397,11 +397,11 @@ class _Reader:
         """The first token of the noun phrase that ends at ``index``, read leftwards."""
         start_index = index
         while start_index >= 0:
-            token = before[start_index][0]
-            low = token.casefold()
-            if token in {";", ":", "(", ")", "“", "”", '"'}:
+            word = before[start_index][0]
+            low = word.casefold()
+            if word in {";", ":", "(", ")", "“", "”", '"'}:
                 break
-            if token == ",":
+            if word == ",":
                 segment = " ".join(t for t, _, _ in before[start_index + 1 : index + 1])
                 if _ALONG.match(segment):
                     start_index -= 1
@@ -467,7 +467,14 @@ class _Reader:
         mentions = self._mentions(after.group("np"))
         if not mentions:
             return None
-        return mentions, match.end() + after.end("np")
+        end = match.end() + after.end("np")
+        # "…, said Sarah Lindqvist, the company's planning director."
+        role = re.match(
+            r",\s+(?P<role>(?:the|a|an)\s+[^,.;:“”\"]+)[,.]", self.body[end : sentence.end]
+        )
+        if role and len(mentions) == 1 and not mentions[0].role:
+            mentions = [replace(mentions[0], role=_role(role.group("role")))]
+        return mentions, end
 
     def _content(self, item: _Found, sentence: Span, quotes: list[Span]) -> None:
         """Where the reported words of a verb cue stand: after it, or before it (postposed)."""
@@ -719,7 +726,7 @@ class _Reader:
             if any(w in NOT_A_PERSON for w in words) or country_name(name):
                 continue
             honorific = match.group("honorific")
-            if not honorific and (match.start() == sentence.start or len(words) < 2):
+            if not honorific and len(words) < 2:
                 continue
             known = self.directory.existing(name)
             if known and known.kind != SpeakerKind.PERSON:

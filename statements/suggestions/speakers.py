@@ -116,7 +116,7 @@ def analyse_phrase(text: str) -> Mention | None:
         return None
     # "Analysts at Deutsche Bank", "Residents of Dolnji Brod": the head comes first.
     for low in lowered[: _modifier_start(lowered)]:
-        if low in UNNAMED_HEADS and low not in TITLE_WORDS or low in {"people", "sources"}:
+        if (low in UNNAMED_HEADS and low not in TITLE_WORDS) or low in {"people", "sources"}:
             return Mention(text, phrase, "", SpeakerKind.UNNAMED)
         if low in GROUP_HEADS:
             return Mention(text, phrase, "", SpeakerKind.GROUP)
@@ -125,10 +125,10 @@ def analyse_phrase(text: str) -> Mention | None:
             tail = " ".join(words[-size:])
             if all(w[:1].isupper() for w in words):
                 return Mention(text, country_name(tail) or tail, "", SpeakerKind.GOVERNMENT)
-    if definite and len(words) <= 3 and head in ORGANIZATION_WORDS | GOVERNMENT_WORDS:
-        if not any(w[:1].isupper() for w in words):
-            kind = SpeakerKind.GOVERNMENT if head in GOVERNMENT_WORDS else SpeakerKind.ORGANIZATION
-            return Mention(text, phrase, "", kind, definite=True)
+    bodies = ORGANIZATION_WORDS | GOVERNMENT_WORDS
+    if definite and len(words) <= 3 and head in bodies and not any(w[:1].isupper() for w in words):
+        kind = SpeakerKind.GOVERNMENT if head in GOVERNMENT_WORDS else SpeakerKind.ORGANIZATION
+        return Mention(text, phrase, "", kind, definite=True)
     # A trailing run of capitalised words that are no titles is a name.
     run = 0
     for word, low in zip(reversed(words), reversed(lowered), strict=True):
