@@ -47,6 +47,8 @@ SPEAKER_FACTOR = {"name": 1.0, "alias": 1.0, "surname": 0.95, "misspelling": 0.8
 PRONOUN_FACTOR = 0.85
 # A quotation this short without a cue is a scare quote or a title, not a statement.
 MIN_UNCUED_QUOTE_WORDS = 4
+# Letters of a word that must match for a candidate speaker to be considered at all.
+STEM = 4
 # Context quoted around an ``exact`` that repeats: grown in these steps until it is unique.
 CONTEXT_STEP = 16
 
@@ -218,8 +220,26 @@ def suggest_attributions(
     Pure: reads no database and loads no model. One suggestion per (speaker, passage);
     speakers reported together ("Russia and North Korea denied") each get their own.
     """
-    reader = _Reader(body, SpeakerDirectory(list(candidates)))
+    reader = _Reader(body, SpeakerDirectory(_mentioned(body, candidates)))
     return reader.read()
+
+
+def _mentioned(body: str, candidates: Iterable[CandidateSpeaker]) -> list[CandidateSpeaker]:
+    """The candidates that may be named in ``body``: a word of a name or alias begins as a
+    word of the body does (four letters, so that "Austen" still finds Lloyd Austin).
+
+    Keeps the misspelling search to a handful of speakers however many the database holds.
+    """
+    stems = {word[:STEM].casefold() for word in re.findall(r"\w+", body)}
+    return [
+        candidate
+        for candidate in candidates
+        if any(
+            word[:STEM] in stems
+            for name in (candidate.name, *candidate.aliases)
+            for word in re.findall(r"\w+", name.casefold())
+        )
+    ]
 
 
 class _Reader:
