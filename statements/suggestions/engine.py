@@ -7,15 +7,20 @@ from dataclasses import asdict, dataclass, field, replace
 from statements.choices import AttributionMode, SpeakerKind, SpeechAct
 from statements.quotes import QuoteAnchorError, anchor_quote
 from statements.suggestions.lexicon import (
+    BE,
     BETWEEN_SUBJECT_AND_VERB,
     CONTENT_CUES,
     CONTINUING_PARTICIPLES,
-    GOVERNMENT_WORDS,
+    GENERIC_BODIES,
     GROUP_HEADS,
+    HONORIFIC_GENDER,
+    NEGATIONS,
+    NOT_A_PERSON,
+    NOT_BEFORE_VERB,
     NP_STOPWORDS,
     OCCASION_PATTERN,
-    ORGANIZATION_WORDS,
     REPORTING_VERBS,
+    SPOKESPEOPLE,
     TITLE_WORDS,
     UNNAMED_HEADS,
     VERB_FORMS,
@@ -52,19 +57,11 @@ STEM = 4
 # Context quoted around an ``exact`` that repeats: grown in these steps until it is unique.
 CONTEXT_STEP = 16
 
-# Words after which a verb form is a noun or an infinitive ("the state fund", "to say").
-NOT_BEFORE_VERB = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "our", "this"})
-# An unnamed spokesperson speaks for the body named last ("A spokesperson said …").
-SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
-# "the company" is whichever company was last named; "the council" names a council.
-GENERIC_BODIES = frozenset({"company", "firm", "group", "business", "operator"})
-BE = frozenset({"is", "are", "was", "were", "been", "being", "be"})
-NEGATIONS = frozenset({"not", "never", "n't", "no"})
 AUXILIARY_AFTER_AND = re.compile(
     r",?\s+and\s+(?=(?:now\s+|also\s+)?(?:are|is|was|were|has|have|had|will|would|could|"
     r"may|might|can)\b)"
 )
-# ", raising concerns …", ", following reports …": a participle ends the reported clause.
+# How a phrase joins speakers: "X and Y", "X, Y and Z", "X, along with Y,".
 _JOINED = re.compile(
     r",?\s*(?:along|together)\s+with\s+|,\s*as\s+well\s+as\s+|,\s*(?:and\s+)?|\s+and\s+"
 )
@@ -78,59 +75,7 @@ _PERSON = re.compile(
     r"(?:\b(?P<honorific>Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
     r"(?P<name>[A-Z][a-z\u00c0-\u017f\u2019'-]+(?:\s+[A-Z][a-z\u00c0-\u017f\u2019'-]+){0,2})\b"
 )
-HONORIFIC_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
-# Words that make a capitalised phrase a place or a body, not a person.
-NOT_A_PERSON = (
-    frozenset(
-        {
-            "street",
-            "road",
-            "avenue",
-            "centre",
-            "center",
-            "river",
-            "estate",
-            "bridge",
-            "square",
-            "house",
-            "park",
-            "lane",
-            "hall",
-            "university",
-            "europe",
-            "the",
-            "on",
-            "in",
-            "after",
-            "according",
-            "amid",
-            "back",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "christmas",
-        }
-    )
-    | TITLE_WORDS
-    | ORGANIZATION_WORDS
-    | GOVERNMENT_WORDS
-)
+# ", raising concerns …", ", which …", ", while …": the reported clause ends there.
 _ADJUNCT = re.compile(r",\s+(?:[a-z]+ing|which|who|while|whereas)\b")
 _AFTER_QUOTE = re.compile(r"[,.!?]*[”\"][,.!?]*\s*")
 _TOKEN = re.compile(r"[^\s,;:“”\"()]+|[,;:“”\"()]")

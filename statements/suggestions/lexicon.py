@@ -220,15 +220,6 @@ CONTENT_CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ),
 ]
 
-PRONOUNS = {
-    "he": "person",
-    "she": "person",
-    "they": "plural",
-    "it": "thing",
-    "we": "plural",
-    "i": "person",
-}
-
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"})
 
 # Words that make a capitalised phrase a role rather than a name ("Secretary-General").
@@ -615,4 +606,67 @@ OCCASION_PATTERN = re.compile(
     r"hearing|summit|meeting|rally|address|debate|statement|session|visit|podcast|"
     r"broadcast|televised\s+address)"
     r"(?:\s+(?:in|at|with|on|to)\s+(?:the\s+)?[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*)*)?)",
+)
+
+# Words after which a verb form is a noun or an infinitive ("the state fund", "to say").
+NOT_BEFORE_VERB = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "our", "this"})
+# An unnamed spokesperson speaks for the body named last ("A spokesperson said …").
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
+# "the company" is whichever company was last named; "the council" names a council.
+GENERIC_BODIES = frozenset({"company", "firm", "group", "business", "operator"})
+BE = frozenset({"is", "are", "was", "were", "been", "being", "be"})
+NEGATIONS = frozenset({"not", "never", "n't", "no"})
+
+HONORIFIC_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+# Words that make a capitalised phrase a place or a body, not a person.
+NOT_A_PERSON = (
+    frozenset(
+        {
+            "street",
+            "road",
+            "avenue",
+            "centre",
+            "center",
+            "river",
+            "estate",
+            "bridge",
+            "square",
+            "house",
+            "park",
+            "lane",
+            "hall",
+            "university",
+            "europe",
+            "the",
+            "on",
+            "in",
+            "after",
+            "according",
+            "amid",
+            "back",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "christmas",
+        }
+    )
+    | TITLE_WORDS
+    | ORGANIZATION_WORDS
+    | GOVERNMENT_WORDS
 )
