@@ -193,7 +193,8 @@ class _Reader:
         self.directory = directory
         # Speakers in the order they were named, for pronouns and titles.
         self.history: list[tuple[SpeakerRef, str]] = []
-        self.last_quote_speaker: tuple[SpeakerRef, str] | None = None
+        # The last speaker, role and verb: a quotation with no cue of its own continues them.
+        self.last_quote_speaker: tuple[SpeakerRef, str, str] | None = None
         # "he" or "she", as an honorific or an earlier pronoun told.
         self.gender: dict[str, str] = {}
 
@@ -595,8 +596,8 @@ class _Reader:
             words = len(self.body[quote.start : quote.end].split())
             if words < MIN_UNCUED_QUOTE_WORDS or not self.last_quote_speaker:
                 continue
-            speaker, role = self.last_quote_speaker
-            item = _Found([], quote.start, quote.end, "", SpeechAct.ASSERTION, "quote_follows")
+            speaker, role, verb = self.last_quote_speaker
+            item = _Found([], quote.start, quote.end, verb, SpeechAct.ASSERTION, "quote_follows")
             item.content_start, item.content_end = quote.start, quote.end
             item.speakers = [(speaker, role, CONFIDENCE["quote_follows"])]
             item.direct = True
@@ -740,7 +741,7 @@ class _Reader:
         item.speakers = speakers
         for ref, role, _ in speakers:
             self.history.append((ref, role or self._role_of(ref)))
-        self.last_quote_speaker = (speakers[-1][0], speakers[-1][1])
+        self.last_quote_speaker = (speakers[-1][0], speakers[-1][1], item.verb)
         start, end = _span(body, item)
         if end <= start:
             return []
