@@ -196,10 +196,23 @@ def test_scare_quotes_and_narration_are_not_suggested():
     assert suggest_attributions(body) == []
 
 
-def test_suggestions_are_json_ready():
+def test_suggestions_are_json_ready_with_a_key_that_survives_edits_elsewhere():
     (suggestion,) = suggest_attributions("Analysts said the rally would fade.")
     data = json.loads(json.dumps(suggestion.as_dict()))
-    assert set(data) >= {"speaker_name", "exact", "prefix", "suffix", "start", "end", "mode"}
+    assert set(data) >= {"speaker_name", "exact", "prefix", "suffix", "start", "end", "key"}
+    (moved,) = suggest_attributions("Stocks fell.\nAnalysts said the rally would fade.")
+    assert moved.start != suggestion.start
+    assert moved.key == suggestion.key
+    (other,) = suggest_attributions("Economists said the rally would fade.")
+    assert other.key != suggestion.key
+
+
+def test_described_as_is_a_reporting_clause_and_a_quote_inside_makes_it_direct():
+    body = "Lloyd Austin described the deployment as a “next step” in the alliance."
+    (suggestion,) = suggest_attributions(body, [AUSTIN])
+    assert (suggestion.speaker_id, suggestion.verb) == (AUSTIN.id, "described")
+    assert suggestion.mode == AttributionMode.DIRECT_QUOTE
+    assert suggestion.exact == body[:-1]
 
 
 def test_offsets_are_exact_on_every_gold_article():

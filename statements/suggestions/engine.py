@@ -1,5 +1,6 @@
 """The rules that read a body and suggest its attributions: speaker, quote, mode, speech act."""
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
@@ -135,8 +136,17 @@ class Suggestion:
     occasion: str = ""
     confidence: float = 0.5
 
+    @property
+    def key(self) -> str:
+        """The same for the same speaker and words on every run, whatever the offsets: what
+        remembers that a suggestion was accepted or rejected."""
+        speaker = (
+            str(self.speaker_id) if self.speaker_id else "new:" + normalize_name(self.speaker_name)
+        )
+        return hashlib.sha256(f"{speaker}\n{self.exact}".encode()).hexdigest()[:20]
+
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {**asdict(self), "key": self.key}
 
 
 @dataclass
