@@ -651,7 +651,7 @@ class _Reader:
                 return None
         return mention
 
-    def _resolve(self, mention: Mention, position: int) -> tuple[SpeakerRef, str, float] | None:
+    def _resolve(self, mention: Mention) -> tuple[SpeakerRef, str, float] | None:
         if mention.pronoun:
             return self._pronoun(mention.name)
         low = mention.text.casefold().split()
@@ -743,7 +743,7 @@ class _Reader:
         if item.inherit is not None:
             speakers = [(ref, role, factor * 0.95) for ref, role, factor in item.inherit.speakers]
         for mention in item.mentions:
-            resolved = self._resolve(mention, item.start)
+            resolved = self._resolve(mention)
             if resolved:
                 speakers.append(resolved)
         if not speakers:

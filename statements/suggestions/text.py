@@ -49,9 +49,6 @@ class Span:
     start: int
     end: int
 
-    def __contains__(self, position: int) -> bool:
-        return self.start <= position < self.end
-
 
 def paragraphs(body: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
