@@ -21,7 +21,7 @@ DB ?= postgres
 BENCH_ARGS ?=
 
 .PHONY: help run install install-dev install-app dotenv migrate bootstrap test lint format schema \
-	schema-check migrations-check layers-check deploy-check check requirements clean bench evaluate
+	schema-check migrations-check layers-check deploy-check check requirements clean bench
 
 help: ## Show this help
 	@echo "Attributed: make targets (start with: make run, make test)"
@@ -143,6 +143,7 @@ deploy-check: install ## manage.py check --deploy under production settings
 
 check: lint migrations-check layers-check schema-check deploy-check ## All static checks: lint, migrations, layers, schema, deploy
 
+.PHONY: evaluate
 evaluate: override export DJANGO_SETTINGS_MODULE = config.settings.test
 evaluate: install ## Score the suggested attributions against fixtures/gold/ (Markdown table)
 	$(MANAGE) evaluate_suggestions fixtures/gold/*.json --min-f1 0.75 --min-speech-act 0.8
