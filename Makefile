@@ -143,6 +143,11 @@ deploy-check: install ## manage.py check --deploy under production settings
 
 check: lint migrations-check layers-check schema-check deploy-check ## All static checks: lint, migrations, layers, schema, deploy
 
+.PHONY: evaluate
+evaluate: override export DJANGO_SETTINGS_MODULE = config.settings.test
+evaluate: install ## Score the suggested attributions against fixtures/gold/ (Markdown table)
+	$(MANAGE) evaluate_suggestions fixtures/gold/*.json --min-f1 0.75 --min-speech-act 0.8
+
 # --- Benchmark --------------------------------------------------------------------------------
 
 bench: install ## Benchmark (README, Performance): SIZE=10k|100k|1m DB=postgres|sqlite BENCH_ARGS=...
