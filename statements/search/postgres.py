@@ -614,7 +614,7 @@ class PostgresSearchBackend(SearchBackend):
                 "SELECT found.* FROM unnest(%s::text[]) AS wanted (value) "  # noqa: S608
                 f"CROSS JOIN LATERAL (SELECT {selected} FROM {meta.db_table} "
                 f"WHERE {meta.get_field(field).column} = wanted.value LIMIT 1) AS found",
-                [list(values)],
+                [list(dict.fromkeys(values))],  # each once, as ``IN`` finds them
             )
             return cursor.fetchall()
 
