@@ -306,8 +306,8 @@ INDEX_DOCUMENTS = (
 
 # The rebuild: every statement's document computed in one statement, of which only those
 # that differ from the stored ones are kept, to be written.
-_CHANGED_DOCUMENTS = (
-    "CREATE TEMPORARY TABLE changed_document ON COMMIT DROP AS SELECT fresh.* FROM ("  # noqa: S608
+_CHANGED = (
+    "SELECT fresh.* FROM ("  # noqa: S608
     + DOCUMENTS.format(where="")
     + """) AS fresh
 LEFT JOIN statements_searchdocument AS stored USING (statement_id)
@@ -315,10 +315,12 @@ WHERE (stored.text, stored.speakers, stored.sources, stored.quotes, stored.publi
     IS DISTINCT FROM (fresh.text, fresh.speakers, fresh.sources, fresh.quotes, fresh.published)
 """
 )
-_WRITE_CHANGED = (
-    "INSERT INTO statements_searchdocument (statement_id, text, speakers, sources, quotes, "  # noqa: S608
-    "published) SELECT * FROM changed_document" + _UPDATE_DOCUMENT
-)
+_CHANGED_DOCUMENTS = "CREATE TEMPORARY TABLE changed_document ON COMMIT DROP AS " + _CHANGED
+_INSERT_DOCUMENTS = f"INSERT INTO statements_searchdocument ({DOCUMENT_COLUMNS}) "
+_WRITE_CHANGED = _INSERT_DOCUMENTS + "SELECT * FROM changed_document" + _UPDATE_DOCUMENT  # noqa: S608
+# When so many documents are missing that the index is rebuilt whatever the others hold,
+# the changed ones are written as they are computed, not kept in a temporary table first.
+_WRITE_ALL_CHANGED = _INSERT_DOCUMENTS + _CHANGED + _UPDATE_DOCUMENT
 # When more than this share of the documents change, the GIN index is dropped and built
 # anew after the writes: a build sorts every entry once, where updating the index inserts
 # each row's words one by one.
@@ -483,25 +485,36 @@ class PostgresSearchBackend(SearchBackend):
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL jit = off")  # a long scan looks costly enough to JIT
             cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")  # the index's build
-            cursor.execute("SELECT count(*) FROM statements_statement")
-            total = cursor.fetchone()[0]
             cursor.execute(
-                _CHANGED_DOCUMENTS,
-                {"mark_start": MARK_START, "mark_end": MARK_END, "indexed_chars": INDEXED_CHARS},
+                "SELECT (SELECT count(*) FROM statements_statement), "
+                "(SELECT count(*) FROM statements_searchdocument)"
             )
-            changed = cursor.rowcount
+            total, stored = cursor.fetchone()
+            parameters = {
+                "mark_start": MARK_START,
+                "mark_end": MARK_END,
+                "indexed_chars": INDEXED_CHARS,
+            }
+            # At least the missing documents change: when they alone pass the share, the
+            # index is rebuilt without counting the others.
+            missing = total - stored > REINDEX_SHARE * total
+            if not missing:
+                cursor.execute(_CHANGED_DOCUMENTS, parameters)
             definition = None
-            if changed > REINDEX_SHARE * total:
+            if missing or cursor.rowcount > REINDEX_SHARE * total:  # the rows the table holds
                 cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [INDEX])
                 (definition,) = cursor.fetchone()
                 cursor.execute(f"DROP INDEX {INDEX}")
-            cursor.execute(_WRITE_CHANGED)
+            if missing:
+                cursor.execute(_WRITE_ALL_CHANGED, parameters)
+            else:
+                cursor.execute(_WRITE_CHANGED)
+                cursor.execute("DROP TABLE changed_document")  # the caller's transaction goes on
             if definition is not None:
                 # The deferred foreign key's checks first: an index is not built over rows
                 # with checks pending.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute(definition)
-            cursor.execute("DROP TABLE changed_document")  # the caller's transaction goes on
         if progress is not None:
             progress(total, total)
         return total
