@@ -345,20 +345,30 @@ class IdInArray(Func):
     output_field = BooleanField()
 
 
+def json_list(values: Iterable) -> str:
+    """A list of thousands of values as one JSON text: psycopg binds a list on the client
+    value by value (about 15 µs each), a text at once."""
+    return orjson.dumps(list(values)).decode()
+
+
 class AmongTexts(Func):
-    """``field = ANY(texts)``, the texts as one array parameter: thousands of values in
+    """``field`` is one of ``texts``, sent as one JSON text: thousands of values in
     ``IN (...)`` cost Django, psycopg and the planner more than the lookup itself."""
 
     output_field = BooleanField()
 
     def __init__(self, field: str, texts: list[str]):
-        super().__init__(F(field), Value(texts))
+        super().__init__(F(field), Value(json_list(texts)))
 
     def as_sql(self, compiler, connection, **extra_context):
         field, texts = self.get_source_expressions()
         field_sql, field_params = compiler.compile(field)
         texts_sql, texts_params = compiler.compile(texts)
-        return f"{field_sql} = ANY({texts_sql}::text[])", (*field_params, *texts_params)
+        return (
+            # IN a subquery, which PostgreSQL hashes (it scans an array for each row).
+            f"{field_sql} IN (SELECT jsonb_array_elements_text({texts_sql}::jsonb))",
+            (*field_params, *texts_params),
+        )
 
 
 def merge_pending_list() -> int:
@@ -624,26 +634,28 @@ class PostgresSearchBackend(SearchBackend):
         selected = ", ".join(meta.get_field(name).column for name in columns)
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT found.* FROM unnest(%s::text[]) AS wanted (value) "  # noqa: S608
+                "SELECT found.* FROM jsonb_array_elements_text(%s::jsonb) AS wanted (value) "  # noqa: S608
                 f"CROSS JOIN LATERAL (SELECT {selected} FROM {meta.db_table} "
                 f"WHERE {meta.get_field(field).column} = wanted.value LIMIT 1) AS found",
-                [list(dict.fromkeys(values))],  # each once, as ``IN`` finds them
+                [json_list(dict.fromkeys(values))],  # each once, as ``IN`` finds them
             )
             return cursor.fetchall()
 
     def attributed_already(self, keys: list[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
-        # One semi-join of the keys, sent as three arrays, with the attributions: a key's
+        # One semi-join of the keys, sent as one JSON text, with the attributions: a key's
         # source and speaker are looked up by index, and a statement's text compared only
         # where they match, so the texts of a source's other statements are never read.
         if not keys:
             return set()
-        texts, speakers, sources = zip(*keys, strict=True)
         with connection.cursor() as cursor:
             cursor.execute(
                 """
                 SELECT key.text, key.speaker_id, key.source_id
-                FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
-                    AS key (text, speaker_id, source_id)
+                FROM (
+                    SELECT key ->> 0 AS text, (key ->> 1)::bigint AS speaker_id,
+                        (key ->> 2)::bigint AS source_id
+                    FROM jsonb_array_elements(%s::jsonb) AS key
+                ) AS key
                 WHERE EXISTS (
                     SELECT FROM statements_attribution AS attribution
                     JOIN statements_statement AS statement
@@ -653,7 +665,7 @@ class PostgresSearchBackend(SearchBackend):
                         AND statement.text = key.text
                 )
                 """,
-                [list(texts), list(speakers), list(sources)],
+                [json_list(keys)],
             )
             return set(cursor.fetchall())
 
