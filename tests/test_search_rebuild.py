@@ -61,6 +61,10 @@ def test_the_rebuild_writes_what_the_indexing_writes(varied):
     call_command("rebuild_search_index", verbosity=0)
     assert documents() == incremental
 
+    SearchDocument.objects.update(text="stale")  # every document to rewrite, none missing
+    call_command("rebuild_search_index", verbosity=0)
+    assert documents() == incremental
+
     # A document stale, one missing: only those written.
     first, second = ids[:2]
     SearchDocument.objects.filter(statement_id=first).update(text="stale", published=False)

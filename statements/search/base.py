@@ -269,6 +269,19 @@ class SearchBackend(ABC):
         """Insert ``rows`` (tuples of the columns named) without history: a join table's."""
         model.objects.bulk_create([model(**dict(zip(columns, row, strict=True))) for row in rows])
 
+    def among_texts(self, field: str, values: Iterable[str]) -> Q:
+        """``field`` is one of the texts ``values``: as ``among``, for the import's lookups
+        of thousands of URLs, names or Wikidata ids at once."""
+        return Q(**{f"{field}__in": list(values)})
+
+    def rows_by_key(
+        self, model: type[models.Model], field: str, values: Iterable[str], columns: tuple[str, ...]
+    ) -> list[tuple]:
+        """The ``columns`` of the rows of ``model`` whose unique text ``field`` is one of
+        ``values``: the import's lookup of a batch's thousands of sources by URL."""
+        rows = model.objects.filter(**{f"{field}__in": list(values)}).order_by()
+        return list(rows.values_list(*columns))
+
     def attributed_already(self, keys: list[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
         """Of ``keys`` (text, speaker id, source id), those where a statement with that text
         has an attribution by that speaker in that source: the import's "already imported?"

@@ -6,7 +6,7 @@ from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from statements.generation import bump_generation
 from statements.models import ALREADY_ATTRIBUTED, Attribution, Source, Speaker, Statement, Topic
@@ -107,9 +107,14 @@ class _Speakers:
         by_wikidata: dict[str, int] = {}
         by_id: dict[int, tuple[str, str]] = {}
         by_name: dict[tuple[str, str], list[int]] = {}
-        query = Q(wikidata_id__in={ref.wikidata_id for ref in refs if ref.wikidata_id})
-        query |= Q(pk__in={ref.id for ref in refs if ref.id is not None and 0 < ref.id <= MAX_ID})
-        query |= Q(name__in={ref.name for ref in refs if not ref.wikidata_id})
+        backend = get_backend()
+        query = backend.among_texts(
+            "wikidata_id", {ref.wikidata_id for ref in refs if ref.wikidata_id}
+        )
+        query |= backend.among(
+            "pk", list({ref.id for ref in refs if ref.id is not None and 0 < ref.id <= MAX_ID})
+        )
+        query |= backend.among_texts("name", {ref.name for ref in refs if not ref.wikidata_id})
         rows = Speaker.objects.filter(query).order_by("id")
         for pk, name, kind, aliases, wikidata_id in rows.values_list(
             "id", "name", "kind", "aliases", "wikidata_id"
@@ -244,11 +249,10 @@ class _Batch:
         quoted = [
             a.source["url"] for line in self.lines for a in line.attributions if a.own[QUOTE_EXACT]
         ]
-        existing = Source.objects.filter(url__in=list(given)).values_list(
-            "id", "url", "title", "publisher"
-        )
+        backend = get_backend()
+        existing = backend.rows_by_key(Source, "url", given, ("id", "url", "title", "publisher"))
         bodies = dict(
-            Source.objects.filter(url__in=quoted).values_list("url", "body") if quoted else ()
+            backend.rows_by_key(Source, "url", set(quoted), ("url", "body")) if quoted else ()
         )
         for pk, url, title, publisher in existing:
             self.sources[url] = _KnownSource(
