@@ -4,7 +4,8 @@
 #   docker run -e SECRET_KEY=... -e DATABASE_URL=postgres://... -e ALLOWED_HOSTS=... -p 8000:8000 attributed
 #
 # With no command the container applies migrations, then serves with gunicorn on $PORT
-# with $WEB_CONCURRENCY workers. Any other command runs instead, e.g.
+# with $WEB_CONCURRENCY sync workers: the number of cores plus one measured best, with
+# PostgreSQL on the same cores, among sync and gthread workers (README, Performance). Any other command runs instead, e.g.
 #   docker compose run --rm web python manage.py bootstrap
 
 FROM python:3.11-slim
@@ -16,7 +17,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     STATIC_ROOT=/app/staticfiles \
     PORT=8000 \
-    WEB_CONCURRENCY=2
+    WEB_CONCURRENCY=3
 
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home app
