@@ -602,3 +602,15 @@ def test_history_revert_is_not_mistaken_for_a_stale_edit(world, superuser):
     assert response.status_code == 302, response.content.decode()[:2000]
     world.officials.refresh_from_db()
     assert world.officials.description == ""
+
+
+def test_the_statements_list_shows_sources_stated_date_and_a_coloured_status(world, superuser):
+    html = superuser.get(url("statement", "changelist")).content.decode()
+    row = html.split(f'href="/admin/statements/statement/{world.claim.pk}/change/', 1)[1]
+    row = row.split("</tr>", 1)[0]
+    assert world.article.title in row
+    assert world.briefing.title in row
+    assert "2023-05-01" in row  # the earliest of its attributions' dates
+    assert '<span class="status status-published">Published</span>' in row
+    draft = html.split(f'href="/admin/statements/statement/{world.draft.pk}/change/', 1)[1]
+    assert '<span class="status status-draft">Draft</span>' in draft.split("</tr>", 1)[0]

@@ -76,7 +76,16 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
     inlines = [AttributionInline, RelationInline]
     actions = ["publish", "retract", "delete_selected"]
     ordering = ["-id"]
-    list_display = ["id", "short_text", "status", "speakers", "topic_list", "updated_at"]
+    list_display = [
+        "id",
+        "short_text",
+        "coloured_status",
+        "speakers",
+        "sources",
+        "stated",
+        "topic_list",
+        "updated_at",
+    ]
     list_display_links = ["id", "short_text"]
     list_filter = [
         "status",
@@ -142,8 +151,8 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         # What the list's columns show, for the list only: the change page and the
         # autocomplete view do without.
         attributions = (
-            Attribution.objects.select_related("speaker")
-            .only("statement_id", "speaker__name")
+            Attribution.objects.select_related("speaker", "source")
+            .only("statement_id", "stated_on", "speaker__name", "source__title")
             .order_by("id")
         )
         return queryset.prefetch_related(Prefetch("attributions", queryset=attributions), "topics")
@@ -158,6 +167,25 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
     def speakers(self, statement: Statement) -> str:
         names = dict.fromkeys(a.speaker.name for a in statement.attributions.all())
         return ", ".join(names)
+
+    @admin.display(description="status", ordering="status")
+    def coloured_status(self, statement: Statement) -> str:
+        return format_html(
+            '<span class="status status-{}">{}</span>',
+            statement.status,
+            statement.get_status_display(),
+        )
+
+    @admin.display(description="sources")
+    def sources(self, statement: Statement) -> str:
+        titles = dict.fromkeys(a.source.title for a in statement.attributions.all())
+        return ", ".join(titles)
+
+    @admin.display(description="stated")
+    def stated(self, statement: Statement) -> str:
+        """The earliest date its attributions say it was stated on."""
+        dates = [a.stated_on for a in statement.attributions.all() if a.stated_on]
+        return min(dates).isoformat() if dates else "-"
 
     @admin.display(description="topics")
     def topic_list(self, statement: Statement) -> str:
