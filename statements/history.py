@@ -11,7 +11,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Q, QuerySet
 
-from statements.models import Topic
+from statements.models import Attribution, Topic
 
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 # Timestamps change with every save; the version's own date says when.
@@ -119,3 +119,27 @@ def history_entries(
             )
         )
     return entries
+
+
+# A statement's page of its attributions' changes shows at most this many versions.
+ATTRIBUTION_VERSIONS = 200
+
+
+def attribution_history(statement_id: int) -> list[tuple[models.Model, HistoryEntry]]:
+    """The changes of the attributions a statement has or had, newest first, each with its
+    version: the newest ``ATTRIBUTION_VERSIONS`` of them, in one query (an attribution's
+    oldest version shown counts as its creation when older ones are left out)."""
+    records = list(
+        Attribution.history.filter(statement_id=statement_id)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:ATTRIBUTION_VERSIONS]
+    )
+    chains: dict[int, list[models.Model]] = {}
+    for record in records:
+        chains.setdefault(record.id, []).append(record)
+    changes = [
+        (record, entry)
+        for chain in chains.values()
+        for record, entry in zip(chain, history_entries(chain, None), strict=True)
+    ]
+    return sorted(changes, key=lambda pair: (pair[1].date, pair[1].id), reverse=True)

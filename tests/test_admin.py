@@ -614,3 +614,25 @@ def test_the_statements_list_shows_sources_stated_date_and_a_coloured_status(wor
     assert '<span class="status status-published">Published</span>' in row
     draft = html.split(f'href="/admin/statements/statement/{world.draft.pk}/change/', 1)[1]
     assert '<span class="status status-draft">Draft</span>' in draft.split("</tr>", 1)[0]
+
+
+def test_a_statements_history_shows_its_attributions_changes(
+    world, superuser, editor_user, django_assert_max_num_queries
+):
+    attribution = world.claim.attributions.get(source=world.briefing)
+    services.attribution_update(
+        attribution=attribution, user=editor_user, verb="stated", speech_act=SpeechAct.WARNING
+    )
+    with django_assert_max_num_queries(20):
+        response = superuser.get(url("statement", "history", world.claim.pk))
+    assert response.status_code == 200
+    section = response.content.decode().split("Its attributions' changes", 1)[1]
+    assert f"#{attribution.pk} {world.minister.name}, in {world.briefing.title}" in section
+    assert "verb: said → stated" in section
+    assert "speech_act: assertion → warning" in section
+    assert editor_user.username in section
+    # Its creation is there too, the speaker and source by name.
+    assert f"speaker: - → {world.minister.name}" in section
+    # Another statement's attributions are not.
+    denial = world.denial.attributions.first()
+    assert f"#{denial.pk} " not in section

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 
-from statements import services
+from statements import history, services
 from statements.admin.attributions import AttributionInline
 from statements.admin.base import (
     SOURCE_STATEMENTS_PARAM,
@@ -33,7 +33,7 @@ from statements.admin.lists import (
 from statements.admin.relations import RelationInline
 from statements.choices import SpeechAct, StatementStatus
 from statements.errors import ConflictError
-from statements.models import Attribution, Speaker, Statement
+from statements.models import Attribution, Source, Speaker, Statement
 from statements.search import rank_limit
 from statements.selectors import topic_links
 
@@ -136,6 +136,13 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         ("Context", {"fields": ["speaker_statements", "incoming_relations"]}),
     ]
     history_list_display = ["status"]
+    object_history_template = "admin/statements/statement/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Below its own versions, its attributions' (statements.history).
+        changes = _attribution_changes(int(object_id)) if str(object_id).isdigit() else []
+        extra_context = {**(extra_context or {}), "attribution_changes": changes}
+        return super().history_view(request, object_id, extra_context)
 
     def get_search_results(self, request, queryset, search_term):
         ids = matching_statement_ids(request, queryset, search_term)
@@ -348,3 +355,44 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         if "_from_change" in request.POST and len(queryset) == 1:
             return HttpResponseRedirect(admin_url(queryset[0]))
         return None
+
+
+_SPEAKER_FIELDS = ("speaker", "on_behalf_of")
+
+
+def _attribution_changes(statement_id: int) -> list[dict]:
+    """A statement's attributions' changes as its history page lists them: speakers and
+    sources by name (two queries for the page), not by id."""
+    changes = history.attribution_history(statement_id)
+    speaker_ids, source_ids = set(), set()
+    for record, entry in changes:
+        speaker_ids |= {record.speaker_id, record.on_behalf_of_id}
+        source_ids.add(record.source_id)
+        for change in entry.changes:
+            if change.field in _SPEAKER_FIELDS:
+                speaker_ids |= {change.old, change.new}
+            elif change.field == "source":
+                source_ids |= {change.old, change.new}
+    speakers = dict(Speaker.objects.filter(pk__in=speaker_ids - {None}).values_list("pk", "name"))
+    sources = dict(Source.objects.filter(pk__in=source_ids - {None}).values_list("pk", "title"))
+
+    def shown(field: str, value) -> str:
+        if value is None or value == "":
+            return "-"
+        names = speakers if field in _SPEAKER_FIELDS else sources if field == "source" else None
+        return names.get(value, f"#{value}") if names is not None else str(value)
+
+    return [
+        {
+            "date": entry.date,
+            "user": entry.user,
+            "action": entry.action,
+            "attribution": f"#{record.id} {shown('speaker', record.speaker_id)}, "
+            f"in {shown('source', record.source_id)}",
+            "changes": [
+                (change.field, shown(change.field, change.old), shown(change.field, change.new))
+                for change in entry.changes
+            ],
+        }
+        for record, entry in changes
+    ]
