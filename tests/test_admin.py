@@ -608,12 +608,16 @@ def test_the_statements_list_shows_sources_stated_date_and_a_coloured_status(wor
     html = superuser.get(url("statement", "changelist")).content.decode()
     row = html.split(f'href="/admin/statements/statement/{world.claim.pk}/change/', 1)[1]
     row = row.split("</tr>", 1)[0]
-    assert world.article.title in row
-    assert world.briefing.title in row
+    assert world.article.publisher in row
+    assert world.briefing.publisher in row
     assert "2023-05-01" in row  # the earliest of its attributions' dates
     assert '<span class="status status-published">Published</span>' in row
     draft = html.split(f'href="/admin/statements/statement/{world.draft.pk}/change/', 1)[1]
-    assert '<span class="status status-draft">Draft</span>' in draft.split("</tr>", 1)[0]
+    draft = draft.split("</tr>", 1)[0]
+    assert '<span class="status status-draft">Draft</span>' in draft
+    # No date stated: its sources' earliest publication, marked as such.
+    published = min(a.source.published_at for a in world.draft.attributions.all())
+    assert f"<i title='published'>{published.date().isoformat()}</i>" in draft
 
 
 def test_a_statements_history_shows_its_attributions_changes(
@@ -636,3 +640,9 @@ def test_a_statements_history_shows_its_attributions_changes(
     # Another statement's attributions are not.
     denial = world.denial.attributions.first()
     assert f"#{denial.pk} " not in section
+
+
+@pytest.mark.parametrize("object_id", ["1/change", "x", "9" * 30])
+def test_a_history_page_of_no_object_is_not_found(world, superuser, object_id):
+    path = f"/admin/statements/statement/{object_id}/history/"
+    assert superuser.get(path).status_code == 404

@@ -15,7 +15,7 @@ from django.contrib.admin.actions import delete_selected as django_delete_select
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
@@ -245,6 +245,22 @@ class ServiceAdmin(SimpleHistoryAdmin):
         except ServiceRefused as refused:
             self.message_user(request, " ".join(refused.error.messages), messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The history library looks the id up as given: one that is not an id (a path such
+        # as "23/change", a number past 64 bits) would be a 500, not the 404 the other admin
+        # pages answer.
+        if self.object_pk(object_id) is None:
+            raise Http404(f"No {self.model._meta.verbose_name} has the id {object_id!r}.")
+        return super().history_view(request, object_id, extra_context)
+
+    def object_pk(self, object_id: str) -> int | None:
+        """The id in a URL, or None if it cannot be one."""
+        try:
+            pk = self.model._meta.pk.to_python(object_id)
+        except ValidationError:
+            return None
+        return pk if isinstance(pk, int) and 0 < pk < 2**63 else None
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         try:

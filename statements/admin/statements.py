@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 from statements import history, services
 from statements.admin.attributions import AttributionInline
@@ -140,7 +141,8 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         # Below its own versions, its attributions' (statements.history).
-        changes = _attribution_changes(int(object_id)) if str(object_id).isdigit() else []
+        pk = self.object_pk(object_id)
+        changes = _attribution_changes(pk) if pk is not None else []
         extra_context = {**(extra_context or {}), "attribution_changes": changes}
         return super().history_view(request, object_id, extra_context)
 
@@ -159,7 +161,14 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         # autocomplete view do without.
         attributions = (
             Attribution.objects.select_related("speaker", "source")
-            .only("statement_id", "stated_on", "speaker__name", "source__title")
+            .only(
+                "statement_id",
+                "stated_on",
+                "speaker__name",
+                "source__title",
+                "source__publisher",
+                "source__published_at",
+            )
             .order_by("id")
         )
         return queryset.prefetch_related(Prefetch("attributions", queryset=attributions), "topics")
@@ -185,14 +194,25 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
 
     @admin.display(description="sources")
     def sources(self, statement: Statement) -> str:
-        titles = dict.fromkeys(a.source.title for a in statement.attributions.all())
-        return ", ".join(titles)
+        """Its sources by publisher, or by title (shortened) where none is given."""
+        names = dict.fromkeys(
+            a.source.publisher or Truncator(a.source.title).chars(40)
+            for a in statement.attributions.all()
+        )
+        return ", ".join(names)
 
     @admin.display(description="stated")
     def stated(self, statement: Statement) -> str:
-        """The earliest date its attributions say it was stated on."""
-        dates = [a.stated_on for a in statement.attributions.all() if a.stated_on]
-        return min(dates).isoformat() if dates else "-"
+        """The earliest date its attributions say it was stated on; else, in italics, the
+        earliest publication of its sources."""
+        attributions = statement.attributions.all()
+        stated = [a.stated_on for a in attributions if a.stated_on]
+        if stated:
+            return min(stated).isoformat()
+        published = [a.source.published_at for a in attributions if a.source.published_at]
+        if published:
+            return format_html("<i title='published'>{}</i>", min(published).date().isoformat())
+        return "-"
 
     @admin.display(description="topics")
     def topic_list(self, statement: Statement) -> str:
@@ -358,6 +378,8 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
 
 
 _SPEAKER_FIELDS = ("speaker", "on_behalf_of")
+# What the row says already (the attribution and its statement), left out of its changes.
+_SAID_BY_THE_ROW = ("id", "statement")
 
 
 def _attribution_changes(statement_id: int) -> list[dict]:
@@ -390,8 +412,11 @@ def _attribution_changes(statement_id: int) -> list[dict]:
             "attribution": f"#{record.id} {shown('speaker', record.speaker_id)}, "
             f"in {shown('source', record.source_id)}",
             "changes": [
-                (change.field, shown(change.field, change.old), shown(change.field, change.new))
+                (change.field, old, new)
                 for change in entry.changes
+                if change.field not in _SAID_BY_THE_ROW
+                and (old := shown(change.field, change.old))
+                != (new := shown(change.field, change.new))
             ],
         }
         for record, entry in changes
