@@ -4,7 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from statements.models import Attribution, Speaker, Statement, SuggestionDecision
+from statements import services
+from statements.errors import ConflictError
+from statements.models import Attribution, Source, Speaker, Statement, SuggestionDecision
+from statements.suggestions.selectors import open_suggestion
 from tests.factories import SourceFactory
 from tests.helpers import error_fields, problem
 
@@ -202,3 +205,13 @@ def test_answers_stay_within_a_query_budget(seed, editor, django_assert_max_num_
         assert editor.post(answer_url(KIRBY_KEY, "reject")).status_code == 204
     with django_assert_max_num_queries(ACCEPT_BUDGET):
         assert editor.post(answer_url(REPORTS_KEY, "accept")).status_code == 201
+
+
+def test_a_second_answer_that_raced_the_first_is_a_conflict(seed, editor):
+    # Both read the suggestion as open; the second to take the source's lock is refused.
+    source = Source.objects.get(pk=SEED_SOURCE)
+    suggestion = open_suggestion(source, KIRBY_KEY)
+    services.suggestion_reject(source=source, suggestion=suggestion, user=editor.user)
+    with pytest.raises(ConflictError):
+        services.suggestion_accept(source=source, suggestion=suggestion, user=editor.user)
+    assert SuggestionDecision.objects.filter(source=source).count() == 1
