@@ -70,6 +70,7 @@ def test_an_unknown_source_is_404(seed, editor, answer):
 @pytest.mark.parametrize("answer", ["accept", "reject"])
 def test_an_unknown_key_is_404(seed, editor, answer):
     problem(editor.post(answer_url("0123456789abcdef0123", answer)), 404)
+    problem(editor.post(answer_url("0123456789abcdef0123", answer), {"mode": "?"}), 404)
 
 
 # --- asking -----------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ from statements.suggestions.selectors import open_suggestion, open_suggestions
 
 
 class SourceSuggestionViewSet(viewsets.GenericViewSet):
+    """Routed by hand (config.api_router): POST only, under a source."""
+
     permission_classes = [CanAddStatements]
     serializer_class = SuggestionListSerializer
     pagination_class = None
@@ -50,11 +52,12 @@ class SourceSuggestionViewSet(viewsets.GenericViewSet):
 
     @extend_schema(**schema.ACCEPT_SUGGESTION)
     def accept(self, request: Request, source_pk: int, key: str) -> Response:
+        suggestion = self.suggestion()  # an unknown one is a 404 whatever the body says
         overrides = SuggestionAcceptSerializer(data=request.data)
         overrides.is_valid(raise_exception=True)
         statement = services.suggestion_accept(
             source=self.source,
-            suggestion=self.suggestion(),
+            suggestion=suggestion,
             user=request.user,
             **overrides.validated_data,
         )
