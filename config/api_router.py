@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from statements.api import search, views
+from statements.api import search, suggestions, views
 
 router = DefaultRouter()
 router.register("speakers", views.SpeakerViewSet, basename="speaker")
@@ -23,6 +23,21 @@ urlpatterns = [
         "sources/<int:source_pk>/attributions/",
         views.SourceAttributionViewSet.as_view({"get": "list"}),
         name="source-attributions",
+    ),
+    path(
+        "sources/<int:source_pk>/suggestions/",
+        suggestions.SourceSuggestionViewSet.as_view({"post": "create"}),
+        name="source-suggestions",
+    ),
+    path(
+        "sources/<int:source_pk>/suggestions/<str:key>/accept/",
+        suggestions.SourceSuggestionViewSet.as_view({"post": "accept"}),
+        name="source-suggestion-accept",
+    ),
+    path(
+        "sources/<int:source_pk>/suggestions/<str:key>/reject/",
+        suggestions.SourceSuggestionViewSet.as_view({"post": "reject"}),
+        name="source-suggestion-reject",
     ),
     path("search/", search.SearchView.as_view(), name="search"),
     *router.urls,

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -649,3 +650,45 @@ class ContentGeneration(models.Model):
 
     def __str__(self) -> str:
         return f"Content generation {self.value}"
+
+
+# --- Suggestion decision ----------------------------------------------------------------------
+
+
+class SuggestionOutcome(models.TextChoices):
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+
+
+class SuggestionDecision(models.Model):
+    """An editor's answer to one suggested attribution of a source (``Suggestion.key``), so
+    that the suggestions of the next run leave it out. A record of a decision, written once:
+    no history of its own (the statement an acceptance created has one)."""
+
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, related_name="suggestion_decisions"
+    )
+    key = models.CharField(max_length=40)
+    decision = models.CharField(max_length=10, choices=SuggestionOutcome.choices)
+    # The draft an acceptance created; null for a rejection, or once the draft is deleted.
+    statement = models.ForeignKey(
+        Statement, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "key"], name="suggestion_decision_unique_per_source"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("decision", SuggestionOutcome),
+                name="suggestion_decision_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Suggestion {self.key} of source #{self.source_id}: {self.decision}"

@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from statements import search
-from statements.choices import StatementStatus
+from statements.choices import AttributionMode, StatementStatus
 from statements.errors import ConflictError
 from statements.models import (
     ALREADY_ATTRIBUTED,
@@ -30,10 +30,13 @@ from statements.models import (
     Source,
     Speaker,
     Statement,
+    SuggestionDecision,
+    SuggestionOutcome,
     Topic,
 )
 from statements.normalize import normalize_topic, normalize_url
 from statements.quotes import QuoteAnchorError, anchor_quote
+from statements.suggestions import Suggestion
 
 User = AbstractBaseUser | AnonymousUser | None
 
@@ -566,3 +569,104 @@ SERVICES: dict[type[models.Model], ModelServices] = {
 def services_for(model: type[models.Model]) -> ModelServices:
     """The services that create, update and delete ``model``'s objects."""
     return SERVICES[model]
+
+
+# --- Suggestion -------------------------------------------------------------------------------
+# Accepting or rejecting a suggested attribution (statements.suggestions) is remembered per
+# source and key, so that the next run of the rules leaves it out.
+
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb "
+
+
+def _lock_decisions(*, source: Source, key: str) -> None:
+    """Lock the source's row, then refuse a suggestion already answered."""
+    # The source's row serialises the answers to its suggestions: the second of two
+    # concurrent answers to one suggestion sees the first and is refused, not doubled.
+    locked = Source.objects.select_for_update(no_key=True).filter(pk=source.pk)
+    if not list(locked.values_list("pk", flat=True)):
+        raise ConflictError(f"Source #{source.pk} was deleted meanwhile.")
+    if SuggestionDecision.objects.filter(source=source, key=key).exists():
+        raise ConflictError("This suggestion was already accepted or rejected.")
+
+
+def _decide(
+    *, source: Source, key: str, outcome: str, user: User, statement: Statement | None = None
+) -> SuggestionDecision:
+    return SuggestionDecision.objects.create(
+        source=source,
+        key=key,
+        decision=outcome,
+        statement=statement,
+        decided_by=user if user is not None and user.is_authenticated else None,
+    )
+
+
+def _suggested_speaker(*, suggestion: Suggestion, user: User) -> Speaker:
+    if suggestion.speaker_id is None:
+        return speaker_create(user=user, name=suggestion.speaker_name, kind=suggestion.speaker_kind)
+    speaker = Speaker.objects.filter(pk=suggestion.speaker_id).first()
+    if speaker is None:
+        raise ConflictError(f"Speaker #{suggestion.speaker_id} was deleted meanwhile.")
+    return speaker
+
+
+def suggestion_text(suggestion: Suggestion) -> str:
+    """The text of the statement a suggestion becomes: the passage, without the quotation
+    marks around it when it is a direct quote."""
+    if suggestion.mode == AttributionMode.DIRECT_QUOTE:
+        return suggestion.exact.strip(QUOTE_MARKS) or suggestion.exact
+    return suggestion.exact
+
+
+@transaction.atomic
+def suggestion_accept(
+    *, source: Source, suggestion: Suggestion, user: User, **overrides: Any
+) -> Statement:
+    """A draft statement with the one attribution the suggestion describes, anchored where
+    it says; ``overrides`` replace the suggested attribution's fields (``speaker``: an
+    existing speaker instead of the suggested one; else a proposed speaker is created).
+    Errors name the fields as the request does ("mode"), not as a statement's
+    ("attributions.0.mode")."""
+    _lock_decisions(source=source, key=suggestion.key)
+    speaker = overrides.pop("speaker", None) or _suggested_speaker(suggestion=suggestion, user=user)
+    attribution = {
+        "speaker": speaker,
+        "source": source,
+        "mode": suggestion.mode,
+        "speech_act": suggestion.speech_act,
+        "verb": suggestion.verb,
+        "speaker_role": suggestion.speaker_role,
+        "occasion": suggestion.occasion,
+        "quote_exact": suggestion.exact,
+        "quote_prefix": suggestion.prefix,
+        "quote_suffix": suggestion.suffix,
+        **overrides,
+    }
+    try:
+        statement = statement_create(
+            user=user,
+            text=suggestion_text(suggestion),
+            language=source.language or "en",
+            attributions=[attribution],
+        )
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        raise ValidationError(
+            {name.removeprefix("attributions.0."): m for name, m in error.error_dict.items()}
+        ) from None
+    _decide(
+        source=source,
+        key=suggestion.key,
+        outcome=SuggestionOutcome.ACCEPTED,
+        user=user,
+        statement=statement,
+    )
+    return statement
+
+
+@transaction.atomic
+def suggestion_reject(*, source: Source, suggestion: Suggestion, user: User) -> SuggestionDecision:
+    """Remember that the suggestion is wrong, so that it is not proposed again."""
+    _lock_decisions(source=source, key=suggestion.key)
+    return _decide(source=source, key=suggestion.key, outcome=SuggestionOutcome.REJECTED, user=user)

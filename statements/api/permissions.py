@@ -29,3 +29,14 @@ class CanViewHistory(BasePermission):
         opts = view.get_queryset().model._meta
         user = request.user
         return user.is_authenticated and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+
+class CanAddStatements(BasePermission):
+    """Only those who may add statements (editors and above) may ask for suggested
+    attributions and answer them: accepting one writes a statement."""
+
+    message = "You need the add_statement permission (editors, reviewers and admins have it)."
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return user.is_authenticated and user.has_perm("statements.add_statement")

@@ -13,6 +13,8 @@ from statements.api.serializers import (
     HistoryEntrySerializer,
     RetractSerializer,
     StatementSerializer,
+    SuggestionAcceptSerializer,
+    SuggestionListSerializer,
 )
 from statements.representations.fields import (
     ATTRIBUTION_RESOURCE,
@@ -736,4 +738,117 @@ SOURCE_ATTRIBUTIONS = {
     "auth": PUBLIC_READ,
     "parameters": [fields_parameter(ATTRIBUTION_RESOURCE)],
     "responses": {200: AttributionSerializer(many=True), **problems(*READ_ERRORS)},
+}
+
+# --- Suggestions ------------------------------------------------------------------------------
+# The seed article's suggestions, abridged to two: one of an existing speaker, one of a
+# speaker proposed as new.
+
+KIRBY_SUGGESTED = {
+    "key": "a71ce76d89e6e3bdd024",
+    "speaker": {"id": 3, "name": "John Kirby", "kind": "person"},
+    "quote": {
+        "exact": "White House national security spokesman John Kirby stated that these "
+        "soldiers arrived in Vladivostok by ship in October",
+        "prefix": "",
+        "suffix": "",
+        "start": 585,
+        "end": 704,
+    },
+    "mode": "paraphrase",
+    "speech_act": "assertion",
+    "verb": "stated",
+    "speaker_role": "White House national security spokesman",
+    "occasion": "",
+    "confidence": 0.8,
+}
+REPORTS_SUGGESTED = {
+    "key": "fffb7aac32469efeb044",
+    "speaker": {"id": None, "name": "Unattributed reports", "kind": "unnamed"},
+    "quote": {
+        "exact": "reports of 1,500 special forces being dispatched for training in Russian "
+        "military facilities",
+        "prefix": "",
+        "suffix": "",
+        "start": 1294,
+        "end": 1386,
+    },
+    "mode": "paraphrase",
+    "speech_act": "assertion",
+    "verb": "reports",
+    "speaker_role": "",
+    "occasion": "",
+    "confidence": 0.29,
+}
+SUGGESTION_KEY = OpenApiParameter(
+    "key",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description="The suggestion's `key`, as `POST sources/{id}/suggestions/` answered it.",
+)
+SOURCE_ID = OpenApiParameter(
+    "source_pk", OpenApiTypes.INT, OpenApiParameter.PATH, description="The source's id."
+)
+EDITORS_ONLY = [{"tokenAuth": []}, {"cookieAuth": []}]
+
+SUGGESTIONS = {
+    "operation_id": "suggest_source_attributions",
+    "summary": "Suggest a source's attributions",
+    "description": (
+        "Read the source's body with the suggestion rules and answer the attributions they "
+        "find: who (an existing speaker by id, or a new one proposed by name and kind), "
+        "where (`quote`, W3C TextQuote and TextPosition selectors, as an attribution's), "
+        "and how (mode, speech act, verb, role, occasion), with a confidence. Saves "
+        "nothing; suggestions already accepted or rejected are left out. A POST because it "
+        "computes, not because it writes. Editors, reviewers and admins only."
+    ),
+    "request": None,
+    "auth": EDITORS_ONLY,
+    "parameters": [SOURCE_ID],
+    "examples": [
+        response_example(
+            "Suggestions",
+            "The seed article's suggestions (abridged)",
+            {"source": 1, "count": 2, "suggestions": [KIRBY_SUGGESTED, REPORTS_SUGGESTED]},
+            "200",
+        )
+    ],
+    "responses": {200: SuggestionListSerializer, **problems(401, 403, 404, 429)},
+}
+
+ACCEPT_SUGGESTION = {
+    "operation_id": "accept_source_suggestion",
+    "summary": "Accept a suggested attribution",
+    "description": (
+        "Create a draft statement from the suggestion, with its one attribution anchored "
+        "where the suggestion says (the statement's text is the passage, without its "
+        "quotation marks for a direct quote), creating the proposed speaker first when the "
+        "suggestion names a new one. The body may change any of the fields listed (edit, "
+        "then accept); they are validated as any write to an attribution. Answers the "
+        "statement as `GET statements/{id}/` does. The suggestion is not proposed again."
+    ),
+    "request": SuggestionAcceptSerializer,
+    "auth": EDITORS_ONLY,
+    "parameters": [SOURCE_ID, SUGGESTION_KEY],
+    "examples": [
+        request_example(
+            "Edit, then accept",
+            "Accept the suggestion as a warning rather than an assertion",
+            {"speech_act": "warning", "verb": "warned"},
+        )
+    ],
+    "responses": {
+        201: StatementSerializer,
+        **problems(400, 401, 403, 404, 409, 413, 415, 429),
+    },
+}
+
+REJECT_SUGGESTION = {
+    "operation_id": "reject_source_suggestion",
+    "summary": "Reject a suggested attribution",
+    "description": "Remember that the suggestion is wrong: it is not proposed again.",
+    "request": None,
+    "auth": EDITORS_ONLY,
+    "parameters": [SOURCE_ID, SUGGESTION_KEY],
+    "responses": {204: None, **problems(401, 403, 404, 409, 429)},
 }

@@ -21,6 +21,7 @@ from statements.api.fields import (
     model_text_kwargs,
     model_validators,
 )
+from statements.choices import AttributionMode, SpeakerKind, SpeechAct
 from statements.models import (
     ALIAS_MAX_LENGTH,
     MAX_ALIASES,
@@ -528,6 +529,75 @@ class RetractSerializer(StrictSerializerMixin, serializers.Serializer):
     )
 
 
+# --- Suggestion -------------------------------------------------------------------------------
+
+
+class SuggestedSpeakerSerializer(serializers.Serializer):
+    """Who the suggestion says spoke: an existing speaker, or one proposed as new."""
+
+    id = serializers.IntegerField(
+        source="speaker_id",
+        allow_null=True,
+        help_text="The existing speaker's id; null for a new speaker, created on acceptance.",
+    )
+    name = serializers.CharField(source="speaker_name")
+    kind = serializers.ChoiceField(source="speaker_kind", choices=SpeakerKind.choices)
+
+
+class SuggestedQuoteSerializer(serializers.Serializer):
+    """Where the passage stands in the source's body, as an attribution's ``quote``: a W3C
+    TextQuoteSelector (exact, prefix, suffix) and TextPositionSelector (start, end)."""
+
+    exact = serializers.CharField(help_text="The passage, as in the body.")
+    prefix = serializers.CharField(help_text="Text just before it, when it repeats.")
+    suffix = serializers.CharField(help_text="Text just after it, when it repeats.")
+    start = serializers.IntegerField(help_text="Offset of its first character in the body.")
+    end = serializers.IntegerField(help_text="Offset just past its last character.")
+
+
+class SuggestionSerializer(serializers.Serializer):
+    """One attribution the rules suggest for a source: nothing is saved until it is accepted."""
+
+    key = serializers.CharField(
+        help_text="Stable across runs for the same speaker and passage: accept or reject by it."
+    )
+    speaker = SuggestedSpeakerSerializer(source="*")
+    quote = SuggestedQuoteSerializer(source="*")
+    mode = serializers.ChoiceField(choices=AttributionMode.choices)
+    speech_act = serializers.ChoiceField(choices=SpeechAct.choices)
+    verb = serializers.CharField(help_text="The reporting verb, as written.")
+    speaker_role = serializers.CharField(help_text="The speaker's role, when the text says it.")
+    occasion = serializers.CharField(help_text="Where or when it was said, when the text says.")
+    confidence = serializers.FloatField(min_value=0, max_value=1)
+
+
+class SuggestionListSerializer(serializers.Serializer):
+    """The suggestions still open for a source, in the order of the body."""
+
+    source = serializers.IntegerField(help_text="The source's id.")
+    count = serializers.IntegerField()
+    suggestions = SuggestionSerializer(many=True)
+
+
+class SuggestionAcceptSerializer(StrictSerializerMixin, serializers.ModelSerializer):
+    """Edit, then accept: any of these replaces the suggested value (a field left out keeps
+    it). ``speaker`` picks an existing speaker instead of the suggested or proposed one."""
+
+    class Meta:
+        model = Attribution
+        fields = [
+            "speaker",
+            "on_behalf_of",
+            "mode",
+            "speech_act",
+            "verb",
+            "speaker_role",
+            "occasion",
+            "stated_on",
+        ]
+        extra_kwargs = {name: {"required": False} for name in fields}
+
+
 __all__ = [
     "MAX_ATTRIBUTIONS_PER_STATEMENT",
     "AttributionFieldsSerializer",
@@ -544,4 +614,9 @@ __all__ = [
     "StatementRelationSerializer",
     "StatementSerializer",
     "StatementSummarySerializer",
+    "SuggestedQuoteSerializer",
+    "SuggestedSpeakerSerializer",
+    "SuggestionAcceptSerializer",
+    "SuggestionListSerializer",
+    "SuggestionSerializer",
 ]
