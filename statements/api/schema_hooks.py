@@ -15,7 +15,15 @@ RETRY_AFTER = {
 }
 
 # Operations whose 200 or 201 answer one object, hence carry its ETag.
-OBJECT_OPERATIONS = ("get_", "create_", "replace_", "update_", "publish_", "retract_")
+OBJECT_OPERATIONS = (
+    "get_",
+    "create_",
+    "replace_",
+    "update_",
+    "publish_",
+    "retract_",
+    "accept_",
+)
 
 
 def _add_header(response: dict[str, Any], name: str, header: dict[str, Any]) -> None:
