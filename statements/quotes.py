@@ -8,6 +8,7 @@ is stored always stands in the body as it is.
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 # Characters a keyboard types differently from a typeset text: each class read as one.
 _CANONICAL = str.maketrans(
@@ -22,7 +23,8 @@ _CANONICAL = str.maketrans(
 NEAREST_MIN_RATIO = 0.6
 _NEAREST_PIECES = 60  # pieces of the quote voting for where the passage starts
 _NEAREST_HITS = 400  # a piece found more often than this in the body is too common to vote
-_NEAREST_CANDIDATES = 8  # windows compared with difflib
+_NEAREST_CANDIDATES = 4  # windows compared with difflib
+_NEAREST_LONGEST = 1_000  # a longer quote is compared with nothing: difflib is quadratic
 _NEAREST_SHOWN = 200  # characters of the passage shown in the message
 
 
@@ -77,6 +79,10 @@ def normalise(text: str, *, fold_case: bool = False) -> _Normalised:
         starts.append(index)
         ends.append(index + 1)
     return _Normalised("".join(chars), tuple(starts), tuple(ends))
+
+
+# A corrected body is searched once for each of its quotes: normalised once.
+_normalised_body = lru_cache(maxsize=2)(normalise)
 
 
 def _occurrences(body: str, exact: str) -> list[int]:
@@ -140,7 +146,7 @@ def anchor_quote(*, body: str, exact: str, prefix: str = "", suffix: str = "") -
 def _anchor_tolerantly(
     body: str, exact: str, prefix: str, suffix: str, *, as_typed: QuoteAnchorError
 ) -> Anchor:
-    text = normalise(body)
+    text = _normalised_body(body)
     quote, before, after = (normalise(part).text for part in (exact, prefix, suffix))
     try:
         found = _locate(text.text, quote, before, after)
@@ -165,7 +171,7 @@ def _anchor_tolerantly(
 
 def _not_found(body: str, exact: str) -> QuoteAnchorError:
     message = "The quote was not found in the source body."
-    folded = normalise(body, fold_case=True)
+    folded = _normalised_body(body, fold_case=True)
     if normalise(exact, fold_case=True).text in folded.text:
         message += " It does occur with different capitalisation; quote the body exactly."
     nearest = nearest_passage(body, exact, normalised=folded)
@@ -189,7 +195,7 @@ def nearest_passage(
     """
     text = normalised or normalise(body, fold_case=True)
     quote = normalise(exact, fold_case=True).text.strip()
-    if not quote or not text.text:
+    if not quote or not text.text or len(quote) > _NEAREST_LONGEST:
         return None
     size = len(quote)
     votes: dict[int, int] = {}
@@ -206,8 +212,8 @@ def nearest_passage(
             votes[bucket] = votes.get(bucket, 0) + 1
     best: tuple[float, int, int] | None = None
     for bucket in sorted(votes, key=lambda b: (-votes[b], b))[:_NEAREST_CANDIDATES]:
-        origin = max(0, bucket * width - size // 2)
-        window = text.text[origin : origin + 2 * size]
+        origin = max(0, bucket * width - size // 4)
+        window = text.text[origin : origin + size + size // 2 + width]
         span = _matched_span(window, quote)
         if span is None:
             continue
@@ -222,6 +228,8 @@ def nearest_passage(
         low += 1
     while high > low and text.text[high - 1] == " ":
         high -= 1
+    if low == high:
+        return None
     start, end = text.starts[low], text.ends[high - 1]
     # Whole words of the body, not a cut one.
     while start > 0 and _in_word(body[start - 1]) and _in_word(body[start]):
