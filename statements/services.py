@@ -35,7 +35,7 @@ from statements.models import (
     Topic,
 )
 from statements.normalize import normalize_topic, normalize_url
-from statements.quotes import QuoteAnchorError, anchor_quote
+from statements.quotes import Anchor, QuoteAnchorError, anchor_quote
 from statements.suggestions import Suggestion
 
 User = AbstractBaseUser | AnonymousUser | None
@@ -221,7 +221,7 @@ def _reanchor_quotes(*, source: Source, user: User) -> None:
     lost = []
     for attribution in source.attributions.exclude(quote_exact="").order_by("id"):
         try:
-            attribution.quote_start, attribution.quote_end = attribution_anchor(
+            anchor = attribution_anchor(
                 source=source,
                 quote_exact=attribution.quote_exact,
                 quote_prefix=attribution.quote_prefix,
@@ -230,6 +230,7 @@ def _reanchor_quotes(*, source: Source, user: User) -> None:
         except ValidationError:
             lost.append(attribution.pk)
             continue
+        _place_quote(attribution, anchor)
         _save(attribution, user=user)
     if lost:
         ids = ", ".join(f"#{pk}" for pk in lost)
@@ -252,19 +253,29 @@ def source_delete(*, source: Source, user: User) -> None:
 
 def attribution_anchor(
     *, source: Source, quote_exact: str, quote_prefix: str = "", quote_suffix: str = ""
-) -> tuple[int | None, int | None]:
-    """The position of the quote in the source body, or (None, None) when there is no body
-    to anchor in. Raises ValidationError naming ``quote.exact``, ``quote.prefix`` or
-    ``quote.suffix`` when the quote is absent or ambiguous."""
+) -> Anchor | None:
+    """The quote placed in the source body (its selector in the body's own characters), or
+    None when there is no body to anchor in. Raises ValidationError naming ``quote.exact``,
+    ``quote.prefix`` or ``quote.suffix`` when the quote is absent or ambiguous."""
     if not source.body or not quote_exact:
-        return None, None
+        return None
     try:
-        anchor = anchor_quote(
+        return anchor_quote(
             body=source.body, exact=quote_exact, prefix=quote_prefix, suffix=quote_suffix
         )
     except QuoteAnchorError as error:
         raise field_error(f"quote.{error.field}", error.message, code=error.code) from None
-    return anchor.start, anchor.end
+
+
+def _place_quote(attribution: Attribution, anchor: Anchor | None) -> None:
+    """Store where the quote stands, and its words as the body has them (a quote typed with
+    straight quotes is kept with the source's curly ones)."""
+    if anchor is None:
+        attribution.quote_start = attribution.quote_end = None
+        return
+    attribution.quote_start, attribution.quote_end = anchor.start, anchor.end
+    attribution.quote_exact = anchor.exact
+    attribution.quote_prefix, attribution.quote_suffix = anchor.prefix, anchor.suffix
 
 
 def _validate_attribution(attribution: Attribution) -> None:
@@ -286,12 +297,13 @@ def _validate_attribution(attribution: Attribution) -> None:
     )
     if errors:
         raise ValidationError(errors)
-    attribution.quote_start, attribution.quote_end = attribution_anchor(
+    anchor = attribution_anchor(
         source=attribution.source,
         quote_exact=attribution.quote_exact,
         quote_prefix=attribution.quote_prefix,
         quote_suffix=attribution.quote_suffix,
     )
+    _place_quote(attribution, anchor)
 
 
 def _duplicate_attribution_error() -> ValidationError:

@@ -217,7 +217,7 @@ def test_prefix_or_suffix_picks_one_repeat(world, editor, context, expected_star
     [
         ({"exact": "The troops never left"}, "quote.exact", "not found"),
         ({"exact": "officials denied it."}, "quote.exact", "capitalisation"),
-        ({"exact": "Officials  denied it."}, "quote.exact", "spacing"),
+        ({"exact": "Officials denied that."}, "quote.exact", "nearest passage"),
         ({"exact": "The minister said", "prefix": "Nobody "}, "quote.prefix", "never with"),
         ({"exact": "The minister said", "suffix": " nothing"}, "quote.suffix", "never with"),
         ({"exact": ""}, "quote.exact", "direct quote needs"),

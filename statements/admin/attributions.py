@@ -69,11 +69,18 @@ class AttributionForm(ServiceModelForm):
         if source is None or any(value is None for value in quote.values()):
             return cleaned_data  # a field error is shown already
         try:
-            start, end = services.attribution_anchor(source=source, **quote)
+            anchor = services.attribution_anchor(source=source, **quote)
         except ValidationError as error:
             add_service_error(self, error)
+            return cleaned_data
+        if anchor is None:
+            self.instance.quote_start = self.instance.quote_end = None
         else:
-            self.instance.quote_start, self.instance.quote_end = start, end
+            # The source's own characters are stored, whatever quotes and dashes were typed.
+            cleaned_data.update(
+                quote_exact=anchor.exact, quote_prefix=anchor.prefix, quote_suffix=anchor.suffix
+            )
+            self.instance.quote_start, self.instance.quote_end = anchor.start, anchor.end
         return cleaned_data
 
 

@@ -19,7 +19,7 @@ def quote_position(attribution: Attribution, body: str) -> tuple[int, int] | Non
     if start is not None and end is not None and body[start:end] == attribution.quote_exact:
         return start, end
     try:
-        start, end = services.attribution_anchor(
+        anchor = services.attribution_anchor(
             source=Source(body=body),
             quote_exact=attribution.quote_exact,
             quote_prefix=attribution.quote_prefix,
@@ -27,7 +27,7 @@ def quote_position(attribution: Attribution, body: str) -> tuple[int, int] | Non
         )
     except ValidationError:
         return None
-    return None if start is None else (start, end)
+    return None if anchor is None else (anchor.start, anchor.end)
 
 
 def quote_in_source(attribution: Attribution, body: str, *, context: int = QUOTE_CONTEXT) -> str:

@@ -332,6 +332,8 @@ class _Batch:
                         line.number, f"attributions.{index}.quote.{error.field}", error.message
                     ) from None
                 start, end = anchor.start, anchor.end
+                # The body's own characters, whatever quotes and dashes the line typed.
+                own = (*own[:QUOTE_EXACT], anchor.exact, anchor.prefix, anchor.suffix)
             rows.append((statement_id, speaker, source.pk, behalf, start, end, *own))
         return rows
 
