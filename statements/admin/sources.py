@@ -18,6 +18,8 @@ from statements.admin.base import (
 )
 from statements.admin.lists import ScaledListsMixin, SubqueryCount
 from statements.admin.quotes import quote_in_source
+from statements.admin.reading import reading_urls
+from statements.admin.suggestions import suggestion_urls
 from statements.models import Attribution, Source
 from statements.normalize import normalize_url
 
@@ -85,6 +87,9 @@ class SourceAdmin(ScaledListsMixin, ServiceAdmin):
         ("Text", {"fields": ["body", "body_sha256", "archived_url"]}),
         ("Quoted in this source", {"fields": ["attributions_in_source"]}),
     ]
+
+    def get_urls(self):
+        return reading_urls(self) + suggestion_urls(self) + super().get_urls()
 
     def get_queryset(self, request):
         return (
