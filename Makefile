@@ -145,8 +145,10 @@ check: lint migrations-check layers-check schema-check deploy-check ## All stati
 
 .PHONY: evaluate
 evaluate: override export DJANGO_SETTINGS_MODULE = config.settings.test
-evaluate: install ## Score the suggested attributions against fixtures/gold/ (Markdown table)
+evaluate: install ## Score the suggested attributions against fixtures/gold/; fails below the targets
 	$(MANAGE) evaluate_suggestions fixtures/gold/*.json --min-f1 0.75 --min-speech-act 0.8
+	@# The seed article's own, higher targets (its row is in the table above).
+	@$(MANAGE) evaluate_suggestions fixtures/gold/seed_article.json --min-f1 0.85 --min-speech-act 0.9 >/dev/null
 
 # --- Benchmark --------------------------------------------------------------------------------
 
