@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from corsheaders.defaults import default_headers as default_cors_headers
 
 from config.cache import cache_from_url
 
@@ -38,11 +39,15 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "corsheaders",
     "statements",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that answers (a problem, a 413), so that a browser on an allowed origin
+    # can read every answer, errors included.
+    "corsheaders.middleware.CorsMiddleware",
     # Next, so that they see every answer and every request before anything reads its body.
     "config.middleware.ProblemResponsesMiddleware",
     "config.middleware.RequestBodyLimitMiddleware",
@@ -210,6 +215,19 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_BYTES
 # default cache): counting a million rows costs more than the rest of the request. 0: never.
 API_COUNT_CACHE_THRESHOLD = env.int("API_COUNT_CACHE_THRESHOLD", default=10_000)
 API_COUNT_CACHE_SECONDS = env.int("API_COUNT_CACHE_SECONDS", default=60)
+
+# --- Cross-origin requests --------------------------------------------------------------------
+
+# Browser apps on these origins may call the API (django-cors-headers); none by default.
+# They authenticate with a token: cookies are not sent across origins (no credentials), so
+# the admin's session and its CSRF protection stay same-origin.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_HEADERS = (*default_cors_headers, "if-match", "if-none-match")
+# Readable by the calling script: the version to send back in If-Match, where a created
+# object lives, how long to wait after a 429, and an export's file name.
+CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After", "Content-Disposition"]
+CORS_PREFLIGHT_MAX_AGE = env.int("CORS_PREFLIGHT_MAX_AGE", default=86_400)
 
 # --- REST framework -------------------------------------------------------------------------
 
