@@ -13,27 +13,34 @@ from tests.helpers import error_fields, problem
 
 pytestmark = pytest.mark.django_db
 
-SEED_SOURCE = 1
 KIRBY = 3
 KIRBY_KEY = "a71ce76d89e6e3bdd024"  # "John Kirby stated that these soldiers arrived …"
 REPORTS_KEY = "fffb7aac32469efeb044"  # "Unattributed reports": a speaker proposed as new
 # Per request, whatever the number of suggestions: the token, the user's permissions (two),
-# the source, the speakers, the decisions.
-SUGGESTIONS_BUDGET = 6
+# the source, the speakers, the decisions, the quotes the source already attributes.
+SUGGESTIONS_BUDGET = 7
 # Accepting, with a new speaker: the suggestions, the speaker, the statement and its
 # attribution with their histories, the search document, and the read-back.
-ACCEPT_BUDGET = 30
+ACCEPT_BUDGET = 31
 
 
-def suggestions_url(source: int = SEED_SOURCE) -> str:
+@pytest.fixture
+def article(seed) -> int:
+    """The seed article's text as a new source, with none of its quotes attributed yet (the
+    seed's own source is fully attributed, so nothing in it is suggested)."""
+    seed_source = Source.objects.get(pk=1)
+    return SourceFactory(title=seed_source.title, body=seed_source.body).pk
+
+
+def suggestions_url(source: int) -> str:
     return f"/api/v1/sources/{source}/suggestions/"
 
 
-def answer_url(key: str, answer: str, source: int = SEED_SOURCE) -> str:
+def answer_url(key: str, answer: str, source: int) -> str:
     return f"{suggestions_url(source)}{key}/{answer}/"
 
 
-def suggested(client, source: int = SEED_SOURCE) -> dict[str, dict]:
+def suggested(client, source: int) -> dict[str, dict]:
     response = client.post(suggestions_url(source))
     assert response.status_code == 200, response.content
     body = response.json()
@@ -55,30 +62,30 @@ def counts() -> tuple[int, ...]:
 
 
 @pytest.mark.parametrize("answer", [None, "accept", "reject"])
-def test_anonymous_is_401_and_a_member_403(seed, anon, member, answer):
-    url = suggestions_url() if answer is None else answer_url(KIRBY_KEY, answer)
+def test_anonymous_is_401_and_a_member_403(article, anon, member, answer):
+    url = suggestions_url(article) if answer is None else answer_url(KIRBY_KEY, answer, article)
     problem(anon.post(url), 401)
     problem(member.post(url), 403)
 
 
 @pytest.mark.parametrize("answer", [None, "accept", "reject"])
-def test_an_unknown_source_is_404(seed, editor, answer):
+def test_an_unknown_source_is_404(article, editor, answer):
     url = suggestions_url(999) if answer is None else answer_url(KIRBY_KEY, answer, 999)
     problem(editor.post(url), 404)
 
 
 @pytest.mark.parametrize("answer", ["accept", "reject"])
-def test_an_unknown_key_is_404(seed, editor, answer):
-    problem(editor.post(answer_url("0123456789abcdef0123", answer)), 404)
-    problem(editor.post(answer_url("0123456789abcdef0123", answer), {"mode": "?"}), 404)
+def test_an_unknown_key_is_404(article, editor, answer):
+    problem(editor.post(answer_url("0123456789abcdef0123", answer, article)), 404)
+    problem(editor.post(answer_url("0123456789abcdef0123", answer, article), {"mode": "?"}), 404)
 
 
 # --- asking -----------------------------------------------------------------------------------
 
 
-def test_suggestions_name_speakers_and_anchor_quotes_and_save_nothing(seed, editor, reviewer):
+def test_suggestions_name_speakers_and_anchor_quotes_and_save_nothing(article, editor, reviewer):
     before = counts()
-    suggestions = suggested(editor)
+    suggestions = suggested(editor, article)
     assert counts() == before
     kirby = suggestions[KIRBY_KEY]
     assert kirby["speaker"] == {"id": KIRBY, "name": "John Kirby", "kind": "person"}
@@ -94,13 +101,13 @@ def test_suggestions_name_speakers_and_anchor_quotes_and_save_nothing(seed, edit
         "name": "Unattributed reports",
         "kind": "unnamed",
     }
-    assert suggested(reviewer) == suggestions
+    assert suggested(reviewer, article) == suggestions
 
 
-def test_query_count_is_bounded_whatever_the_number_of_suggestions(seed, editor):
+def test_query_count_is_bounded_whatever_the_number_of_suggestions(article, editor):
     small = SourceFactory(body="“We will not raise taxes this year,” said Maria Lopez.")
     measured = {}
-    for source in (small.pk, SEED_SOURCE):
+    for source in (small.pk, article):
         with CaptureQueriesContext(connection) as queries:
             count = len(suggested(editor, source))
         measured[count] = len(queries)
@@ -111,10 +118,10 @@ def test_query_count_is_bounded_whatever_the_number_of_suggestions(seed, editor)
 # --- accepting --------------------------------------------------------------------------------
 
 
-def test_accept_creates_one_draft_anchored_where_the_suggestion_said(seed, editor):
-    suggestion = suggested(editor)[KIRBY_KEY]
+def test_accept_creates_one_draft_anchored_where_the_suggestion_said(article, editor):
+    suggestion = suggested(editor, article)[KIRBY_KEY]
     statements, attributions, speakers, _ = counts()
-    response = editor.post(answer_url(KIRBY_KEY, "accept"))
+    response = editor.post(answer_url(KIRBY_KEY, "accept", article))
     assert response.status_code == 201, response.content
     body = response.json()
     assert response["Location"].endswith(f"/api/v1/statements/{body['id']}/")
@@ -123,30 +130,30 @@ def test_accept_creates_one_draft_anchored_where_the_suggestion_said(seed, edito
     assert body["text"] == suggestion["quote"]["exact"]
     (attribution,) = body["attributions"]
     assert attribution["speaker"]["id"] == KIRBY
-    assert attribution["source"]["id"] == SEED_SOURCE
+    assert attribution["source"]["id"] == article
     assert attribution["quote"] == suggestion["quote"]
     for field in ("mode", "speech_act", "verb", "speaker_role", "occasion"):
         assert attribution[field] == suggestion[field]
-    decision = SuggestionDecision.objects.get(source_id=SEED_SOURCE, key=KIRBY_KEY)
+    decision = SuggestionDecision.objects.get(source_id=article, key=KIRBY_KEY)
     assert decision.decision == "accepted"
     assert decision.statement_id == body["id"]
     assert decision.decided_by == editor.user
-    assert KIRBY_KEY not in suggested(editor)
+    assert KIRBY_KEY not in suggested(editor, article)
     assert editor.get(response["Location"]).json() == body
 
 
-def test_accept_creates_the_proposed_speaker_first(seed, editor):
-    response = editor.post(answer_url(REPORTS_KEY, "accept"))
+def test_accept_creates_the_proposed_speaker_first(article, editor):
+    response = editor.post(answer_url(REPORTS_KEY, "accept", article))
     assert response.status_code == 201, response.content
     speaker = response.json()["attributions"][0]["speaker"]
     assert Speaker.objects.get(pk=speaker["id"]).name == "Unattributed reports"
     assert speaker["kind"] == "unnamed"
 
 
-def test_edit_then_accept(seed, editor):
+def test_edit_then_accept(article, editor):
     speakers = Speaker.objects.count()
     response = editor.post(
-        answer_url(REPORTS_KEY, "accept"),
+        answer_url(REPORTS_KEY, "accept", article),
         {"speaker": KIRBY, "speech_act": "warning", "verb": "warned"},
     )
     assert response.status_code == 201, response.content
@@ -168,49 +175,66 @@ def test_edit_then_accept(seed, editor):
         ({"on_behalf_of": KIRBY}, "on_behalf_of"),
     ],
 )
-def test_an_invalid_edit_is_400_naming_the_field_and_saves_nothing(seed, editor, body, field):
+def test_an_invalid_edit_is_400_naming_the_field_and_saves_nothing(article, editor, body, field):
     before = counts()
-    response = editor.post(answer_url(KIRBY_KEY, "accept"), body)
+    response = editor.post(answer_url(KIRBY_KEY, "accept", article), body)
     problem(response, 400)
     assert field in error_fields(response)
     assert counts() == before
-    assert KIRBY_KEY in suggested(editor)
+    assert KIRBY_KEY in suggested(editor, article)
 
 
-def test_a_suggestion_is_answered_once(seed, editor):
-    assert editor.post(answer_url(KIRBY_KEY, "accept")).status_code == 201
-    problem(editor.post(answer_url(KIRBY_KEY, "accept")), 404)
-    problem(editor.post(answer_url(KIRBY_KEY, "reject")), 404)
+def test_a_suggestion_is_answered_once(article, editor):
+    assert editor.post(answer_url(KIRBY_KEY, "accept", article)).status_code == 201
+    problem(editor.post(answer_url(KIRBY_KEY, "accept", article)), 404)
+    problem(editor.post(answer_url(KIRBY_KEY, "reject", article)), 404)
+
+
+def test_a_suggestion_accepted_with_a_new_speaker_is_not_suggested_again(article, editor):
+    # Once the proposed speaker exists, the passage is matched to it under another key.
+    assert editor.post(answer_url(REPORTS_KEY, "accept", article)).status_code == 201
+    exact = Attribution.objects.get(source_id=article).quote_exact
+    assert [s for s in suggested(editor, article).values() if s["quote"]["exact"] == exact] == []
+
+
+def test_passages_already_attributed_to_their_speaker_are_not_suggested(seed, article, editor):
+    """The seed's own source has all its quotes attributed: what remains to suggest there is
+    only what its attributions do not cover."""
+    attributed = {(a.speaker_id, a.quote_exact) for a in Attribution.objects.filter(source_id=1)}
+    on_the_copy = suggested(editor, article)
+    left = suggested(editor, 1)
+    assert len(left) < len(on_the_copy)
+    assert not {(s["speaker"]["id"], s["quote"]["exact"]) for s in left.values()} & attributed
 
 
 # --- rejecting --------------------------------------------------------------------------------
 
 
-def test_reject_hides_the_suggestion_from_the_next_run(seed, editor, reviewer):
-    before = suggested(editor)
+def test_reject_hides_the_suggestion_from_the_next_run(article, editor, reviewer):
+    before = suggested(editor, article)
     statements = Statement.objects.count()
-    response = editor.post(answer_url(KIRBY_KEY, "reject"))
+    response = editor.post(answer_url(KIRBY_KEY, "reject", article))
     assert response.status_code == 204, response.content
     assert Statement.objects.count() == statements
-    decision = SuggestionDecision.objects.get(source_id=SEED_SOURCE, key=KIRBY_KEY)
+    decision = SuggestionDecision.objects.get(source_id=article, key=KIRBY_KEY)
     assert decision.decision == "rejected"
     assert decision.statement is None
-    after = suggested(reviewer)
+    after = suggested(reviewer, article)
     assert set(before) - set(after) == {KIRBY_KEY}
 
 
-def test_answers_stay_within_a_query_budget(seed, editor, django_assert_max_num_queries):
+def test_answers_stay_within_a_query_budget(article, editor, django_assert_max_num_queries):
     # The suggestions, then the source's lock, the check for an answer, the answer and the
     # transaction's savepoint.
     with django_assert_max_num_queries(SUGGESTIONS_BUDGET + 5):
-        assert editor.post(answer_url(KIRBY_KEY, "reject")).status_code == 204
+        assert editor.post(answer_url(KIRBY_KEY, "reject", article)).status_code == 204
     with django_assert_max_num_queries(ACCEPT_BUDGET):
-        assert editor.post(answer_url(REPORTS_KEY, "accept")).status_code == 201
+        assert editor.post(answer_url(REPORTS_KEY, "accept", article)).status_code == 201
 
 
-def test_a_second_answer_that_raced_the_first_is_a_conflict(seed, editor):
+def test_a_second_answer_that_raced_the_first_is_a_conflict(article, editor):
     # Both read the suggestion as open; the second to take the source's lock is refused.
-    source = Source.objects.get(pk=SEED_SOURCE)
+    source = Source.objects.get(pk=article)
     suggestion = open_suggestion(source, KIRBY_KEY)
     services.suggestion_reject(source=source, suggestion=suggestion, user=editor.user)
     with pytest.raises(ConflictError):

@@ -1,7 +1,8 @@
 """Reads for the suggestions: the speakers the database holds, as the engine's candidates."""
 
-from statements.models import Source, Speaker, SuggestionDecision
+from statements.models import Attribution, Source, Speaker, SuggestionDecision
 from statements.suggestions.engine import Suggestion, suggest_attributions
+from statements.suggestions.evaluation import overlap_share
 from statements.suggestions.speakers import CandidateSpeaker
 
 
@@ -20,9 +21,39 @@ def source_suggestions(source: Source) -> list[Suggestion]:
 
 
 def open_suggestions(source: Source) -> list[Suggestion]:
-    """The source's suggestions that no one has accepted or rejected yet (one query more)."""
+    """The source's suggestions that no one has accepted or rejected yet, and that no
+    attribution of the source already makes (two queries more)."""
     decided = set(SuggestionDecision.objects.filter(source=source).values_list("key", flat=True))
-    return [s for s in source_suggestions(source) if s.key not in decided]
+    attributed = _attributed_spans(source)
+    return [
+        s
+        for s in source_suggestions(source)
+        if s.key not in decided and not _already_attributed(s, attributed)
+    ]
+
+
+def _attributed_spans(source: Source) -> dict[int, list[tuple[int, int]]]:
+    """Where the source's anchored quotes stand, by speaker."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    rows = Attribution.objects.filter(source=source, quote_start__isnull=False).values_list(
+        "speaker_id", "quote_start", "quote_end"
+    )
+    for speaker_id, start, end in rows:
+        spans.setdefault(speaker_id, []).append((start, end))
+    return spans
+
+
+def _already_attributed(
+    suggestion: Suggestion, attributed: dict[int, list[tuple[int, int]]]
+) -> bool:
+    """The speaker is already credited with the passage: a quote of theirs in this source
+    shares at least half of the shorter span with it (the evaluation's matching rule). This
+    covers a suggestion accepted with a proposed speaker, whose key changes once that
+    speaker exists, and passages attributed by hand."""
+    span = (suggestion.start, suggestion.end)
+    return any(
+        overlap_share(span, quote) >= 0.5 for quote in attributed.get(suggestion.speaker_id, ())
+    )
 
 
 def open_suggestion(source: Source, key: str) -> Suggestion | None:
