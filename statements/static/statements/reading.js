@@ -8,7 +8,7 @@
 // offset in the body (data-start, in characters, as Python counts them), so a selection's
 // ends become offsets of the body (TextPositionSelector), and the words with up to 32
 // characters either side are read from the body (TextQuoteSelector).
-{
+function readingView() {
     const CONTEXT = 32; // characters of prefix and suffix, more when that is not unique
     const MAX_CONTEXT = 500; // the longest prefix or suffix an attribution stores
     const QUOTE_MARKS = '"“”„«»\'‘’';
@@ -323,7 +323,8 @@
             document.addEventListener('keydown', (event) => {
                 if (event.key !== 'Escape') return;
                 choices.hidden = true;
-                if (!panel.hidden && !document.querySelector('.select2-container--open')) closePanel();
+                // Escape in an autocomplete box closes the box alone.
+                if (!panel.hidden && !event.target.closest('.select2-container')) closePanel();
             });
 
             // Words typed over the selection no longer stand where it did: they are anchored
@@ -365,4 +366,11 @@
             }
         }
     }
+}
+
+// The script is loaded in the page's head, before the text it works on.
+if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', readingView);
+} else {
+    readingView();
 }
