@@ -229,6 +229,11 @@ def test_editors_read_and_quote(world, editor_site):
     assert 'id="quote_form"' in response.content.decode()
 
 
+def test_only_reading_and_quoting_are_allowed(world, superuser):
+    assert superuser.put(reading(world.article)).status_code == 405
+    assert superuser.delete(reading(world.article)).status_code == 405
+
+
 @pytest.mark.parametrize("object_id", ["999999", "abc", str(2**70)])
 def test_an_unknown_source_is_not_found(db, superuser, object_id):
     page_url = reverse("admin:statements_source_reading", args=[object_id])

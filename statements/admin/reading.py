@@ -22,6 +22,7 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_http_methods
 
 from statements import services
 from statements.admin.base import TextareaField, add_service_error, admin_url
@@ -441,6 +442,7 @@ def _log_additions(
     admin_site.get_model_admin(Attribution).log_addition(request, attribution, added)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def reading_view(request: HttpRequest, object_id: str, *, model_admin: admin.ModelAdmin):
     """GET: the source's text with its quotes; POST: a new attribution of a passage of it."""
     admin_site = model_admin.admin_site

@@ -9,9 +9,11 @@ loaded; ``shot`` saves a full-page screenshot to artifacts/screenshots/<test>-<s
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from statements.choices import StatementStatus
+from statements import services
+from statements.choices import SpeakerKind, StatementStatus
 from statements.models import Attribution, Source, Speaker
 from tests.browser.test_admin_browser import (
     EDITOR,
@@ -27,14 +29,15 @@ READING = f"/admin/statements/source/{SEED_SOURCE_PK}/reading/"
 PASSAGE = "there is evidence of this deployment"
 
 
-def select_with_the_mouse(page: Page, words: str) -> None:
-    """Drag the mouse across ``words`` in the text, as an editor selects them."""
-    segment = page.locator("#reading-text .segment", has_text=words).first
+def select_with_the_mouse(page: Page, words: str, *, among: str | None = None) -> None:
+    """Drag the mouse across ``words`` in the text (the first time they stand in the piece
+    of text that holds ``among``), as an editor selects them."""
+    segment = page.locator("#reading-text .segment", has_text=among or words).first
     # The words' box on the screen, measured with a Range over the segment's text.
     box = segment.evaluate(
-        """(segment, words) => {
+        """(segment, [words, among]) => {
             const node = segment.firstChild;
-            const at = node.data.indexOf(words);
+            const at = node.data.indexOf(words, node.data.indexOf(among));
             const range = document.createRange();
             range.setStart(node, at);
             range.setEnd(node, at + words.length);
@@ -44,7 +47,7 @@ def select_with_the_mouse(page: Page, words: str) -> None:
             return {x1: first.left + 1, y1: first.top + first.height / 2,
                     x2: last.right - 1, y2: last.top + last.height / 2};
         }""",
-        words,
+        [words, among or words],
     )
     page.mouse.move(box["x1"], box["y1"])
     page.mouse.down()
@@ -171,3 +174,34 @@ def test_a_refused_passage_keeps_the_panel_open_with_the_error(site, shot, edito
     expect(page.locator("#id_quote_exact")).to_have_value(PASSAGE)
     shot(page, "1-refused")
     assert Attribution.objects.count() == attributions
+
+
+def test_offsets_count_characters_as_the_body_does(site, shot, editor_user: User) -> None:
+    """Characters outside the Basic Multilingual Plane are two units in the browser's
+    strings and one in the body's offsets; a repeated passage is told apart by its context."""
+    body = "Emoji 😀 one: it is done.\n\nEmoji 🎉 two: it is done, again."
+    source = services.source_create(
+        user=editor_user, title="Twice", url="https://news.example/twice", body=body
+    )
+    services.speaker_create(user=editor_user, name="Ada Lovelace", kind=SpeakerKind.PERSON)
+    page = site.sign_in(*EDITOR)
+    page.goto(f"/admin/statements/source/{source.pk}/reading/")
+    select_with_the_mouse(page, "it is done", among="two:")
+    page.locator("#quote-button").click()
+    start = body.index("it is done", body.index("two:"))
+    expect(page.locator("#id_quote_start")).to_have_value(str(start))
+    page.locator(".select2-container--open .select2-search__field").press_sequentially("Ada")
+    page.locator(
+        ".select2-container--open .select2-results__option", has_text="Ada Lovelace"
+    ).click()
+    page.select_option("#id_speech_act", "assertion")
+    page.get_by_role("button", name="Save attribution").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("added")
+    shot(page, "1-saved")
+
+    attribution = Attribution.objects.get(source=source)
+    assert (attribution.quote_start, attribution.quote_end) == (start, start + len("it is done"))
+    assert attribution.quote_prefix == body[start - 32 : start]
+    expect(page.locator(f"mark.quote[data-attribution='{attribution.pk}']")).to_have_text(
+        "it is done"
+    )
