@@ -26,7 +26,7 @@ from django.views.decorators.http import require_http_methods
 
 from statements import services
 from statements.admin.base import TextareaField, add_service_error, admin_url
-from statements.choices import AttributionMode, SpeechAct
+from statements.choices import SpeechAct
 from statements.errors import ConflictError
 from statements.models import Attribution, Source, Statement
 
@@ -288,13 +288,23 @@ class SelectToQuoteForm(forms.Form):
     )
     # Textareas, not text inputs: a browser drops the line breaks of an input's value.
     quote_prefix = TextareaField(
-        label="Before it", required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 1})
+        label="Before it",
+        required=False,
+        max_length=Attribution._meta.get_field("quote_prefix").max_length,
+        widget=forms.Textarea(attrs={"rows": 1}),
     )
     quote_suffix = TextareaField(
-        label="After it", required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 1})
+        label="After it",
+        required=False,
+        max_length=Attribution._meta.get_field("quote_suffix").max_length,
+        widget=forms.Textarea(attrs={"rows": 1}),
     )
     quote_start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
     quote_end = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    mode = _model_field(Attribution, "mode")
+    speech_act = _model_field(Attribution, "speech_act")
+    verb = _model_field(Attribution, "verb")
+    speaker_role = _model_field(Attribution, "speaker_role")
     statement_choice = forms.ChoiceField(
         label="Statement",
         choices=[(NEW_STATEMENT, "A new draft"), (EXISTING_STATEMENT, "An existing statement")],
@@ -312,7 +322,6 @@ class SelectToQuoteForm(forms.Form):
     def __init__(self, *args: Any, source: Source, admin_site: admin.AdminSite, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.source = source
-        self.anchor = None
 
         def autocomplete(name: str, **options: Any) -> forms.Field:
             related = Attribution._meta.get_field(name)
@@ -320,11 +329,8 @@ class SelectToQuoteForm(forms.Form):
                 Attribution, name, widget=AutocompleteSelect(related, admin_site), **options
             )
 
+        # The admin's own autocomplete boxes (its autocomplete view, its bundled select2).
         self.fields["speaker"] = autocomplete("speaker")
-        self.fields["mode"] = _model_field(Attribution, "mode")
-        self.fields["speech_act"] = _model_field(Attribution, "speech_act")
-        self.fields["verb"] = _model_field(Attribution, "verb")
-        self.fields["speaker_role"] = _model_field(Attribution, "speaker_role")
         self.fields["statement"] = autocomplete(
             "statement", required=False, label="Existing statement"
         )
@@ -355,16 +361,12 @@ class SelectToQuoteForm(forms.Form):
         if any(value is None for value in quote.values()):
             return cleaned_data  # a field error is shown already
         try:
-            self.anchor = services.attribution_anchor(source=self.source, **quote)
+            anchor = services.attribution_anchor(source=self.source, **quote)
         except ValidationError as error:
             add_service_error(self, error)
             return cleaned_data
         selected = (cleaned_data.get("quote_start"), cleaned_data.get("quote_end"))
-        if (
-            self.anchor is not None
-            and None not in selected
-            and selected != (self.anchor.start, self.anchor.end)
-        ):
+        if anchor is not None and None not in selected and selected != (anchor.start, anchor.end):
             # The words stand elsewhere than the passage selected (the text changed since
             # the page was opened, or the words were edited): the editor must say which.
             self.add_error(
@@ -491,7 +493,6 @@ def render_reading(
     context = {
         **model_admin.admin_site.each_context(request),
         "title": source.title,
-        "subtitle": "Reading view",
         "opts": model_admin.opts,
         "source": source,
         "original": source,
@@ -501,7 +502,6 @@ def render_reading(
         "media": media,
         "change_url": admin_url(source),
         "has_change_permission": model_admin.has_change_permission(request, source),
-        "direct_quote": AttributionMode.DIRECT_QUOTE.value,
     }
     return TemplateResponse(request, "admin/statements/source/reading.html", context)
 
