@@ -136,6 +136,7 @@ function readingView() {
 
         function place(box, x, y) {
             box.hidden = false;
+            box.style.left = '0px'; // measured at its natural width, not squeezed by an edge
             const width = box.offsetWidth;
             const left = Math.min(x + 12, window.scrollX + document.documentElement.clientWidth - width - 8);
             box.style.left = `${Math.max(window.scrollX + 8, left)}px`;
