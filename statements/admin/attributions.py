@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.html import format_html
 
 from statements import services
 from statements.admin.base import (
@@ -26,11 +27,19 @@ from statements.admin.lists import (
     matching_statement_ids,
 )
 from statements.admin.quotes import quote_in_source
+from statements.admin.reading import reading_link
 from statements.choices import StatementStatus
 from statements.models import Attribution, Statement
 from statements.search import rank_limit
 
 # --- Attribution --------------------------------------------------------------------------------
+
+
+def quote_in_reading(attribution: Attribution, shown: str) -> str:
+    """The quote as shown in its source, with a link to it in the source's reading view."""
+    anchor = attribution.pk if attribution.quote_exact else None
+    link = reading_link(attribution.source_id, anchor, text="Show in the reading view")
+    return format_html("{}<div class='reading-link-row'>{}</div>", shown, link)
 
 
 class AttributionForm(ServiceModelForm):
@@ -134,7 +143,7 @@ class AttributionInline(ServiceInline, admin.StackedInline):
     def quote_highlight(self, attribution: Attribution) -> str:
         if attribution.pk is None:
             return "-"
-        return quote_in_source(attribution, attribution.source.body)
+        return quote_in_reading(attribution, quote_in_source(attribution, attribution.source.body))
 
 
 @admin.register(Attribution)
@@ -149,6 +158,7 @@ class AttributionAdmin(ScaledListsMixin, ServiceAdmin):
         "speech_act",
         "verb",
         "stated_on",
+        "read",
     ]
     list_display_links = ["id", "statement"]
     list_select_related = ["statement", "speaker", "source"]
@@ -201,4 +211,9 @@ class AttributionAdmin(ScaledListsMixin, ServiceAdmin):
     def quote_highlight(self, attribution: Attribution) -> str:
         if attribution.pk is None:
             return "-"
-        return quote_in_source(attribution, attribution.source.body, context=400)
+        shown = quote_in_source(attribution, attribution.source.body, context=400)
+        return quote_in_reading(attribution, shown)
+
+    @admin.display(description="in the source")
+    def read(self, attribution: Attribution) -> str:
+        return reading_link(attribution.source_id, attribution.pk)

@@ -18,7 +18,7 @@ from statements.admin.base import (
 )
 from statements.admin.lists import ScaledListsMixin, SubqueryCount
 from statements.admin.quotes import quote_in_source
-from statements.admin.reading import reading_urls
+from statements.admin.reading import reading_link, reading_urls
 from statements.admin.suggestions import suggestion_urls
 from statements.models import Attribution, Source
 from statements.normalize import normalize_url
@@ -70,6 +70,7 @@ class SourceAdmin(ScaledListsMixin, ServiceAdmin):
         "language",
         "published_at",
         "attribution_count",
+        "read",
     ]
     list_filter = [
         "kind",
@@ -110,6 +111,10 @@ class SourceAdmin(ScaledListsMixin, ServiceAdmin):
             source.attribution_total,
         )
 
+    @admin.display(description="reading view")
+    def read(self, source: Source) -> str:
+        return reading_link(source.pk)
+
     @admin.display(description="attributions")
     def attributions_in_source(self, source: Source) -> str:
         if source.pk is None:
@@ -137,7 +142,9 @@ class SourceAdmin(ScaledListsMixin, ServiceAdmin):
         if not rows:
             return "No statement is attributed to this source yet."
         return format_html(
-            "<ul class='attributions-in-source'>{}</ul><a href='{}'>The statements it reports</a>",
+            "<ul class='attributions-in-source'>{}</ul><a href='{}'>The statements it reports</a>"
+            " · {}",
             rows,
             statements_url(**{SOURCE_STATEMENTS_PARAM: source.pk}),
+            reading_link(source.pk, text="Read them highlighted in the text"),
         )
