@@ -101,7 +101,7 @@ def test_panel_lists_the_open_suggestions_with_their_answers(seed, editor_site):
     # The edit form starts from the suggestion.
     assert re.search(rf'name="verb" value="stated"[^>]*id="id_suggestion_{KIRBY_KEY}_verb"', kirby)
     assert re.search(r'<option value="paraphrase" selected>', kirby)
-    assert 'data-placeholder="As suggested: John Kirby"' in kirby
+    assert 'data-placeholder="John Kirby"' in kirby
     assert "new: Unattributed reports (unnamed)" in page
     # The autocomplete's scripts, for the speaker field, served locally.
     assert "admin/js/autocomplete.js" in page
@@ -392,3 +392,21 @@ def test_paste_stays_within_a_query_budget(editor_site, django_assert_max_num_qu
     # The uniqueness check, the source and its history, the log entry.
     with django_assert_max_num_queries(12):
         assert editor_site.post(paste_url(), paste_data()).status_code == 302
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "A suggestion's key holds its speaker's id, or 'new:' and the name for a proposed "
+        "speaker: once accepting creates that speaker, the next run matches the passage to "
+        "it under another key, and suggests it again. To fix in the suggestions' selectors "
+        "or services (e.g. leave out a passage the source already attributes to the speaker)."
+    ),
+)
+def test_a_suggestion_accepted_with_a_new_speaker_is_not_suggested_again(editor_site):
+    source = SourceFactory(body=ARTICLE)
+    (lopez,) = [s for s in open_suggestions(source) if s.speaker_name == "Maria Lopez"]
+    assert lopez.speaker_id is None
+    editor_site.post(answer_url(lopez.key, "accept", source.pk))
+    assert Statement.objects.filter(attributions__source=source).count() == 1
+    assert [s.exact for s in open_suggestions(source) if s.exact == lopez.exact] == []

@@ -111,7 +111,7 @@ class SuggestionEditForm(forms.Form):
             "speaker": SuggestedSpeakerSelect(
                 Attribution._meta.get_field("speaker"),
                 admin_site,
-                suggested=f"As suggested: {suggested}",
+                suggested=suggested,
             ),
             "on_behalf_of": AutocompleteSelect(
                 Attribution._meta.get_field("on_behalf_of"), admin_site
@@ -306,7 +306,7 @@ class SuggestionViews:
         source = self._source(request, object_id)
         context = self._context(
             request,
-            title=f"Suggested attributions: {source.title}",
+            title=f"Suggestions for “{source.title}”",
             subtitle=None,
             original=source,
             source=source,
