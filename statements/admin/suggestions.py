@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.forms.models import fields_for_model
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -145,7 +145,7 @@ def error_text(error: ValidationError, labels: dict[str, str] | None = None) -> 
     labels = labels or {}
     return " ".join(
         f"{labels.get(field, field.replace('_', ' ')).capitalize()}: {' '.join(field_messages)}"
-        if field != forms.forms.NON_FIELD_ERRORS
+        if field != NON_FIELD_ERRORS
         else " ".join(field_messages)
         for field, field_messages in error.message_dict.items()
     )
@@ -182,6 +182,9 @@ def panel_context(request: HttpRequest, source: Source, admin_site: admin.AdminS
     """What the panel shows: the source's open suggestions (the engine runs once; two
     queries), each with its edit form for those who may answer them."""
     answering = can_answer(request.user)
+    media = PANEL_MEDIA
+    if answering:  # the speaker's autocomplete
+        media += SuggestionEditForm(admin_site=admin_site).media
     body = source.body
     items = [
         PanelItem(
@@ -214,9 +217,7 @@ def panel_context(request: HttpRequest, source: Source, admin_site: admin.AdminS
         "can_answer": answering,
         # The buttons return to the page they are on, at the panel.
         "back": request.get_full_path(),
-        "media": PANEL_MEDIA + SuggestionEditForm(admin_site=admin_site).media
-        if answering
-        else PANEL_MEDIA,
+        "media": media,
     }
 
 
