@@ -4,7 +4,6 @@ article", through the services the API answers with."""
 import re
 
 import pytest
-from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.template import RequestContext, Template
@@ -130,7 +129,7 @@ def test_the_panel_tag_renders_where_it_is_placed(seed, editor_user, viewer_site
 
 
 def test_the_panel_leaves_out_the_scripts_the_page_loads_already():
-    panel = SuggestionEditForm(admin_site=admin.site).media
+    panel = SuggestionEditForm().media
     assert "autocomplete.js" in not_yet_loaded(panel, None)
     assert "autocomplete.js" not in not_yet_loaded(panel, panel)
 

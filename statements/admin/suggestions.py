@@ -78,52 +78,48 @@ def speaker_label(suggestion: Suggestion) -> str:
 # --- Edit, then accept --------------------------------------------------------------------------
 
 
-class SuggestedSpeakerSelect(AutocompleteSelect):
-    """The admin's speaker autocomplete, whose empty choice is the suggested speaker, named:
-    choosing no other speaker keeps it (and nothing is read to name it)."""
+class BlankAutocompleteSelect(AutocompleteSelect):
+    """The admin's autocomplete, rendered with its blank choice only, named ``blank``: the
+    panel's forms are never shown with a choice made (a refusal is a message, not the form
+    again), so there is nothing to look up, and no query per suggestion."""
 
-    def __init__(self, *args: Any, suggested: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, blank: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.suggested = suggested
+        self.blank = blank
 
     def build_attrs(self, base_attrs, extra_attrs=None):
-        return {**super().build_attrs(base_attrs, extra_attrs), "data-placeholder": self.suggested}
+        return {**super().build_attrs(base_attrs, extra_attrs), "data-placeholder": self.blank}
 
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        label = self.suggested if value == "" else label
-        return super().create_option(name, value, label, selected, index, subindex, attrs)
+    def optgroups(self, name, value, attr=None):
+        return [(None, [self.create_option(name, "", self.blank, True, 0)], 0)]
+
+
+def _editable_fields() -> dict[str, forms.Field]:
+    """The attribution's own form fields (their choices, lengths and checks), all optional."""
+    fields = fields_for_model(
+        Attribution,
+        fields=EDITABLE_FIELDS,
+        widgets={
+            name: BlankAutocompleteSelect(Attribution._meta.get_field(name), admin.site)
+            for name in ("speaker", "on_behalf_of")
+        }
+        # Native date input: it works without the admin's calendar script.
+        | {"stated_on": forms.DateInput(attrs={"type": "date"})},
+        labels={"speaker": "Speaker"},
+    )
+    for field in fields.values():
+        field.required = False
+    return fields
 
 
 class SuggestionEditForm(forms.Form):
     """Edit, then accept. A field sent replaces the suggested value; a field left out keeps
-    it (the one-click Accept sends none), and so does an empty speaker."""
+    it (the one-click Accept sends none), and so does a blank speaker."""
 
-    def __init__(
-        self,
-        *args: Any,
-        admin_site: admin.AdminSite,
-        suggestion: Suggestion | None = None,
-        **kwargs: Any,
-    ) -> None:
+    def __init__(self, *args: Any, suggestion: Suggestion | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        suggested = speaker_label(suggestion) if suggestion else "the suggested speaker"
-        widgets = {
-            "speaker": SuggestedSpeakerSelect(
-                Attribution._meta.get_field("speaker"),
-                admin_site,
-                suggested=suggested,
-            ),
-            "on_behalf_of": AutocompleteSelect(
-                Attribution._meta.get_field("on_behalf_of"), admin_site
-            ),
-            # Native date input: it works without the admin's calendar script.
-            "stated_on": forms.DateInput(attrs={"type": "date"}),
-        }
-        self.fields.update(fields_for_model(Attribution, fields=EDITABLE_FIELDS, widgets=widgets))
-        for field in self.fields.values():
-            field.required = False
-        self.fields["speaker"].label = "Speaker"
         if suggestion is not None:
+            self.fields["speaker"].widget.blank = speaker_label(suggestion)
             self.initial = {
                 name: getattr(suggestion, name)
                 for name in ("mode", "speech_act", "verb", "speaker_role", "occasion")
@@ -136,6 +132,10 @@ class SuggestionEditForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if name in self.data and not (name == "speaker" and value is None)
         }
+
+
+# Built once, as declared fields are; each form works on its own copy.
+SuggestionEditForm.base_fields = _editable_fields()
 
 
 def error_text(error: ValidationError, labels: dict[str, str] | None = None) -> str:
@@ -178,13 +178,13 @@ class PanelItem:
         return round(self.suggestion.confidence * 100)
 
 
-def panel_context(request: HttpRequest, source: Source, admin_site: admin.AdminSite) -> dict:
+def panel_context(request: HttpRequest, source: Source) -> dict:
     """What the panel shows: the source's open suggestions (the engine runs once; two
     queries), each with its edit form for those who may answer them."""
     answering = can_answer(request.user)
     media = PANEL_MEDIA
     if answering:  # the speaker's autocomplete
-        media += SuggestionEditForm(admin_site=admin_site).media
+        media += SuggestionEditForm().media
     body = source.body
     items = [
         PanelItem(
@@ -202,7 +202,6 @@ def panel_context(request: HttpRequest, source: Source, admin_site: admin.AdminS
                 context=QUOTE_CONTEXT,
             ),
             form=SuggestionEditForm(
-                admin_site=admin_site,
                 suggestion=suggestion,
                 auto_id=f"id_suggestion_{suggestion.key}_%s",
             )
@@ -356,7 +355,7 @@ class SuggestionViews:
         if suggestion is None:
             messages.error(request, NOT_OPEN)
             return self._back(request, source)
-        form = SuggestionEditForm(request.POST, admin_site=self.admin_site)
+        form = SuggestionEditForm(request.POST)
         if not form.is_valid():
             labels = {name: field.label for name, field in form.fields.items()}
             error = ValidationError(form.errors.as_data())

@@ -1,7 +1,6 @@
 """``{% suggestions_panel source %}``: the suggestions panel of a source's reading view."""
 
 from django import forms, template
-from django.contrib import admin
 from django.utils.safestring import SafeString, mark_safe
 
 from statements.admin.suggestions import panel_context
@@ -11,7 +10,7 @@ register = template.Library()
 
 @register.inclusion_tag("admin/statements/source/suggestions_panel.html", takes_context=True)
 def suggestions_panel(context: template.Context, source) -> dict:
-    panel = panel_context(context["request"], source, admin_site=admin.site)
+    panel = panel_context(context["request"], source)
     panel["media"] = not_yet_loaded(panel["media"], context.get("media"))
     return panel
 
