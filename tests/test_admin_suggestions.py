@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.template import RequestContext, Template
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from statements.admin.suggestions import NOT_OPEN, SuggestionEditForm, panel_url
@@ -57,6 +57,13 @@ def listed_keys(page: str) -> list[str]:
     return re.findall(r'<li class="suggestion" id="suggestion-(\w+)">', page)
 
 
+def card(page: str, key: str) -> str:
+    """The panel's item of one suggestion."""
+    start = page.index(f'<li class="suggestion" id="suggestion-{key}">')
+    ends = (page.find('<li class="suggestion"', start + 1), page.index("</ol>", start))
+    return page[start : min(end for end in ends if end != -1)]
+
+
 def counts() -> tuple[int, ...]:
     return (
         Statement.objects.count(),
@@ -67,7 +74,7 @@ def counts() -> tuple[int, ...]:
 
 
 @pytest.fixture
-def viewer_site(db):
+def viewer_user(db):
     """Staff who may only look: the view permissions of the editorial models."""
     user = UserFactory(username="vera")
     user.is_staff = True
@@ -76,7 +83,12 @@ def viewer_site(db):
     user.user_permissions.set(
         Permission.objects.filter(content_type__app_label="statements", codename__in=views)
     )
-    return login(user)
+    return user
+
+
+@pytest.fixture
+def viewer_site(viewer_user):
+    return login(viewer_user)
 
 
 # --- The panel ----------------------------------------------------------------------------------
@@ -90,8 +102,7 @@ def test_panel_lists_the_open_suggestions_with_their_answers(seed, editor_site):
     assert len(suggestions) > 10
     assert listed_keys(page) == list(suggestions)
     sure = f"{round(suggestions[KIRBY_KEY].confidence * 100)}% sure"
-    kirby = page[page.index(f'id="suggestion-{KIRBY_KEY}"') :]
-    kirby = kirby[: kirby.index("</li>\n      \n        <li")]
+    kirby = card(page, KIRBY_KEY)
     assert '<span class="suggestion-speaker">John Kirby</span>' in kirby
     for shown in ("Paraphrase", "Assertion", "stated</li>", sure):
         assert shown in kirby
@@ -107,7 +118,7 @@ def test_panel_lists_the_open_suggestions_with_their_answers(seed, editor_site):
     assert "statements/suggestions.css" in page
 
 
-def test_the_panel_tag_renders_where_it_is_placed(seed, editor_user, viewer_site):
+def test_the_panel_tag_renders_where_it_is_placed(seed, editor_user, viewer_user):
     source = Source.objects.get(pk=SEED_SOURCE)
     template = Template("{% load suggestions_admin %}{% suggestions_panel source %}")
 
@@ -122,7 +133,7 @@ def test_the_panel_tag_renders_where_it_is_placed(seed, editor_user, viewer_site
     assert 'name="csrfmiddlewaretoken"' in page
     assert KIRBY_KEY in listed_keys(page)
     # Read-only for those who may not write statements: no buttons, no scripts.
-    read_only = render(viewer_site.get("/").wsgi_request.user)
+    read_only = render(viewer_user)
     assert listed_keys(read_only) == listed_keys(page)
     assert 'type="submit"' not in read_only
     assert "autocomplete.js" not in read_only
@@ -270,6 +281,15 @@ def test_answers_return_only_to_a_page_of_this_site(seed, editor_site):
 def test_answers_are_posts(seed, editor_site):
     assert editor_site.get(answer_url(KIRBY_KEY, "accept")).status_code == 405
     assert editor_site.get(answer_url(KIRBY_KEY, "reject")).status_code == 405
+    assert not SuggestionDecision.objects.exists()
+
+
+def test_answers_need_the_pages_csrf_token(seed, editor_user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor_user)
+    for answer in ("accept", "reject"):
+        assert client.post(answer_url(KIRBY_KEY, answer)).status_code == 403
+    assert client.post(paste_url(), paste_data()).status_code == 403
     assert not SuggestionDecision.objects.exists()
 
 
