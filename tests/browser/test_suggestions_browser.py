@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 from statements.models import Source, Speaker, Statement, SuggestionDecision
 from statements.suggestions.selectors import open_suggestions
 from tests.browser.test_admin_browser import EDITOR, SEED_SOURCE_PK, choose
+from tests.factories import SourceFactory
 from tests.helpers import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
@@ -89,14 +90,16 @@ def test_paste_an_article_accept_a_suggestion_find_the_draft(site, shot, editor_
     shot(editor, "4-statements-list")
 
 
-def test_edit_then_accept_and_reject(site, shot, editor_user) -> None:
-    source = Source.objects.get(pk=SEED_SOURCE_PK)
+def test_edit_then_accept_and_reject_in_the_reading_view(site, shot, editor_user) -> None:
+    # The seed article's text as a new source: the seed's own has every quote attributed.
+    seed = Source.objects.get(pk=SEED_SOURCE_PK)
+    source = SourceFactory(title=seed.title, body=seed.body)
     by_new_speaker = next(s for s in open_suggestions(source) if s.speaker_id is None)
     to_reject = next(
         s for s in open_suggestions(source) if s.speaker_id and s.key != by_new_speaker.key
     )
     editor = site.sign_in(*EDITOR)
-    editor.goto(f"/admin/statements/source/{SEED_SOURCE_PK}/suggestions/")
+    editor.goto(f"/admin/statements/source/{source.pk}/reading/")
 
     # Edit: another speaker, by autocomplete, and another speech act; then accept.
     edited = card(editor, by_new_speaker.key)
@@ -115,6 +118,8 @@ def test_edit_then_accept_and_reject(site, shot, editor_user) -> None:
     attribution = SuggestionDecision.objects.get(key=by_new_speaker.key).statement.attributions
     assert attribution.get().speaker == Speaker.objects.get(name="John Kirby")
     assert (attribution.get().speech_act, attribution.get().verb) == ("warning", "warned")
+    # Back in the reading view, the accepted quote is highlighted in the text.
+    expect(editor.locator(f"mark#attribution-{attribution.get().pk}")).to_be_visible()
 
     # Reject: remembered, and gone from the panel.
     card(editor, to_reject.key).get_by_role("button", name=re.compile(r"^Reject:")).click()
