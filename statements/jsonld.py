@@ -383,7 +383,8 @@ def statement(data: dict[str, Any], iris: IRIs) -> dict[str, Any]:
         author=authors,
         appearance=sources,
         firstAppearance=_source_reference(first) if first else None,
-        datePublished=min(stated) if stated else None,
+        # A date, where the term's values are dates and times (the sources').
+        datePublished={"@value": min(stated), "@type": "xsd:date"} if stated else None,
         creativeWorkStatus=data.get("status"),
         retractionReason=data.get("retraction_reason"),
         attribution=attributions,

@@ -186,7 +186,9 @@ def test_a_claim_in_two_sources_first_appears_in_the_earliest(anon, world):
     article, briefing = (f"{API}sources/{source.pk}/" for source in (world.article, world.briefing))
     assert graph.all(claim, f"{SCHEMA}appearance") == {article, briefing}
     assert graph.one(claim, f"{SCHEMA}firstAppearance") == briefing
-    assert graph.one(claim, f"{SCHEMA}datePublished") == "2023-05-01"  # stated on, earliest
+    stated = graph.one(claim, f"{SCHEMA}datePublished")  # stated on, the earliest
+    assert stated == "2023-05-01"
+    assert graph.datatypes[(claim, f"{SCHEMA}datePublished", stated)] == f"{XSD}date"
     assert graph.all(claim, f"{SCHEMA}author") == {f"{API}speakers/{world.minister.pk}/"}
     publisher = graph.one(article, f"{SCHEMA}publisher")
     assert graph.types(publisher) == {f"{SCHEMA}Organization"}
