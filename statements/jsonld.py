@@ -16,6 +16,7 @@ use for them.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 SCHEMA = "https://schema.org/"
@@ -89,9 +90,10 @@ def context(vocabulary: str) -> dict[str, Any]:
     for name in ("url", "sameAs", "archivedAt"):
         schema[name] = _term(f"schema:{name}", "@id")
     # Properties whose values are node objects, embedded.
-    for name in ("author", "appearance", "firstAppearance", "publisher", "spokenByCharacter"):
+    for name in ("author", "appearance", "firstAppearance", "publisher"):
         schema[name] = f"schema:{name}"
-    schema["isBasedOn"] = _term("schema:isBasedOn", "@id")
+    for name in ("spokenByCharacter", "isBasedOn"):  # their values are IRIs
+        schema[name] = _term(f"schema:{name}", "@id")
     schema["datePublished"] = _term("schema:datePublished", "xsd:dateTime")
     schema["itemListElement"] = _term("schema:itemListElement", container="@list")
     annotation = {
@@ -284,7 +286,7 @@ def attribution(
         statement_text = statement.get("text") if statement else None
         quotation = _node(
             text=(quote or {}).get("exact") or statement_text,
-            spokenByCharacter=_reference(iris.speaker, speaker_data),
+            spokenByCharacter=_id(iris.speaker, speaker_data),
             isBasedOn=_id(iris.source, source_data),
         )
     statement_id = data.get("statement")
@@ -322,11 +324,6 @@ def _source_reference(node: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in node.items() if key != "publisher"}
 
 
-def _reference(iri_of, data: dict[str, Any] | None) -> dict[str, Any] | None:
-    iri = _id(iri_of, data)
-    return {"@id": iri} if iri else None
-
-
 # --- Statements -------------------------------------------------------------------------------
 
 
@@ -343,7 +340,7 @@ def _first_appearance(sources: list[dict[str, Any]]) -> dict[str, Any] | None:
     when none has a date)."""
     dated = [node for node in sources if node.get("datePublished")]
     if dated:
-        return min(dated, key=lambda node: node["datePublished"])
+        return min(dated, key=lambda node: datetime.fromisoformat(node["datePublished"]))
     return sources[0] if sources else None
 
 

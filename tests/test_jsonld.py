@@ -5,6 +5,7 @@ import json
 from collections import defaultdict
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -302,6 +303,20 @@ def test_the_next_page_links_back(anon, seed):
     page = "http://testserver/api/v1/statements/?page=2&page_size=5"
     assert graph.one(page, f"{HYDRA}previous") == "http://testserver/api/v1/statements/?page_size=5"
     assert graph.one(page, f"{HYDRA}next").endswith("page=3&page_size=5")
+
+
+def test_a_cached_search_page_reads_the_same(anon, seed, settings):
+    uncached = ld_get(anon, "/api/v1/statements/?q=troops").json()
+    settings.SEARCH_CACHE_SECONDS = 300
+    cache.clear()
+    try:
+        anon.get("/api/v1/statements/?q=troops")  # cached as JSON text
+        with CaptureQueriesContext(connection) as queries:
+            cached = ld_get(anon, "/api/v1/statements/?q=troops").json()
+        assert len(queries) <= 1  # the generation: the page came from the cache
+    finally:
+        cache.clear()
+    assert cached == uncached
 
 
 def test_format_jsonld_is_the_same_as_the_accept_header(anon, seed):
