@@ -226,17 +226,35 @@ JSONLD_EXAMPLES = {
 JSONLD_DECLARED = frozenset({"get_jsonld_context", "export_statements"})
 
 
+RESPONSE_FORMATS = ["json", "jsonld"]
+RESPONSE_FORMAT = {
+    "type": "string",
+    "enum": RESPONSE_FORMATS,
+    "description": (
+        "The answer's format, as the `Accept` header would choose it: `json` (the default; "
+        "`application/json`) or `jsonld` (`application/ld+json`)."
+    ),
+}
+
+
+def _component(name: str, schema: dict[str, Any]) -> ResolvedComponent:
+    return ResolvedComponent(name=name, type=ResolvedComponent.SCHEMA, schema=schema, object=name)
+
+
+def _is_response_format(parameter: dict[str, Any]) -> bool:
+    """Whether ``parameter`` is the ``format`` drf-spectacular adds (not the export's own)."""
+    named = (parameter["name"], parameter["in"]) == ("format", "query")
+    return named and parameter["schema"].get("enum") == RESPONSE_FORMATS
+
+
 def describe_jsonld_responses(result: dict[str, Any], generator, **kwargs: Any) -> dict[str, Any]:
-    """drf-spectacular gives every media type of a response the JSON's schema: the JSON-LD
-    answers get that of a JSON-LD document instead (a component, registered as
-    drf-spectacular's own hooks register theirs)."""
-    component = ResolvedComponent(
-        name="JSONLDDocument",
-        type=ResolvedComponent.SCHEMA,
-        schema=JSONLD_DOCUMENT,
-        object="JSONLDDocument",
-    )
-    used = False
+    """drf-spectacular gives every media type of a response the JSON's schema, and writes
+    the ``format`` parameter it adds out in each operation: the JSON-LD answers get the
+    schema of a JSON-LD document instead, and ``format`` one named enum (components,
+    registered as drf-spectacular's own hooks register theirs)."""
+    document = _component("JSONLDDocument", JSONLD_DOCUMENT)
+    response_format = _component("ResponseFormatEnum", RESPONSE_FORMAT)
+    used = set()
     for path_item in result.get("paths", {}).values():
         for operation in path_item.values():
             if operation.get("operationId") in JSONLD_DECLARED:
@@ -244,12 +262,17 @@ def describe_jsonld_responses(result: dict[str, Any], generator, **kwargs: Any) 
             for response in operation.get("responses", {}).values():
                 content = response.get("content", {}).get(jsonld.MEDIA_TYPE)
                 if content is not None and "schema" in content:
-                    content["schema"] = component.ref
+                    content["schema"] = document.ref
                     content.pop("examples", None)
                     if examples := JSONLD_EXAMPLES.get(operation.get("operationId")):
                         content["examples"] = examples
-                    used = True
-    if used:
+                    used.add(document)
+            for parameter in operation.get("parameters", ()):
+                if _is_response_format(parameter):
+                    parameter["schema"] = response_format.ref
+                    used.add(response_format)
+    for component in used:
         generator.registry.register_on_missing(component)
+    if used:
         result["components"] = generator.registry.build(spectacular_settings.APPEND_COMPONENTS)
     return result
