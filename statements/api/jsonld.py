@@ -150,19 +150,18 @@ JSONLD_DOCUMENT = {
     "type": "object",
     "description": (
         "The resource as JSON-LD, in the terms of the context document it names "
-        "(`GET /api/v1/context.jsonld`): a statement is a schema.org `Claim`, a speaker a "
-        "`Person` or an `Organization`, a source a `CreativeWork`, an attribution an "
-        "`Attribution` (also a `Quotation` when a direct quote) whose quote is a W3C Web "
-        "Annotation; a page is an `ItemList`. The README's JSON-LD section shows one."
+        "(`@context`: `GET /api/v1/context.jsonld`): a statement is a schema.org `Claim`, a "
+        "speaker a `Person` or an `Organization`, a source a `CreativeWork`, an attribution "
+        "an `Attribution` (also a `Quotation` when a direct quote) whose quote is a W3C Web "
+        "Annotation; a page is an `ItemList`. Each node's `@id` is its API URL and its `@type` "
+        "its class (unless `fields` leaves out the `id` or the `kind` they come from). The "
+        "README's JSON-LD section shows one."
     ),
-    "properties": {
-        "@context": {"type": "string", "format": "uri"},
-        "@id": {"type": "string", "format": "uri"},
-        "@type": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
-    },
-    "required": ["@context", "@id", "@type"],
+    "properties": {"@context": {"type": "string", "format": "uri"}},
+    "required": ["@context"],
     "additionalProperties": True,
 }
+
 _SEED_SOURCE = {
     "@id": "http://127.0.0.1:8000/api/v1/sources/1/",
     "@type": "NewsArticle",
