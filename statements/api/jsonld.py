@@ -82,12 +82,11 @@ class ResourceJSONLDRenderer(JSONLDRenderer):
 
 
 class JSONLDMixin:
-    """Offers JSON-LD (``ResourceJSONLDRenderer``) on the actions that answer the view's
-    resource: its lists and details, and the writes, which answer the object written."""
+    """Offers JSON-LD (``ResourceJSONLDRenderer``) on the reads of the view's resource, its
+    lists and details. Writes answer JSON (406 to a client that accepts only JSON-LD,
+    before anything is written)."""
 
-    JSONLD_ACTIONS = frozenset(
-        {"list", "retrieve", "create", "update", "partial_update", "destroy", "publish", "retract"}
-    )
+    JSONLD_ACTIONS = frozenset({"list", "retrieve"})
 
     def offers_jsonld(self) -> bool:
         return getattr(self, "action", None) in self.JSONLD_ACTIONS
