@@ -1,12 +1,12 @@
 """JSON-LD in the API: ``Accept: application/ld+json`` (or ``?format=jsonld``) on the
-statements, speakers, sources and attributions, and the context document those answers
-name (``/api/v1/context.jsonld``).
+lists and details of statements, speakers, sources and attributions, and the context
+document those answers name (``/api/v1/context.jsonld``).
 
 The views build their usual representation; ``ResourceJSONLDRenderer`` writes it as the
-JSON-LD of ``statements.jsonld``, so both say the same and cost the same queries. The
-views that offer it (``JSONLDMixin``) answer ``Vary: Accept``: their ETag is the digest of
-the representation, shared by its JSON and its JSON-LD, so a conditional request works
-the same whichever was read, and caches keep the two apart.
+JSON-LD of ``statements.jsonld``, so both say the same and cost the same queries. The reads
+that offer it (``JSONLDMixin``) answer ``Vary: Accept``: their ETag is the digest of the
+representation, shared by its JSON and its JSON-LD, so a conditional request works the
+same whichever was read, and caches keep the two apart.
 """
 
 from typing import Any
