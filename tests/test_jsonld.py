@@ -402,6 +402,8 @@ def test_the_context_defines_every_term_the_documents_use(anon, editor, world):
     assert response.status_code == 200
     assert response["Content-Type"] == LD
     assert "max-age" in response["Cache-Control"]
+    not_modified = anon.get("/api/v1/context.jsonld", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert not_modified.status_code == 304
     terms = response.json()["@context"]
     assert terms["schema"] == SCHEMA
     assert terms["oa"] == OA

@@ -129,7 +129,7 @@ class JSONLDContextView(APIView):
         responses={
             (200, jsonld.MEDIA_TYPE): OpenApiResponse(OpenApiTypes.OBJECT, "The context."),
             304: OpenApiResponse(description="Not modified."),
-            **schema.problems(429),
+            **schema.problems(401, 429),
         },
     )
     def get(self, request: Request) -> Response:
