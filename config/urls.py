@@ -7,10 +7,13 @@ from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from config import health
+from statements.api.jsonld import JSONLDContextView
 
 urlpatterns = [
     # What this is and where to go; the admin's "View site" leads here.
     path("", TemplateView.as_view(template_name="landing.html"), name="landing"),
+    # Before the API's routes: the context that its JSON-LD answers name.
+    path("api/v1/context.jsonld", JSONLDContextView.as_view(), name="jsonld-context"),
     path("api/v1/", include("config.api_router")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

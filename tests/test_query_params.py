@@ -177,7 +177,7 @@ def test_options_on_the_export_answers_its_metadata(world, anon, fmt):
     assert response["Content-Type"].startswith("application/json")
     metadata = response.json()
     assert metadata["name"]
-    assert set(metadata["renders"]) == {"application/x-ndjson", "text/csv"}
+    assert set(metadata["renders"]) == {"application/x-ndjson", "text/csv", "application/ld+json"}
 
 
 # --- 10. A detail with q ------------------------------------------------------------------------

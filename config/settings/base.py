@@ -289,6 +289,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "statements.api.schema_hooks.add_response_headers",
+        "statements.api.jsonld.describe_jsonld_responses",
         "statements.api.schema_hooks.require_response_fields",
     ],
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -84,3 +84,11 @@ class CSVRenderer(renderers.BaseRenderer):
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         raise NotImplementedError("The export streams its CSV; nothing else renders CSV.")
+
+
+class JSONLDRenderer(JSONRenderer):
+    """JSON-LD written as it is given: the context document, and the export's choice (the
+    export streams its JSON-LD itself). The resources' JSON-LD is ``api.jsonld``'s."""
+
+    media_type = "application/ld+json"
+    format = "jsonld"

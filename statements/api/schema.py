@@ -699,7 +699,10 @@ EXPORT = {
         "`GET /statements/{id}/` shows it but without `relations`. "
         "`manage.py import_statements` reads these lines back.\n"
         "- `csv` (`text/csv`): one row per attribution with the statement's columns repeated "
-        "(a statement without attributions has one row); topics joined with `|`.\n\n"
+        "(a statement without attributions has one row); topics joined with `|`.\n"
+        "- `jsonld` (`application/ld+json`): one JSON-LD document whose `@graph` holds each "
+        "statement as a schema.org `Claim` (as `GET /statements/{id}/` answers "
+        "`Accept: application/ld+json`, without relations), streamed.\n\n"
         "Choose with `format` or with the `Accept` header."
     ),
     "filters": True,
@@ -709,8 +712,8 @@ EXPORT = {
             "format",
             OpenApiTypes.STR,
             OpenApiParameter.QUERY,
-            enum=["ndjson", "csv"],
-            description="`ndjson` (default) or `csv`.",
+            enum=["ndjson", "csv", "jsonld"],
+            description="`ndjson` (default), `csv` or `jsonld`.",
         )
     ],
     "responses": {
@@ -718,6 +721,9 @@ EXPORT = {
             OpenApiTypes.STR, "Newline-delimited JSON: one statement a line."
         ),
         (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, "CSV with a header row."),
+        (200, "application/ld+json"): OpenApiResponse(
+            OpenApiTypes.OBJECT, "One JSON-LD document: `@context` and `@graph`."
+        ),
         **problems(400, 401, 429),
     },
 }

@@ -29,8 +29,9 @@ from statements.api.conditional import (
     representation_etag,
     require_if_match,
 )
+from statements.api.jsonld import JSONLDMixin, request_iris
 from statements.api.permissions import CanViewHistory
-from statements.api.renderers import CSVRenderer, JSONRenderer, NDJSONRenderer
+from statements.api.renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, NDJSONRenderer
 from statements.api.serializers import (
     AttributionSerializer,
     HistoryEntrySerializer,
@@ -210,7 +211,7 @@ class SelectedFieldsMixin:
 
 
 @extend_schema_view(**schema.crud("speaker", "speakers", SpeakerSerializer, selectable=SPEAKER))
-class SpeakerViewSet(SelectedFieldsMixin, ResourceViewSet):
+class SpeakerViewSet(JSONLDMixin, SelectedFieldsMixin, ResourceViewSet):
     serializer_class = SpeakerSerializer
     filterset_class = SpeakerFilterSet
     selectable = SPEAKER
@@ -223,7 +224,7 @@ class SpeakerViewSet(SelectedFieldsMixin, ResourceViewSet):
 
 
 @extend_schema_view(**schema.crud("source", "sources", SourceSerializer, selectable=SOURCE))
-class SourceViewSet(SelectedFieldsMixin, ResourceViewSet):
+class SourceViewSet(JSONLDMixin, SelectedFieldsMixin, ResourceViewSet):
     serializer_class = SourceSerializer
     filterset_class = SourceFilterSet
     selectable = SOURCE
@@ -308,7 +309,7 @@ class StatementReadsMixin(SelectedFieldsMixin, StatementResultsMixin):
 @extend_schema_view(
     **schema.crud("statement", "statements", StatementSerializer, selectable=STATEMENT)
 )
-class StatementViewSet(StatementReadsMixin, ResourceViewSet):
+class StatementViewSet(JSONLDMixin, StatementReadsMixin, ResourceViewSet):
     serializer_class = StatementSerializer
     filterset_class = StatementFilterSet
 
@@ -361,7 +362,7 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
 
     # --- export ---------------------------------------------------------------------------
 
-    EXPORT_RENDERERS = (NDJSONRenderer, CSVRenderer)
+    EXPORT_RENDERERS = (NDJSONRenderer, CSVRenderer, JSONLDRenderer)
 
     def perform_content_negotiation(self, request: Request, force: bool = False):
         # OPTIONS answers the metadata as JSON, whatever ``format`` or Accept say: the
@@ -390,7 +391,7 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         filterset_class=StatementExportFilterSet,
     )
     def export(self, request: Request) -> StreamingHttpResponse:
-        """Every statement the filters select, streamed: NDJSON (default) or CSV."""
+        """Every statement the filters select, streamed: NDJSON (default), CSV or JSON-LD."""
         # q selects every match, never ranks.
         queryset = self.statement_results(self.get_queryset(), ranked=False).queryset
         # Before the stream starts, so that an unknown speaker or source is a 400.
@@ -398,6 +399,8 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         renderer = request.accepted_renderer
         if renderer.format == "csv":
             body = export.csv_rows(export.statement_records(queryset))
+        elif renderer.format == "jsonld":
+            body = export.jsonld_graph(queryset, request_iris(request))
         else:
             body = export.ndjson_lines(queryset)
         content_type = renderer.media_type
@@ -431,7 +434,9 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
 
 
 @extend_schema_view(list=extend_schema(**schema.SPEAKER_STATEMENTS))
-class SpeakerStatementViewSet(StatementReadsMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class SpeakerStatementViewSet(
+    JSONLDMixin, StatementReadsMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+):
     """``speakers/{id}/statements/``: the statements a speaker made, with every statement filter."""
 
     serializer_class = StatementSerializer
@@ -465,7 +470,7 @@ class SpeakerStatementViewSet(StatementReadsMixin, mixins.ListModelMixin, viewse
         "attribution", "attributions", AttributionSerializer, selectable=ATTRIBUTION_RESOURCE
     )
 )
-class AttributionViewSet(SelectedFieldsMixin, ResourceViewSet):
+class AttributionViewSet(JSONLDMixin, SelectedFieldsMixin, ResourceViewSet):
     serializer_class = AttributionSerializer
     filterset_class = AttributionFilterSet
     selectable = ATTRIBUTION_RESOURCE
@@ -480,7 +485,9 @@ class AttributionViewSet(SelectedFieldsMixin, ResourceViewSet):
 
 
 @extend_schema_view(list=extend_schema(**schema.SOURCE_ATTRIBUTIONS))
-class SourceAttributionViewSet(SelectedFieldsMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class SourceAttributionViewSet(
+    JSONLDMixin, SelectedFieldsMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+):
     """``sources/{id}/attributions/``: every statement a source reports, and how."""
 
     serializer_class = AttributionSerializer

@@ -1,4 +1,4 @@
-"""Streaming export of statements with their attributions, as NDJSON or CSV.
+"""Streaming export of statements with their attributions, as NDJSON, CSV or JSON-LD.
 
 Statements are read in id order through a server-side cursor (``iterator``), a chunk at a
 time, with one more query per chunk for the chunk's attributions and one for the summaries
@@ -16,6 +16,9 @@ query (``representations.postgres.export_lines``) and relayed as they come.
 CSV: one row per attribution, the statement's columns repeated on each; a statement
 without attributions has one row with the attribution columns empty; topics are joined
 with ``|``.
+JSON-LD: one document whose ``@graph`` holds each statement as a ``Claim`` node
+(``statements.jsonld``), written a chunk at a time, so that it streams yet parses as one
+JSON document.
 """
 
 import csv
@@ -30,6 +33,7 @@ import orjson
 from django.db import connection
 from django.db.models import QuerySet
 
+from statements import jsonld
 from statements.models import Attribution, Topic
 from statements.representations.fields import (
     ATTRIBUTION,
@@ -255,3 +259,21 @@ def csv_rows(records: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
         buffer.truncate()
     if buffer.tell():
         yield buffer.getvalue().encode()
+
+
+# --- JSON-LD: one document, its @graph streamed ---------------------------------------------
+
+
+def jsonld_graph(
+    queryset: QuerySet, iris: jsonld.IRIs, chunk_size: int = CHUNK_SIZE
+) -> Iterator[bytes]:
+    """The export of ``queryset`` (as for ``statement_records``) as one JSON-LD document
+    naming our context, its ``@graph`` the statements' Claim nodes, in chunks of bytes."""
+    yield b'{"@context":' + orjson.dumps(iris.context) + b',"@graph":['
+    separator = b""
+    for chunk in statement_records(queryset, chunk_size):
+        if chunk:
+            nodes = b",".join(orjson.dumps(jsonld.statement(record, iris)) for record in chunk)
+            yield separator + _api_json(nodes)
+            separator = b","
+    yield b"]}\n"
