@@ -636,10 +636,11 @@ def suggestion_accept(
 ) -> Statement:
     """A draft statement with the one attribution the suggestion describes, anchored where
     it says; ``overrides`` replace the suggested attribution's fields (``speaker``: an
-    existing speaker instead of the suggested one; else a proposed speaker is created).
-    Errors name the fields as the request does ("mode"), not as a statement's
-    ("attributions.0.mode")."""
+    existing speaker instead of the suggested one; else a proposed speaker is created), and
+    ``text`` the statement's text (else the passage, ``suggestion_text``). Errors name the
+    fields as the request does ("mode"), not as a statement's ("attributions.0.mode")."""
     _lock_decisions(source=source, key=suggestion.key)
+    text = overrides.pop("text", None) or suggestion_text(suggestion)
     speaker = overrides.pop("speaker", None) or _suggested_speaker(suggestion=suggestion, user=user)
     attribution = {
         "speaker": speaker,
@@ -657,7 +658,7 @@ def suggestion_accept(
     try:
         statement = statement_create(
             user=user,
-            text=suggestion_text(suggestion),
+            text=text,
             language=source.language or "en",
             attributions=[attribution],
         )

@@ -217,6 +217,7 @@ def test_accept_creates_the_proposed_speaker(article, editor_site):
 def test_edit_then_accept_applies_the_edits(article, editor_site):
     speakers = Speaker.objects.count()
     edits = {
+        "text": "Reports say the troops are training in Russia.",
         "speaker": KIRBY,
         "mode": "summary",
         "speech_act": "warning",
@@ -227,7 +228,9 @@ def test_edit_then_accept_applies_the_edits(article, editor_site):
     }
     response = editor_site.post(answer_url(REPORTS_KEY, "accept", article), edits)
     assert response.status_code == 302, messages_of(response)
-    attribution = Statement.objects.latest("pk").attributions.get()
+    statement = Statement.objects.latest("pk")
+    assert statement.text == "Reports say the troops are training in Russia."
+    attribution = statement.attributions.get()
     assert attribution.speaker_id == KIRBY
     assert Speaker.objects.count() == speakers  # the proposed speaker is not created
     assert (attribution.mode, attribution.speech_act, attribution.verb) == (

@@ -163,13 +163,26 @@ def test_edit_then_accept(article, editor):
     assert Speaker.objects.count() == speakers  # the proposed speaker is not created
 
 
+def test_edit_the_statements_text_then_accept(article, editor):
+    response = editor.post(
+        answer_url(KIRBY_KEY, "accept", article),
+        {"text": "North Korean soldiers arrived in Vladivostok by ship in October."},
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["text"] == "North Korean soldiers arrived in Vladivostok by ship in October."
+    # The quote stays the passage the suggestion anchored.
+    assert body["attributions"][0]["quote"]["exact"].startswith("White House national security")
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [
         ({"mode": "shouted"}, "mode"),
         ({"speaker": 999999}, "speaker"),
         ({"verb": "x" * 61}, "verb"),
-        ({"text": "another"}, "text"),
+        ({"text": "x" * 10_001}, "text"),
+        ({"text": "  "}, "text"),
         ({"speech_act": "??"}, "speech_act"),
         # A rule the service checks, named as sent (not "attributions.0.on_behalf_of").
         ({"on_behalf_of": KIRBY}, "on_behalf_of"),

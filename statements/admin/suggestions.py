@@ -28,7 +28,7 @@ from statements.admin.base import add_service_error, admin_url, model_fields
 from statements.admin.quotes import quote_in_source
 from statements.choices import AttributionMode, SpeakerKind, SpeechAct
 from statements.errors import ConflictError
-from statements.models import Attribution, Source
+from statements.models import Attribution, Source, Statement
 from statements.suggestions import Suggestion
 from statements.suggestions.selectors import open_suggestion, open_suggestions
 
@@ -109,7 +109,12 @@ def _editable_fields() -> dict[str, forms.Field]:
     )
     for field in fields.values():
         field.required = False
-    return fields
+    # The statement's text first: what the draft will say (its own field's checks).
+    text = fields_for_model(Statement, fields=["text"], widgets={"text": forms.Textarea})["text"]
+    text.widget.attrs.update(rows=3)
+    text.required = False
+    text.label = "Statement's text"
+    return {"text": text, **fields}
 
 
 class SuggestionEditForm(forms.Form):
@@ -121,8 +126,11 @@ class SuggestionEditForm(forms.Form):
         if suggestion is not None:
             self.fields["speaker"].widget.blank = speaker_label(suggestion)
             self.initial = {
-                name: getattr(suggestion, name)
-                for name in ("mode", "speech_act", "verb", "speaker_role", "occasion")
+                "text": services.suggestion_text(suggestion),
+                **{
+                    name: getattr(suggestion, name)
+                    for name in ("mode", "speech_act", "verb", "speaker_role", "occasion")
+                },
             }
 
     def overrides(self) -> dict[str, Any]:

@@ -828,9 +828,10 @@ ACCEPT_SUGGESTION = {
     "description": (
         "Create a draft statement from the suggestion, with its one attribution anchored "
         "where the suggestion says (the statement's text is the passage, without its "
-        "quotation marks for a direct quote), creating the proposed speaker first when the "
-        "suggestion names a new one. The body may change any of the fields listed (edit, "
-        "then accept); they are validated as any write to an attribution. Answers the "
+        "quotation marks for a direct quote, unless the body gives `text`), creating the "
+        "proposed speaker first when the suggestion names a new one. The body may change any "
+        "of the fields listed (edit, then accept); they are validated as any write to a "
+        "statement's text or an attribution. Answers the "
         "statement as `GET statements/{id}/` does. The suggestion is not proposed again."
     ),
     "request": SuggestionAcceptSerializer,
@@ -841,7 +842,12 @@ ACCEPT_SUGGESTION = {
             "Edit, then accept",
             "Accept the suggestion as a warning rather than an assertion",
             {"speech_act": "warning", "verb": "warned"},
-        )
+        ),
+        request_example(
+            "Rephrase, then accept",
+            "The statement in neutral words; the quote stays the passage found",
+            {"text": "North Korean soldiers arrived in Vladivostok by ship in October."},
+        ),
     ],
     "responses": {
         201: StatementSerializer,

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
+from rest_framework.utils.field_mapping import get_field_kwargs
 from rest_framework.validators import UniqueValidator
 
 from statements.api.fields import (
@@ -581,11 +582,26 @@ class SuggestionListSerializer(serializers.Serializer):
 
 class SuggestionAcceptSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     """Edit, then accept: any of these replaces the suggested value (a field left out keeps
-    it). ``speaker`` picks an existing speaker instead of the suggested or proposed one."""
+    it). ``speaker`` picks an existing speaker instead of the suggested or proposed one;
+    ``text`` is the new statement's text (by default the passage, without its quotation
+    marks when it is a direct quote)."""
+
+    # Checked as the statement's own field is (its length, no control characters).
+    text = serializers.CharField(
+        **{
+            name: value
+            for name, value in get_field_kwargs("text", Statement._meta.get_field("text")).items()
+            if name in ("max_length", "validators", "style")
+        },
+        required=False,
+        help_text="The statement's text. Default: the passage, without its quotation marks "
+        "when it is a direct quote.",
+    )
 
     class Meta:
         model = Attribution
         fields = [
+            "text",
             "speaker",
             "on_behalf_of",
             "mode",
