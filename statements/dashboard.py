@@ -3,16 +3,16 @@ aggregates its charts draw.
 
 Each read costs one query whatever the corpus holds: the lists are short and walk an index
 (the statements' status, the history's dates, the primary keys); the counts stop at
-``COUNT_LIMIT``; the charts aggregate a recent window of rows found through the
-``created_at`` indexes, never the whole table (at a million statements, grouping them all
-would take longer than the rest of the page together).
+``COUNT_LIMIT``; the charts aggregate the rows of the last weeks (to the newest statement),
+found through the ``created_at`` indexes, never the whole table (at a million statements,
+grouping them all would take longer than the rest of the page together).
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -89,6 +89,14 @@ def unanchored_quotes() -> QuerySet[Attribution]:
 
 
 # --- The charts' aggregates ---------------------------------------------------------------------
+
+
+def window_end() -> dt.datetime:
+    """When the charts' window ends: now, or the newest statement's creation when none has
+    been made since (an archive, a seeded demo: its last weeks, rather than empty ones)."""
+    now = timezone.now()
+    newest = Statement.objects.aggregate(newest=Max("created_at"))["newest"]  # its index's end
+    return min(newest, now) if newest is not None else now
 
 
 def week_start(moment: dt.datetime) -> dt.datetime:

@@ -229,6 +229,14 @@ def test_weeks_before_the_window_are_left_out():
     assert sum(week.total for week in weeks) == 0
 
 
+def test_the_window_ends_with_the_newest_statement(superuser, seed):
+    # The seed article's statements were all made on 25 October 2024.
+    found = charts_of(superuser.get(INDEX))
+    assert found["per-week"].title.endswith("12 weeks to 25 Oct 2024")
+    assert "<title>Published: 23, week of 21 Oct 2024</title>" in str(found["per-week"].svg)
+    assert ">Lloyd Austin</text>" in str(found["speakers"].svg)
+
+
 def test_most_quoted_speakers(superuser):
     often, seldom = SpeakerFactory(name="Often"), SpeakerFactory(name="Seldom")
     for _ in range(3):

@@ -1,9 +1,11 @@
 """Charts as inline SVG, drawn on the server: no script, no chart library, nothing fetched.
 
-Each chart is an ``<svg>`` that scales to its container (a ``viewBox``), titled and described
-for screen readers (``aria-labelledby`` its ``<title>`` and ``<desc>``), with every number
-written next to its bar and repeated in the bar's tooltip (a ``<title>``). Every text is
-escaped (``format_html``), so a speaker named ``<script>`` is drawn as those characters.
+Each chart is an ``<svg>`` drawn at its own size in pixels, which shrinks (its ``viewBox``)
+where its container is narrower, so that its text is never larger than the page's; titled
+and described for screen readers (``aria-labelledby`` its ``<title>`` and ``<desc>``), with
+every number written next to its bar and repeated in the bar's tooltip (a ``<title>``).
+Every text is escaped (``format_html``), so a speaker named ``<script>`` is drawn as those
+characters.
 Colours come from CSS classes (``statements/dashboard.css``), so the admin's light and dark
 themes both apply.
 """
@@ -16,7 +18,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
-WIDTH = 640
+COLUMNS_WIDTH = 860  # a chart that takes the page's width
+BARS_WIDTH = 420  # a chart that takes half
 FONT_SIZE = 12
 
 
@@ -72,15 +75,15 @@ def _ticks(top: int) -> list[int]:
 
 
 def _svg(
-    *, chart_id: str, title: str, description: str, height: int, body: SafeString
+    *, chart_id: str, title: str, description: str, width: int, height: int, body: SafeString
 ) -> SafeString:
     return format_html(
-        '<svg class="chart" viewBox="0 0 {width} {height}" width="100%" '
-        'preserveAspectRatio="xMinYMin meet" aria-labelledby="{id}-title {id}-desc" '
-        'font-size="{font}" xmlns="http://www.w3.org/2000/svg">'
+        '<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'aria-labelledby="{id}-title {id}-desc" font-size="{font}" '
+        'xmlns="http://www.w3.org/2000/svg">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>'
         "{body}</svg>",
-        width=WIDTH,
+        width=width,
         height=height,
         id=chart_id,
         font=FONT_SIZE,
@@ -108,13 +111,18 @@ def _rect(segment: Segment, *, x: float, y: float, width: float, height: float) 
 
 
 def stacked_columns(
-    columns: Sequence[Column], *, chart_id: str, title: str, description: str
+    columns: Sequence[Column],
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    width: int = COLUMNS_WIDTH,
 ) -> SafeString:
     """Vertical columns of stacked segments, each column's total above it, a value axis with
     round gridlines on the left."""
     height, top, bottom, left, right = 250, 22, 26, 44, 8
     plot_height = height - top - bottom
-    plot_width = WIDTH - left - right
+    plot_width = width - left - right
     scale_top = nice_ceiling(max((column.total for column in columns), default=0))
     slot = plot_width / max(len(columns), 1)
     bar_width = slot * 0.66
@@ -130,7 +138,7 @@ def stacked_columns(
         (
             (
                 left,
-                WIDTH - right,
+                width - right,
                 _n(y_of(tick)),
                 _n(y_of(tick)),
                 left - 6,
@@ -175,22 +183,33 @@ def stacked_columns(
             )
         )
     return _svg(
-        chart_id=chart_id, title=title, description=description, height=height, body=_joined(parts)
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        width=width,
+        height=height,
+        body=_joined(parts),
     )
 
 
 def horizontal_bars(
-    bars: Sequence[Bar], *, chart_id: str, title: str, description: str, label_width: int = 190
+    bars: Sequence[Bar],
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    label_width: int = 140,
+    width: int = BARS_WIDTH,
 ) -> SafeString:
     """One bar a row, its label on the left and its value (and note) at its end."""
-    row, top, right, value_room = 26, 6, 8, 84
+    row, top, right, value_room = 26, 6, 8, 66
     height = top * 2 + row * max(len(bars), 1)
-    plot_width = WIDTH - label_width - right - value_room
+    plot_width = width - label_width - right - value_room
     scale_top = max((bar.segment.value for bar in bars), default=0) or 1
     parts = []
     for index, bar in enumerate(bars):
         y = top + row * index
-        width = plot_width * bar.segment.value / scale_top
+        length = plot_width * bar.segment.value / scale_top
         middle = y + row / 2
         parts.append(
             format_html(
@@ -198,21 +217,26 @@ def horizontal_bars(
                 'dominant-baseline="middle">{}</text>',
                 label_width - 8,
                 _n(middle),
-                Truncator(bar.label).chars(28),
+                Truncator(bar.label).chars(label_width // 7),
             )
         )
-        parts.append(_rect(bar.segment, x=label_width, y=y + 4, width=width, height=row - 8))
+        parts.append(_rect(bar.segment, x=label_width, y=y + 4, width=length, height=row - 8))
         parts.append(
             format_html(
                 '<text class="value" x="{}" y="{}" dominant-baseline="middle">{}{}</text>',
-                _n(label_width + width + 6),
+                _n(label_width + length + 6),
                 _n(middle),
                 f"{bar.segment.value:,}",
                 f" {bar.note}" if bar.note else "",
             )
         )
     return _svg(
-        chart_id=chart_id, title=title, description=description, height=height, body=_joined(parts)
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        width=width,
+        height=height,
+        body=_joined(parts),
     )
 
 

@@ -64,6 +64,15 @@ class Chart:
     legend: list[tuple[str, str]]  # (status, text) badges under the chart; may be empty
 
 
+@dataclass(frozen=True)
+class Window:
+    """The weeks the charts count."""
+
+    since: dt.datetime
+    end: dt.datetime
+    name: str  # "12 weeks to 7 Dec 2026"
+
+
 def dashboard_context(request: HttpRequest, site: admin.AdminSite) -> dict:
     """The front page's sections and charts, for the models the user may view."""
     may_view = {
@@ -81,16 +90,21 @@ def dashboard_context(request: HttpRequest, site: admin.AdminSite) -> dict:
         ]
     if may_view[Attribution]:
         sections.append(_unanchored_section())
-    now = timezone.now()
-    since = dashboard.window_start(weeks=WEEKS, now=now)
-    if may_view[Statement]:
-        charts.append(_weekly_chart(now))
-    if may_view[Attribution]:
-        charts += [
-            _speakers_chart(since, link=may_view[Statement]),
-            _speech_acts_chart(since, link=may_view[Statement]),
-        ]
-    return {"dashboard_sections": sections, "dashboard_charts": charts, "dashboard_weeks": WEEKS}
+    if may_view[Statement] or may_view[Attribution]:
+        end = dashboard.window_end()
+        window = Window(
+            since=dashboard.window_start(weeks=WEEKS, now=end),
+            end=end,
+            name=f"{WEEKS} weeks to {date_format(timezone.localtime(end), 'j M Y')}",
+        )
+        if may_view[Statement]:
+            charts.append(_weekly_chart(window))
+        if may_view[Attribution]:
+            charts += [
+                _speakers_chart(window, link=may_view[Statement]),
+                _speech_acts_chart(window, link=may_view[Statement]),
+            ]
+    return {"dashboard_sections": sections, "dashboard_charts": charts}
 
 
 # --- Lists --------------------------------------------------------------------------------------
@@ -101,6 +115,8 @@ def _change_url(model: type[models.Model], pk: int) -> str:
 
 
 def _ago(moment: dt.datetime) -> str:
+    if timezone.now() - moment < dt.timedelta(minutes=1):
+        return "just now"
     return f"{timesince(moment, depth=1)} ago"
 
 
@@ -162,7 +178,7 @@ def _publications_section() -> Section:
             )
             for version in versions
         ],
-        empty="Nothing has been published yet.",
+        empty="No publication is recorded in the statements' history yet.",
         see_all_url=statements_url(status__exact=StatementStatus.PUBLISHED),
     )
 
@@ -212,8 +228,8 @@ def _status_label(status: str) -> str:
     return StatementStatus(status).label
 
 
-def _weekly_chart(now: dt.datetime) -> Chart:
-    weeks = dashboard.statements_per_week(weeks=WEEKS, now=now)
+def _weekly_chart(window: Window) -> Chart:
+    weeks = dashboard.statements_per_week(weeks=WEEKS, now=window.end)
     columns = []
     for week in weeks:
         start = timezone.make_aware(dt.datetime.combine(week.week, dt.time()))
@@ -236,7 +252,7 @@ def _weekly_chart(now: dt.datetime) -> Chart:
             )
         )
     total = sum(week.total for week in weeks)
-    title = f"Statements created per week, last {WEEKS} weeks, by status"
+    title = f"Statements created per week, by status, {window.name}"
     return Chart(
         key="per-week",
         title=title,
@@ -258,9 +274,9 @@ def _weekly_chart(now: dt.datetime) -> Chart:
     )
 
 
-def _speakers_chart(since: dt.datetime, *, link: bool) -> Chart:
-    speakers = dashboard.most_quoted_speakers(since=since, limit=TOP_SPEAKERS)
-    title = f"Most-quoted speakers, last {WEEKS} weeks"
+def _speakers_chart(window: Window, *, link: bool) -> Chart:
+    speakers = dashboard.most_quoted_speakers(since=window.since, limit=TOP_SPEAKERS)
+    title = f"Most-quoted speakers, {window.name}"
     bars = [
         Bar(
             label=speaker.name,
@@ -291,10 +307,10 @@ def _speakers_chart(since: dt.datetime, *, link: bool) -> Chart:
     )
 
 
-def _speech_acts_chart(since: dt.datetime, *, link: bool) -> Chart:
-    counts = dashboard.speech_act_mix(since=since)
+def _speech_acts_chart(window: Window, *, link: bool) -> Chart:
+    counts = dashboard.speech_act_mix(since=window.since)
     total = sum(counts.values())
-    title = f"Speech acts, last {WEEKS} weeks"
+    title = f"Speech acts, {window.name}"
     bars = [
         Bar(
             label=SpeechAct(act).label,
@@ -320,7 +336,7 @@ def _speech_acts_chart(since: dt.datetime, *, link: bool) -> Chart:
                 f"{SpeechAct(act).label.lower()} {count:,}" for act, count in counts.items()
             )
             + ".",
-            label_width=110,
+            label_width=90,
         ),
         legend=[],
     )
