@@ -84,11 +84,14 @@ def test_drafts_awaiting_review_and_my_drafts(superuser, admin_user, editor_user
     assert found["my-drafts"].count.value == 1
 
 
-def test_a_list_shows_ten_and_counts_the_rest(superuser):
-    drafts = [StatementFactory() for _ in range(12)]
-    section = sections(superuser.get(INDEX))["drafts"]
-    assert urls(section) == [change_url(draft) for draft in reversed(drafts[2:])]
-    assert section.count == dashboard.BoundedCount(12, more=False)
+def test_a_list_shows_ten_and_counts_the_rest(superuser, admin_user):
+    drafts = [StatementFactory(user=admin_user) for _ in range(12)]
+    found = sections(superuser.get(INDEX))
+    assert urls(found["drafts"]) == [change_url(draft) for draft in reversed(drafts[2:])]
+    assert found["drafts"].count == dashboard.BoundedCount(12, more=False)
+    # My drafts are counted as far as one more than the list shows: "10+".
+    assert urls(found["my-drafts"]) == urls(found["drafts"])
+    assert found["my-drafts"].count == dashboard.BoundedCount(10, more=True)
 
 
 def test_counts_stop_at_the_limit():

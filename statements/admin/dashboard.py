@@ -151,7 +151,9 @@ def _drafts_section() -> Section:
 
 
 def _my_drafts_section(user) -> Section:
-    mine = dashboard.drafts_created_by(user)
+    # Counted from the list itself, up to one more than it shows: an exact count would read
+    # every statement the user ever created in the history (a hash of all of them).
+    mine = list(dashboard.drafts_created_by(user)[: LIST_LENGTH + 1])
     return Section(
         key="my-drafts",
         title="My drafts",
@@ -159,7 +161,7 @@ def _my_drafts_section(user) -> Section:
             mine[:LIST_LENGTH], lambda statement: f"updated {_ago(statement.updated_at)}"
         ),
         empty="You have no drafts.",
-        count=dashboard.bounded_count(mine),
+        count=dashboard.BoundedCount(min(len(mine), LIST_LENGTH), more=len(mine) > LIST_LENGTH),
     )
 
 
