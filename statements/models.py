@@ -385,6 +385,13 @@ class Statement(TimeStampedModel):
                 condition=Q(status=StatementStatus.PUBLISHED),
                 name="statement_published_ids",
             ),
+            # The latest retractions (the admin's front page): a retracted statement is
+            # frozen, so its last change is its retraction.
+            models.Index(
+                fields=["updated_at", "id"],
+                condition=Q(status=StatementStatus.RETRACTED),
+                name="statement_retracted_updates",
+            ),
         ]
 
     def __str__(self) -> str:
