@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib import admin
-from django.db import models
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +21,7 @@ from django.utils.text import Truncator
 from django.utils.timesince import timesince
 
 from statements import dashboard
-from statements.admin.base import SPEAKER_STATEMENTS_PARAM, statements_url
+from statements.admin.base import SPEAKER_STATEMENTS_PARAM, admin_url, statements_url
 from statements.admin.charts import Bar, Column, Segment, horizontal_bars, stacked_columns
 from statements.choices import SpeechAct, StatementStatus
 from statements.models import Attribution, Statement
@@ -76,7 +75,8 @@ class Window:
 def dashboard_context(request: HttpRequest, site: admin.AdminSite) -> dict:
     """The front page's sections and charts, for the models the user may view."""
     may_view = {
-        model: model in site._registry and site._registry[model].has_view_permission(request)
+        model: site.is_registered(model)
+        and site.get_model_admin(model).has_view_permission(request)
         for model in (Statement, Attribution)
     }
     sections: list[Section] = []
@@ -110,10 +110,6 @@ def dashboard_context(request: HttpRequest, site: admin.AdminSite) -> dict:
 # --- Lists --------------------------------------------------------------------------------------
 
 
-def _change_url(model: type[models.Model], pk: int) -> str:
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[pk])
-
-
 def _ago(moment: dt.datetime) -> str:
     if timezone.now() - moment < dt.timedelta(minutes=1):
         return "just now"
@@ -127,7 +123,7 @@ def _short(text: str) -> str:
 def _statement_items(statements: Iterable[Statement], detail) -> list[Item]:
     return [
         Item(
-            url=_change_url(Statement, statement.pk),
+            url=admin_url(statement),
             text=_short(statement.text),
             detail=detail(statement),
             status=statement.status,
@@ -172,7 +168,7 @@ def _publications_section() -> Section:
         title="Recently published",
         items=[
             Item(
-                url=_change_url(Statement, version.id),
+                url=reverse("admin:statements_statement_change", args=[version.id]),
                 text=_short(version.text),
                 detail=f"published {_ago(version.history_date)}"
                 + (f" by {version.history_user}" if version.history_user else ""),
@@ -211,7 +207,7 @@ def _unanchored_section() -> Section:
         title="Quotes not found in their source",
         items=[
             Item(
-                url=_change_url(Attribution, attribution.pk),
+                url=admin_url(attribution),
                 text=f"“{_short(attribution.quote_exact)}”",
                 detail=f"{attribution.speaker.name} in {Truncator(attribution.source).chars(60)}",
             )
