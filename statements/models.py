@@ -385,6 +385,13 @@ class Statement(TimeStampedModel):
                 condition=Q(status=StatementStatus.PUBLISHED),
                 name="statement_published_ids",
             ),
+            # The latest retractions (the admin's front page): a retracted statement is
+            # frozen, so its last change is its retraction.
+            models.Index(
+                fields=["updated_at", "id"],
+                condition=Q(status=StatementStatus.RETRACTED),
+                name="statement_retracted_updates",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -515,6 +522,13 @@ class Attribution(TimeStampedModel):
         indexes = [
             models.Index(fields=["speaker", "statement"], name="attribution_speaker_idx"),
             models.Index(fields=["source", "statement"], name="attribution_source_idx"),
+            # The quotes not found in their source (the admin's front page lists and counts
+            # them): a handful among a million, found here rather than by reading them all.
+            models.Index(
+                fields=["id"],
+                condition=Q(quote_start__isnull=True) & ~Q(quote_exact=""),
+                name="attribution_unanchored_ids",
+            ),
         ]
 
     def __str__(self) -> str:

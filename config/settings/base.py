@@ -26,7 +26,7 @@ CSRF_FAILURE_VIEW = "statements.api.exceptions.csrf_failure"
 # --- Applications ---------------------------------------------------------------------------
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.admin.AdminConfig",  # django.contrib.admin, with our front page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
