@@ -17,7 +17,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.forms.models import fields_for_model
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, URLPattern, path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
@@ -59,12 +59,8 @@ def can_answer(user: Any) -> bool:
 
 
 def panel_url(source_pk: int) -> str:
-    """The page that shows a source's suggestions panel: its reading view, or the
-    suggestions' own page where there is no reading view."""
-    try:
-        return reverse("admin:statements_source_reading", args=[source_pk])
-    except NoReverseMatch:
-        return reverse("admin:statements_source_suggestions", args=[source_pk])
+    """Where an answer returns by default: the source's reading view, which holds the panel."""
+    return reverse("admin:statements_source_reading", args=[source_pk])
 
 
 def speaker_label(suggestion: Suggestion) -> str:
