@@ -6,9 +6,14 @@ whitespace), and the anchor then carries the body's own characters at that place
 is stored always stands in the body as it is.
 """
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
+
+from rapidfuzz.distance import Levenshtein
 
 # Characters a keyboard types differently from a typeset text: each class read as one.
 _CANONICAL = str.maketrans(
@@ -134,17 +139,29 @@ def anchor_quote(*, body: str, exact: str, prefix: str = "", suffix: str = "") -
         raise QuoteAnchorError(
             "exact", "The quote is empty: give the exact words from the source.", "required"
         )
+    return _anchor(body, exact, prefix, suffix, explain=True)
+
+
+def _anchor(body: str, exact: str, prefix: str, suffix: str, *, explain: bool) -> Anchor:
+    """As ``anchor_quote``; ``explain``: a quote not found names the nearest passage (which
+    costs a search of its own)."""
     try:
         start = _locate(body, exact, prefix, suffix)
     except QuoteAnchorError as error:
         if error.code == "ambiguous":
             raise
-        return _anchor_tolerantly(body, exact, prefix, suffix, as_typed=error)
+        return _anchor_tolerantly(body, exact, prefix, suffix, as_typed=error, explain=explain)
     return Anchor(start=start, end=start + len(exact), exact=exact, prefix=prefix, suffix=suffix)
 
 
 def _anchor_tolerantly(
-    body: str, exact: str, prefix: str, suffix: str, *, as_typed: QuoteAnchorError
+    body: str,
+    exact: str,
+    prefix: str,
+    suffix: str,
+    *,
+    as_typed: QuoteAnchorError,
+    explain: bool,
 ) -> Anchor:
     text = _normalised_body(body)
     quote, before, after = (normalise(part).text for part in (exact, prefix, suffix))
@@ -153,7 +170,7 @@ def _anchor_tolerantly(
     except QuoteAnchorError as error:
         if error.code != "not_found":
             raise
-        if as_typed.code != "not_found":
+        if as_typed.code != "not_found" or not explain:
             raise as_typed from None  # found as typed, but not in that context
         raise _not_found(body, exact) from None
     last = found + len(quote) - 1
@@ -259,3 +276,234 @@ def _matched_span(window: str, quote: str) -> tuple[int, int] | None:
     if not solid:
         return None
     return solid[0].a, solid[-1].a + solid[-1].size
+
+
+# --- Re-anchoring in a changed body -----------------------------------------------------------
+#
+# When a source's body changes, each quote is looked for again: first by its selector (its
+# exact words between its prefix and suffix, as ``anchor_quote``); failing that, by an
+# approximate match scored as Hypothesis's match-quote scores one (its quote, prefix, suffix
+# and position, weighted 50, 20, 20 and 2), the prefix and suffix being the 32 characters
+# around the quote in the body it was anchored in. A match is accepted only when
+#
+# - the passage is close to the quote: at most a fifth of its characters edited
+#   (``REANCHOR_MIN_QUOTE``), and
+# - its weighted score reaches ``REANCHOR_MIN_SCORE``: with the quote's words intact, the
+#   context must still agree on average for about half its characters, so a lookalike
+#   elsewhere in the body, in other surroundings, is refused, and
+# - no other passage of the body is about as close to the quote (within
+#   ``REANCHOR_RIVAL_MARGIN``): between two lookalikes the quote is orphaned, never moved to
+#   either by a guess.
+#
+# Everything is compared with typography set aside and case folded (``normalise``).
+
+REANCHOR_MIN_QUOTE = 0.8
+REANCHOR_MIN_SCORE = 0.75
+REANCHOR_RIVAL_MARGIN = 0.1
+CONTEXT_LENGTH = 32  # characters of context on each side, as Hypothesis keeps
+_WEIGHTS = {"quote": 50, "prefix": 20, "suffix": 20, "position": 2}
+_CANDIDATES = 8  # places voted for that are aligned with the quote
+_COMMON_PAIR = 50  # a pair of words found more often than this is too common to vote
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What surrounded a quote where it was anchored: the text just before and just after it
+    (empty at the body's ends), and where it stood, as a fraction of the body's length."""
+
+    before: str
+    after: str
+    position: float
+
+    @classmethod
+    def around(cls, body: str, start: int, end: int) -> "Context":
+        return cls(
+            before=body[max(0, start - CONTEXT_LENGTH) : start],
+            after=body[end : end + CONTEXT_LENGTH],
+            position=start / max(1, len(body)),
+        )
+
+
+@dataclass(frozen=True)
+class Reanchoring:
+    """A quote found again: ``kept`` when by its selector, else by an approximate match of
+    ``score`` (``REANCHOR_MIN_SCORE`` to 1)."""
+
+    anchor: Anchor
+    kept: bool
+    score: float = 1.0
+
+
+class ChangedBody:
+    """A new body, read once for re-anchoring any number of quotes in it: its normalised
+    text and where each pair of consecutive words of it stands."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.normalised = normalise(body, fold_case=True)
+        text = self.normalised.text
+        words = [(match.start(), match.group()) for match in _WORD.finditer(text)]
+        self.pairs: dict[tuple[str, str], list[int]] = {}
+        self.singles: dict[str, list[int]] = {}
+        for index, (at, word) in enumerate(words):
+            self.singles.setdefault(word, []).append(at)
+            if index + 1 < len(words):
+                self.pairs.setdefault((word, words[index + 1][1]), []).append(at)
+
+    def reanchor(
+        self, *, exact: str, prefix: str, suffix: str, context: Context | None
+    ) -> Reanchoring | None:
+        """The quote's place in this body, or None when it is lost (orphaned). ``context``:
+        its surroundings where it was anchored; without it, only its selector finds it."""
+        try:
+            anchor = _anchor(self.body, exact, prefix, suffix, explain=False)
+        except QuoteAnchorError:
+            pass
+        else:
+            return Reanchoring(anchor, kept=True)
+        if context is None:
+            return None
+        match = self._best_match(normalise(exact, fold_case=True).text, context)
+        if match is None:
+            return None
+        score, low, high = match
+        text = self.normalised
+        start, end = text.starts[low], text.ends[high - 1]
+        body = self.body
+        return Reanchoring(
+            Anchor(
+                start=start,
+                end=end,
+                exact=body[start:end],
+                # The selector keeps its lengths, in the new body's characters.
+                prefix=body[max(0, start - len(prefix)) : start] if prefix else "",
+                suffix=body[end : end + len(suffix)] if suffix else "",
+            ),
+            kept=False,
+            score=score,
+        )
+
+    def _best_match(self, quote: str, context: Context) -> tuple[float, int, int] | None:
+        """The approximate match (score, low, high in the normalised text) if one is
+        accepted (see the rules above)."""
+        quote = quote.strip()
+        if not quote:
+            return None
+        before = normalise(context.before, fold_case=True).text
+        after = normalise(context.after, fold_case=True).text
+
+        def scored(span: tuple[int, int]) -> tuple[float, float]:
+            similarity = _similarity(quote, self.normalised.text[span[0] : span[1]])
+            return self._score(similarity, span, before, after, context.position), similarity
+
+        found: list[tuple[float, float, int, int]] = []  # (score, similarity, low, high)
+        for origin in self._voted_starts(quote):
+            span = self._aligned(quote, origin, scored)
+            if span is None or any(low < span[1] and span[0] < high for *_, low, high in found):
+                continue
+            found.append((*scored(span), *span))
+        if not found:
+            return None
+        found.sort(reverse=True)
+        score, similarity, low, high = found[0]
+        if similarity < REANCHOR_MIN_QUOTE or score < REANCHOR_MIN_SCORE:
+            return None
+        if any(other >= similarity - REANCHOR_RIVAL_MARGIN for _, other, *_ in found[1:]):
+            return None  # a lookalike elsewhere: ambiguous
+        return score, low, high
+
+    def _voted_starts(self, quote: str) -> list[int]:
+        """Where the quote may start in the normalised text, most likely first: each pair of
+        its words (each word, for a one-word quote) found in the body votes for the start
+        it implies."""
+        words = [(match.start(), match.group()) for match in _WORD.finditer(quote)]
+        if len(words) >= 2:
+            keys = [((a, b), at) for (at, a), (_, b) in pairwise(words)]
+            index = self.pairs
+        else:
+            keys = [(word, at) for at, word in words]
+            index = self.singles
+        width = max(16, len(quote) // 4)  # starts this close are one place
+        votes: dict[int, list[int]] = {}
+        for key, offset in keys:
+            hits = index.get(key, ())
+            if len(hits) > _COMMON_PAIR:
+                continue
+            for hit in hits:
+                start = max(0, hit - offset)
+                votes.setdefault(start // width, []).append(start)
+        ranked = sorted(votes.values(), key=lambda starts: (-len(starts), starts[0]))
+        # Each place by its most voted start: where the unchanged words put it.
+        return [max(set(s), key=s.count) for s in ranked[:_CANDIDATES]]
+
+    def _aligned(
+        self, quote: str, origin: int, scored: Callable[[tuple[int, int]], tuple[float, float]]
+    ) -> tuple[int, int] | None:
+        """The passage near ``origin`` that best matches the quote (low, high in the
+        normalised text): the span of its blocks matching the quote, its ends then moved to
+        the word boundaries nearby that ``scored`` best (an edited first or last word)."""
+        text = self.normalised.text
+        slack = len(quote) // 4 + 16
+        low = max(0, origin - slack)
+        window = text[low : origin + len(quote) + slack]
+        blocks = [b for b in Levenshtein.opcodes(window, quote).as_matching_blocks() if b.size]
+        solid = [block for block in blocks if block.size >= 3] or blocks
+        if not solid:
+            return None
+        first, last = solid[0], solid[-1]
+        start, end = low + first.a, low + last.a + last.size
+        # The quote's characters before the first block and after the last are edited or
+        # missing: its ends are looked for as far again, and a little further; among ends
+        # that score alike, the passage as long as the quote.
+        reach_back, reach_on = first.b + 8, len(quote) - (last.b + last.size) + 8
+        starts = [p for p in range(max(0, start - reach_back), start + 1) if _boundary(text, p)]
+        start = max(
+            {start, *starts},
+            key=lambda p: (scored((p, end)), -abs(end - p - len(quote)), p),
+        )
+        ends = [p for p in range(end, min(len(text), end + reach_on) + 1) if _boundary(text, p)]
+        end = max(
+            {end, *ends},
+            key=lambda p: (scored((start, p)), -abs(p - start - len(quote)), -p),
+        )
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        return (start, end) if start < end else None
+
+    def _score(
+        self, similarity: float, span: tuple[int, int], before: str, after: str, position: float
+    ) -> float:
+        text = self.normalised.text
+        low, high = span
+        if before:
+            prefix = _similarity(before, text[max(0, low - len(before)) : low])
+        else:  # the quote opened the body
+            prefix = 1.0 if not text[:low].strip() else 0.0
+        if after:
+            suffix = _similarity(after, text[high : high + len(after)])
+        else:  # the quote closed the body
+            suffix = 1.0 if not text[high:].strip() else 0.0
+        nearness = 1.0 - abs(low / max(1, len(text)) - position)
+        weighted = (
+            _WEIGHTS["quote"] * similarity
+            + _WEIGHTS["prefix"] * prefix
+            + _WEIGHTS["suffix"] * suffix
+            + _WEIGHTS["position"] * nearness
+        )
+        return weighted / sum(_WEIGHTS.values())
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether ``at`` falls between two words of ``text`` (or at an end), not inside one."""
+    return at in (0, len(text)) or not (_in_word(text[at - 1]) and _in_word(text[at]))
+
+
+def _similarity(expected: str, found: str) -> float:
+    """1 less the edits that turn ``expected`` into ``found``, per character of ``expected``
+    (as match-quote scores a match), at least 0."""
+    if not expected:
+        return 1.0 if not found else 0.0
+    return max(0.0, 1.0 - Levenshtein.distance(expected, found) / len(expected))
