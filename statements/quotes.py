@@ -310,11 +310,12 @@ _WORD = re.compile(r"\w+")
 @dataclass(frozen=True)
 class Context:
     """What surrounded a quote where it was anchored: the text just before and just after it
-    (empty at the body's ends), and where it stood, as a fraction of the body's length."""
+    (empty at the body's ends, None when unknown), and where it stood, as a fraction of the
+    body's length (None when unknown). An unknown side supports no match."""
 
-    before: str
-    after: str
-    position: float
+    before: str | None
+    after: str | None
+    position: float | None
 
     @classmethod
     def around(cls, body: str, start: int, end: int) -> "Context":
@@ -390,8 +391,10 @@ class ChangedBody:
         quote = quote.strip()
         if not quote:
             return None
-        before = normalise(context.before, fold_case=True).text
-        after = normalise(context.after, fold_case=True).text
+        before, after = (
+            None if side is None else normalise(side, fold_case=True).text
+            for side in (context.before, context.after)
+        )
 
         def scored(span: tuple[int, int]) -> tuple[float, float]:
             similarity = _similarity(quote, self.normalised.text[span[0] : span[1]])
@@ -474,19 +477,28 @@ class ChangedBody:
         return (start, end) if start < end else None
 
     def _score(
-        self, similarity: float, span: tuple[int, int], before: str, after: str, position: float
+        self,
+        similarity: float,
+        span: tuple[int, int],
+        before: str | None,
+        after: str | None,
+        position: float | None,
     ) -> float:
         text = self.normalised.text
         low, high = span
-        if before:
+        if before is None:
+            prefix = 0.0
+        elif before:
             prefix = _similarity(before, text[max(0, low - len(before)) : low])
         else:  # the quote opened the body
             prefix = 1.0 if not text[:low].strip() else 0.0
-        if after:
+        if after is None:
+            suffix = 0.0
+        elif after:
             suffix = _similarity(after, text[high : high + len(after)])
         else:  # the quote closed the body
             suffix = 1.0 if not text[high:].strip() else 0.0
-        nearness = 1.0 - abs(low / max(1, len(text)) - position)
+        nearness = 0.0 if position is None else 1.0 - abs(low / max(1, len(text)) - position)
         weighted = (
             _WEIGHTS["quote"] * similarity
             + _WEIGHTS["prefix"] * prefix
