@@ -149,9 +149,7 @@ def test_a_correction_that_loses_a_quote_orphans_it(world, editor):
         f"/api/v1/sources/{world.article.pk}/", {"body": "Entirely new text."}, format="json"
     )
     assert response.status_code == 200, response.content
-    assert response["Quote-Anchoring"] == (
-        f"kept=0, reanchored=0, orphaned={quoted}, unanchored=0"
-    )
+    assert response["Quote-Anchoring"] == (f"kept=0, reanchored=0, orphaned={quoted}, unanchored=0")
     world.article.refresh_from_db()
     assert world.article.body == "Entirely new text."
     orphan = Attribution.objects.get(statement=world.denial)
