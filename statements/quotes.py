@@ -7,7 +7,6 @@ is stored always stands in the body as it is.
 """
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -23,6 +22,8 @@ _CANONICAL = str.maketrans(
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
     }
 )
+
+_SPACES = re.compile(r"\s+")
 
 # Bounds of the search for the nearest passage, so that a long body stays quick.
 NEAREST_MIN_RATIO = 0.6
@@ -67,23 +68,34 @@ class _Normalised:
 
 def normalise(text: str, *, fold_case: bool = False) -> _Normalised:
     """One canonical character per class, and each whitespace run as a single space."""
-    chars: list[str] = []
+    canonical = text.translate(_CANONICAL)
+    if fold_case:
+        canonical = _folded(canonical)
+    # Built a run of characters at a time (a body is read whole on every correction).
+    pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for index, char in enumerate(text):
-        if char.isspace():
-            if chars and chars[-1] == " " and ends[-1] == index:
-                ends[-1] = index + 1
-                continue
-            char = " "
-        else:
-            char = char.translate(_CANONICAL)
-            if fold_case and len(lower := char.lower()) == 1:
-                char = lower  # one character for one, so the offsets still map
-        chars.append(char)
-        starts.append(index)
-        ends.append(index + 1)
-    return _Normalised("".join(chars), tuple(starts), tuple(ends))
+    at = 0
+    for run in _SPACES.finditer(canonical):
+        low, high = run.span()
+        pieces += (canonical[at:low], " ")
+        starts += range(at, low + 1)
+        ends += range(at + 1, low + 1)
+        ends.append(high)
+        at = high
+    pieces.append(canonical[at:])
+    starts += range(at, len(canonical))
+    ends += range(at + 1, len(canonical) + 1)
+    return _Normalised("".join(pieces), tuple(starts), tuple(ends))
+
+
+def _folded(text: str) -> str:
+    """Lower case, one character for one so that the offsets still map (a character whose
+    lower case is longer is kept as it is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(lower if len(lower := char.lower()) == 1 else char for char in text)
 
 
 # A corrected body is searched once for each of its quotes: normalised once.
@@ -303,6 +315,7 @@ REANCHOR_RIVAL_MARGIN = 0.1
 CONTEXT_LENGTH = 32  # characters of context on each side, as Hypothesis keeps
 _WEIGHTS = {"quote": 50, "prefix": 20, "suffix": 20, "position": 2}
 _CANDIDATES = 8  # places voted for that are aligned with the quote
+_EDGE = 24  # characters at each end of the quote that place its ends
 _COMMON_PAIR = 50  # a pair of words found more often than this is too common to vote
 _WORD = re.compile(r"\w+")
 
@@ -316,6 +329,9 @@ class Context:
     before: str | None
     after: str | None
     position: float | None
+    # The quote's words stood once in that body: found once in the new one, they are the
+    # quote's, whatever its prefix and suffix (which only pick among repeats) now say.
+    unique: bool = False
 
     @classmethod
     def around(cls, body: str, start: int, end: int) -> "Context":
@@ -323,6 +339,7 @@ class Context:
             before=body[max(0, start - CONTEXT_LENGTH) : start],
             after=body[end : end + CONTEXT_LENGTH],
             position=start / max(1, len(body)),
+            unique=start < end and body.count(body[start:end]) == 1,
         )
 
 
@@ -358,31 +375,36 @@ class ChangedBody:
         """The quote's place in this body, or None when it is lost (orphaned). ``context``:
         its surroundings where it was anchored; without it, only its selector finds it."""
         try:
-            anchor = _anchor(self.body, exact, prefix, suffix, explain=False)
+            return Reanchoring(_anchor(self.body, exact, prefix, suffix, explain=False), True)
         except QuoteAnchorError:
             pass
-        else:
-            return Reanchoring(anchor, kept=True)
         if context is None:
             return None
+        if context.unique and (prefix or suffix):
+            try:
+                anchor = _anchor(self.body, exact, "", "", explain=False)
+            except QuoteAnchorError:
+                pass
+            else:
+                return Reanchoring(self._reselected(anchor, prefix, suffix), kept=True)
         match = self._best_match(normalise(exact, fold_case=True).text, context)
         if match is None:
             return None
         score, low, high = match
-        text = self.normalised
-        start, end = text.starts[low], text.ends[high - 1]
-        body = self.body
-        return Reanchoring(
-            Anchor(
-                start=start,
-                end=end,
-                exact=body[start:end],
-                # The selector keeps its lengths, in the new body's characters.
-                prefix=body[max(0, start - len(prefix)) : start] if prefix else "",
-                suffix=body[end : end + len(suffix)] if suffix else "",
-            ),
-            kept=False,
-            score=score,
+        start, end = self.normalised.starts[low], self.normalised.ends[high - 1]
+        anchor = Anchor(start=start, end=end, exact=self.body[start:end])
+        return Reanchoring(self._reselected(anchor, prefix, suffix), kept=False, score=score)
+
+    def _reselected(self, anchor: Anchor, prefix: str, suffix: str) -> Anchor:
+        """The anchor with a prefix and a suffix as long as the quote's were (none when it
+        had none), in this body's characters: its selector finds it here."""
+        start, end, body = anchor.start, anchor.end, self.body
+        return Anchor(
+            start=start,
+            end=end,
+            exact=anchor.exact,
+            prefix=body[max(0, start - len(prefix)) : start] if prefix else "",
+            suffix=body[end : end + len(suffix)] if suffix else "",
         )
 
     def _best_match(self, quote: str, context: Context) -> tuple[float, int, int] | None:
@@ -396,16 +418,14 @@ class ChangedBody:
             for side in (context.before, context.after)
         )
 
-        def scored(span: tuple[int, int]) -> tuple[float, float]:
-            similarity = _similarity(quote, self.normalised.text[span[0] : span[1]])
-            return self._score(similarity, span, before, after, context.position), similarity
-
         found: list[tuple[float, float, int, int]] = []  # (score, similarity, low, high)
         for origin in self._voted_starts(quote):
-            span = self._aligned(quote, origin, scored)
+            span = self._aligned(quote, origin, before, after)
             if span is None or any(low < span[1] and span[0] < high for *_, low, high in found):
                 continue
-            found.append((*scored(span), *span))
+            similarity = _similarity(quote, self.normalised.text[span[0] : span[1]])
+            score = self._score(similarity, span, before, after, context.position)
+            found.append((score, similarity, *span))
         if not found:
             return None
         found.sort(reverse=True)
@@ -440,36 +460,33 @@ class ChangedBody:
         # Each place by its most voted start: where the unchanged words put it.
         return [max(set(s), key=s.count) for s in ranked[:_CANDIDATES]]
 
-    def _aligned(
-        self, quote: str, origin: int, scored: Callable[[tuple[int, int]], tuple[float, float]]
-    ) -> tuple[int, int] | None:
-        """The passage near ``origin`` that best matches the quote (low, high in the
-        normalised text): the span of its blocks matching the quote, its ends then moved to
-        the word boundaries nearby that ``scored`` best (an edited first or last word)."""
-        text = self.normalised.text
-        slack = len(quote) // 4 + 16
-        low = max(0, origin - slack)
-        window = text[low : origin + len(quote) + slack]
-        blocks = [b for b in Levenshtein.opcodes(window, quote).as_matching_blocks() if b.size]
-        solid = [block for block in blocks if block.size >= 3] or blocks
-        if not solid:
+    def _aligned(self, quote: str, origin: int, before: str | None, after: str | None):
+        """The passage starting near ``origin`` most like the quote (low, high in the
+        normalised text): its start is the word boundary nearby where the quote's first
+        characters, and the text before them its prefix, match best; its end likewise with
+        its last characters and suffix (words inserted or removed move them)."""
+        text, reach = self.normalised.text, 16 + len(quote) // 8
+        head, tail = quote[:_EDGE], quote[-_EDGE:]
+
+        def opening(at: int) -> tuple[float, int]:
+            fit = _WEIGHTS["quote"] * _similarity(head, text[at : at + len(head)])
+            fit += _WEIGHTS["prefix"] * _prefix_fit(before, text, at)
+            return fit, -abs(at - origin)
+
+        def closing(at: int) -> tuple[float, int]:
+            fit = _WEIGHTS["quote"] * _similarity(tail, text[max(0, at - len(tail)) : at])
+            fit += _WEIGHTS["suffix"] * _suffix_fit(after, text, at)
+            return fit, -abs(at - start - len(quote))
+
+        starts = range(max(0, origin - reach), min(len(text), origin + reach) + 1)
+        start = max((p for p in starts if _boundary(text, p)), key=opening, default=None)
+        if start is None:
             return None
-        first, last = solid[0], solid[-1]
-        start, end = low + first.a, low + last.a + last.size
-        # The quote's characters before the first block and after the last are edited or
-        # missing: its ends are looked for as far again, and a little further; among ends
-        # that score alike, the passage as long as the quote.
-        reach_back, reach_on = first.b + 8, len(quote) - (last.b + last.size) + 8
-        starts = [p for p in range(max(0, start - reach_back), start + 1) if _boundary(text, p)]
-        start = max(
-            {start, *starts},
-            key=lambda p: (scored((p, end)), -abs(end - p - len(quote)), p),
-        )
-        ends = [p for p in range(end, min(len(text), end + reach_on) + 1) if _boundary(text, p)]
-        end = max(
-            {end, *ends},
-            key=lambda p: (scored((start, p)), -abs(p - start - len(quote)), -p),
-        )
+        guess = start + len(quote)
+        ends = range(max(start + 1, guess - reach), min(len(text), guess + reach) + 1)
+        end = max((p for p in ends if _boundary(text, p)), key=closing, default=None)
+        if end is None:
+            return None
         while start < end and text[start] == " ":
             start += 1
         while end > start and text[end - 1] == " ":
@@ -486,18 +503,8 @@ class ChangedBody:
     ) -> float:
         text = self.normalised.text
         low, high = span
-        if before is None:
-            prefix = 0.0
-        elif before:
-            prefix = _similarity(before, text[max(0, low - len(before)) : low])
-        else:  # the quote opened the body
-            prefix = 1.0 if not text[:low].strip() else 0.0
-        if after is None:
-            suffix = 0.0
-        elif after:
-            suffix = _similarity(after, text[high : high + len(after)])
-        else:  # the quote closed the body
-            suffix = 1.0 if not text[high:].strip() else 0.0
+        prefix = _prefix_fit(before, text, low)
+        suffix = _suffix_fit(after, text, high)
         nearness = 0.0 if position is None else 1.0 - abs(low / max(1, len(text)) - position)
         weighted = (
             _WEIGHTS["quote"] * similarity
@@ -506,6 +513,25 @@ class ChangedBody:
             + _WEIGHTS["position"] * nearness
         )
         return weighted / sum(_WEIGHTS.values())
+
+
+def _prefix_fit(before: str | None, text: str, at: int) -> float:
+    """How well the text before ``at`` matches what stood before the quote: 0 when that is
+    unknown; when the quote opened the body, 1 at the start of the text, else 0."""
+    if before is None:
+        return 0.0
+    if not before:
+        return 1.0 if text[:at].strip() == "" else 0.0
+    return _similarity(before, text[max(0, at - len(before)) : at])
+
+
+def _suffix_fit(after: str | None, text: str, at: int) -> float:
+    """As ``_prefix_fit``, for the text after ``at`` and what stood after the quote."""
+    if after is None:
+        return 0.0
+    if not after:
+        return 1.0 if text[at:].strip() == "" else 0.0
+    return _similarity(after, text[at : at + len(after)])
 
 
 def _boundary(text: str, at: int) -> bool:
