@@ -130,7 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     reanchor = commands.add_parser(
         "reanchor", help="time the re-verification of a corrected body's quotes (bench/reanchor.py)"
     )
-    reanchor.add_argument("--words", type=int, default=5000)
+    reanchor.add_argument(
+        "--words",
+        type=int,
+        default=5200,
+        help="of the article before its correction (about 5,000 after)",
+    )
     reanchor.add_argument("--quotes", type=int, default=200)
     reanchor.add_argument("--repeat", type=int, default=5, help="runs, the median reported")
     reanchor.add_argument("--seed", type=int, default=2026)

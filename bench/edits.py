@@ -112,13 +112,12 @@ def article(rng: random.Random, *, words: int, quotes: int) -> tuple[Article, di
     """An article of about ``words`` words holding ``quotes`` quotes, and the edit each quote
     will meet (``QUOTE_EDITS``, or "unchanged"); the quotes with a typo to be fixed carry it."""
     writer = Writer(rng)
-    sentences: list[list[Part]] = []
-    plain_per_quote = max(0, round(words / 13 / max(1, quotes)) - 1)
-    for number in range(quotes):
-        sentences += [writer.plain() for _ in range(rng.randint(0, 2 * plain_per_quote))]
-        sentences.append(writer.quoted(number))
-    while sum(len(p.text.split()) for s in sentences for p in s) < words:
-        sentences.insert(rng.randrange(len(sentences) + 1), writer.plain())
+    sentences = [writer.quoted(number) for number in range(quotes)]
+    count = sum(len("".join(part.text for part in sentence).split()) for sentence in sentences)
+    while count < words:  # sentences without quotes between them, up to the length
+        sentence = writer.plain()
+        sentences.insert(rng.randrange(len(sentences) + 1), sentence)
+        count += len(sentence[0].text.split())
     kinds = list(QUOTE_EDITS)
     weights = [*QUOTE_EDITS.values(), 1 - sum(QUOTE_EDITS.values())]
     plan = {number: rng.choices([*kinds, "unchanged"], weights)[0] for number in range(quotes)}

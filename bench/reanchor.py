@@ -1,6 +1,7 @@
 """Re-verifying a corrected body's quotes (issue 15): how long, and with what outcome.
 
-``python -m bench reanchor`` corrects a generated article of 5,000 words holding 200 quotes
+``python -m bench reanchor`` corrects a generated article holding 200 quotes (5,000 words once
+corrected)
 (``bench.edits``: typo fixes, whitespace, inserted paragraphs, reworded sentences) and
 times the re-verification of every quote, the median of ``--repeat`` runs:
 

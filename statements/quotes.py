@@ -487,6 +487,24 @@ class ChangedBody:
         end = max((p for p in ends if _boundary(text, p)), key=closing, default=None)
         if end is None:
             return None
+
+        # Then each end again, the whole quote compared: a word inserted or removed next to
+        # an end shifts its first or last characters, not the whole.
+        def whole(low: int, high: int) -> float:
+            fit = _WEIGHTS["quote"] * _similarity(quote, text[low:high])
+            fit += _WEIGHTS["prefix"] * _prefix_fit(before, text, low)
+            return fit + _WEIGHTS["suffix"] * _suffix_fit(after, text, high)
+
+        nearby = range(max(0, start - reach), min(end, start + reach) + 1)
+        start = max(
+            (p for p in nearby if _boundary(text, p)),
+            key=lambda p: (whole(p, end), -abs(p - start)),
+        )
+        nearby = range(max(start + 1, end - reach), min(len(text), end + reach) + 1)
+        end = max(
+            (p for p in nearby if _boundary(text, p)),
+            key=lambda p: (whole(start, p), -abs(p - end)),
+        )
         while start < end and text[start] == " ":
             start += 1
         while end > start and text[end - 1] == " ":

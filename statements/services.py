@@ -18,9 +18,8 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connections, models, router, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_update_with_history
 
 from statements import search
 from statements.choices import AnchorStatus, AttributionMode, StatementStatus
@@ -253,6 +252,7 @@ def _reanchor_quotes(
     reason) or orphaned (its offsets kept, as those of the body it was anchored in). The
     caller holds the locks of the attributions' statements."""
     attributions = list(source.attributions.exclude(quote_exact="").order_by("id"))
+    stored = {attribution.pk: _stored_quote(attribution) for attribution in attributions}
     body = ChangedBody(source.body) if source.body else None
     counts = dict.fromkeys(("kept", "reanchored", "orphaned", "unanchored"), 0)
     moved: set[int] = set()  # statements whose quoted words changed
@@ -283,11 +283,45 @@ def _reanchor_quotes(
         counts[outcome] += 1
         if attribution.quote_exact != previous_exact:
             moved.add(attribution.statement_id)
-    # One statement for the rows and one for their history, however many quotes.
-    bulk_update_with_history(attributions, Attribution, _REANCHORED_FIELDS)
+    # The rows that changed, in a statement or two, and their history in as few.
+    changed = [a for a in attributions if _stored_quote(a) != stored[a.pk]]
+    _update_rows(Attribution, changed, _REANCHORED_FIELDS)
+    Attribution.history.bulk_history_create(changed, update=True)
     if moved:  # their documents hold the quoted words
         search.index_statements(sorted(moved))
     return QuoteCheck(**counts)
+
+
+def _stored_quote(attribution: Attribution) -> tuple:
+    return tuple(getattr(attribution, name) for name in _REANCHORED_FIELDS[:-1])
+
+
+def _update_rows(model: type[models.Model], rows: list[models.Model], fields: list[str]) -> None:
+    """Write ``fields`` of each of ``rows``, its own values, in one UPDATE (a batch of rows
+    at a time): a CASE on the id for each field, as ``QuerySet.bulk_update`` writes it, but
+    without an expression object for each value, which cost seconds for 200 quotes."""
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    columns = [model._meta.get_field(name) for name in fields]
+    limit = connection.features.max_query_params or 10_000
+    size = max(1, (limit - 1) // (2 * len(columns) + 1))
+    for batch in (rows[at : at + size] for at in range(0, len(rows), size)):
+        whens = " ".join(["WHEN %s THEN %s"] * len(batch))
+        assignments, params = [], []
+        for field in columns:
+            value = f"CASE {quote('id')} {whens} END"
+            if connection.features.requires_casted_case_in_updates:  # PostgreSQL's types
+                value = f"CAST({value} AS {field.db_type(connection)})"
+            assignments.append(f"{quote(field.column)} = {value}")
+            for row in batch:
+                params += [row.pk, field.get_db_prep_save(getattr(row, field.attname), connection)]
+        ids = ", ".join(["%s"] * len(batch))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {quote(model._meta.db_table)} SET {', '.join(assignments)} "  # noqa: S608
+                f"WHERE {quote('id')} IN ({ids})",
+                [*params, *(row.pk for row in batch)],
+            )
 
 
 def _quote_context(attribution: Attribution, body: str, digest: str) -> Context | None:
