@@ -7,6 +7,7 @@ is stored always stands in the body as it is.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -318,6 +319,7 @@ _CANDIDATES = 8  # places voted for that are aligned with the quote
 _EDGE = 24  # characters at each end of the quote that place its ends
 _COMMON_PAIR = 50  # a pair of words found more often than this is too common to vote
 _WORD = re.compile(r"\w+")
+_WORD_RUN = re.compile(r"(?:[^\W_]|['\u2019])+")  # the characters ``_in_word`` joins
 
 
 @dataclass(frozen=True)
@@ -359,9 +361,19 @@ class ChangedBody:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self.normalised = normalise(body, fold_case=True)
+        # Folded from the normalisation the selector's search reads too (one pass, not two):
+        # folding keeps every character's offsets.
+        typed = _normalised_body(body)
+        self.normalised = _Normalised(_folded(typed.text), typed.starts, typed.ends)
         text = self.normalised.text
         words = [(match.start(), match.group()) for match in _WORD.finditer(text)]
+        # Where a passage may start or end: anywhere but inside a word.
+        self.boundaries: list[int] = []
+        at = 0
+        for run in _WORD_RUN.finditer(text):
+            self.boundaries += range(at, run.start() + 1)
+            at = run.end()
+        self.boundaries += range(at, len(text) + 1)
         self.pairs: dict[tuple[str, str], list[int]] = {}
         self.singles: dict[str, list[int]] = {}
         for index, (at, word) in enumerate(words):
@@ -457,8 +469,10 @@ class ChangedBody:
                 start = max(0, hit - offset)
                 votes.setdefault(start // width, []).append(start)
         ranked = sorted(votes.values(), key=lambda starts: (-len(starts), starts[0]))
-        # Each place by its most voted start: where the unchanged words put it.
-        return [max(set(s), key=s.count) for s in ranked[:_CANDIDATES]]
+        # The places with a third of the votes of the first at least (a lookalike has about
+        # as many), each by its most voted start: where the unchanged words put it.
+        enough = len(ranked[0]) / 3 if ranked else 0
+        return [max(set(s), key=s.count) for s in ranked[:_CANDIDATES] if len(s) >= enough]
 
     def _aligned(self, quote: str, origin: int, before: str | None, after: str | None):
         """The passage starting near ``origin`` most like the quote (low, high in the
@@ -478,13 +492,13 @@ class ChangedBody:
             fit += _WEIGHTS["suffix"] * _suffix_fit(after, text, at)
             return fit, -abs(at - start - len(quote))
 
-        starts = range(max(0, origin - reach), min(len(text), origin + reach) + 1)
-        start = max((p for p in starts if _boundary(text, p)), key=opening, default=None)
+        start = max(self._between(origin - reach, origin + reach), key=opening, default=None)
         if start is None:
             return None
         guess = start + len(quote)
-        ends = range(max(start + 1, guess - reach), min(len(text), guess + reach) + 1)
-        end = max((p for p in ends if _boundary(text, p)), key=closing, default=None)
+        end = max(
+            self._between(max(start + 1, guess - reach), guess + reach), key=closing, default=None
+        )
         if end is None:
             return None
 
@@ -495,21 +509,23 @@ class ChangedBody:
             fit += _WEIGHTS["prefix"] * _prefix_fit(before, text, low)
             return fit + _WEIGHTS["suffix"] * _suffix_fit(after, text, high)
 
-        nearby = range(max(0, start - reach), min(end, start + reach) + 1)
         start = max(
-            (p for p in nearby if _boundary(text, p)),
+            self._between(start - reach, min(end - 1, start + reach)),
             key=lambda p: (whole(p, end), -abs(p - start)),
         )
-        nearby = range(max(start + 1, end - reach), min(len(text), end + reach) + 1)
         end = max(
-            (p for p in nearby if _boundary(text, p)),
-            key=lambda p: (whole(start, p), -abs(p - end)),
+            self._between(start + 1, end + reach), key=lambda p: (whole(start, p), -abs(p - end))
         )
         while start < end and text[start] == " ":
             start += 1
         while end > start and text[end - 1] == " ":
             end -= 1
         return (start, end) if start < end else None
+
+    def _between(self, low: int, high: int) -> list[int]:
+        """The word boundaries from ``low`` to ``high``, both included."""
+        boundaries = self.boundaries
+        return boundaries[bisect_left(boundaries, low) : bisect_right(boundaries, high)]
 
     def _score(
         self,
@@ -550,11 +566,6 @@ def _suffix_fit(after: str | None, text: str, at: int) -> float:
     if not after:
         return 1.0 if text[at:].strip() == "" else 0.0
     return _similarity(after, text[at : at + len(after)])
-
-
-def _boundary(text: str, at: int) -> bool:
-    """Whether ``at`` falls between two words of ``text`` (or at an end), not inside one."""
-    return at in (0, len(text)) or not (_in_word(text[at - 1]) and _in_word(text[at]))
 
 
 def _similarity(expected: str, found: str) -> float:
