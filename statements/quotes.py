@@ -554,8 +554,8 @@ def _prefix_fit(before: str | None, text: str, at: int) -> float:
     unknown; when the quote opened the body, 1 at the start of the text, else 0."""
     if before is None:
         return 0.0
-    if not before:
-        return 1.0 if text[:at].strip() == "" else 0.0
+    if not before:  # a normalised text opens with one space at most
+        return 1.0 if at == 0 or (at == 1 and text[0] == " ") else 0.0
     return _similarity(before, text[max(0, at - len(before)) : at])
 
 
@@ -564,7 +564,7 @@ def _suffix_fit(after: str | None, text: str, at: int) -> float:
     if after is None:
         return 0.0
     if not after:
-        return 1.0 if text[at:].strip() == "" else 0.0
+        return 1.0 if at == len(text) or (at == len(text) - 1 and text[-1] == " ") else 0.0
     return _similarity(after, text[at : at + len(after)])
 
 
