@@ -4,6 +4,10 @@ A quote is looked for character for character first. Failing that it is looked f
 with typography set aside (curly or straight quotes and apostrophes, dashes, runs of
 whitespace), and the anchor then carries the body's own characters at that place, so what
 is stored always stands in the body as it is.
+
+When the body changes, ``ChangedBody`` looks for each quote again, by its selector or by an
+approximate match scored on the quote and its context, and refuses to guess between
+lookalikes (the rules are above ``REANCHOR_MIN_QUOTE``).
 """
 
 import re
@@ -294,7 +298,9 @@ def _matched_span(window: str, quote: str) -> tuple[int, int] | None:
 # --- Re-anchoring in a changed body -----------------------------------------------------------
 #
 # When a source's body changes, each quote is looked for again: first by its selector (its
-# exact words between its prefix and suffix, as ``anchor_quote``); failing that, by an
+# exact words between its prefix and suffix, as ``anchor_quote``; words that stood once in
+# the old body and stand once in the new one are the quote's, whatever its prefix and suffix
+# say, since those only pick among repeats); failing that, by an
 # approximate match scored as Hypothesis's match-quote scores one (its quote, prefix, suffix
 # and position, weighted 50, 20, 20 and 2), the prefix and suffix being the 32 characters
 # around the quote in the body it was anchored in. A match is accepted only when

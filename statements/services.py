@@ -233,15 +233,9 @@ class QuoteCheck:
     unanchored: int = 0
 
 
-# What a re-verification writes of each attribution.
-_REANCHORED_FIELDS = [
-    *QUOTE_FIELDS,
-    "quote_start",
-    "quote_end",
-    "quote_status",
-    "quote_body_sha256",
-    "updated_at",
-]
+# What a re-verification may change of an attribution, and what it writes of one it changed.
+_QUOTE_STATE = (*QUOTE_FIELDS, "quote_start", "quote_end", "quote_status", "quote_body_sha256")
+_REANCHORED_FIELDS = [*_QUOTE_STATE, "updated_at"]
 
 
 def _reanchor_quotes(
@@ -293,7 +287,7 @@ def _reanchor_quotes(
 
 
 def _stored_quote(attribution: Attribution) -> tuple:
-    return tuple(getattr(attribution, name) for name in _REANCHORED_FIELDS[:-1])
+    return tuple(getattr(attribution, name) for name in _QUOTE_STATE)
 
 
 def _update_rows(model: type[models.Model], rows: list[models.Model], fields: list[str]) -> None:
@@ -301,25 +295,25 @@ def _update_rows(model: type[models.Model], rows: list[models.Model], fields: li
     at a time): a CASE on the id for each field, as ``QuerySet.bulk_update`` writes it, but
     without an expression object for each value, which cost seconds for 200 quotes."""
     connection = connections[router.db_for_write(model)]
-    quote = connection.ops.quote_name
-    columns = [model._meta.get_field(name) for name in fields]
+    name = connection.ops.quote_name
+    columns = [model._meta.get_field(field) for field in fields]
     limit = connection.features.max_query_params or 10_000
     size = max(1, (limit - 1) // (2 * len(columns) + 1))
     for batch in (rows[at : at + size] for at in range(0, len(rows), size)):
         whens = " ".join(["WHEN %s THEN %s"] * len(batch))
         assignments, params = [], []
         for field in columns:
-            value = f"CASE {quote('id')} {whens} END"
+            value = f"CASE {name('id')} {whens} END"
             if connection.features.requires_casted_case_in_updates:  # PostgreSQL's types
                 value = f"CAST({value} AS {field.db_type(connection)})"
-            assignments.append(f"{quote(field.column)} = {value}")
+            assignments.append(f"{name(field.column)} = {value}")
             for row in batch:
                 params += [row.pk, field.get_db_prep_save(getattr(row, field.attname), connection)]
         ids = ", ".join(["%s"] * len(batch))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {quote(model._meta.db_table)} SET {', '.join(assignments)} "  # noqa: S608
-                f"WHERE {quote('id')} IN ({ids})",
+                f"UPDATE {name(model._meta.db_table)} SET {', '.join(assignments)} "  # noqa: S608
+                f"WHERE {name('id')} IN ({ids})",
                 [*params, *(row.pk for row in batch)],
             )
 
