@@ -124,7 +124,10 @@ def test_accept_creates_one_draft_anchored_where_the_suggestion_said(seed, edito
     (attribution,) = body["attributions"]
     assert attribution["speaker"]["id"] == KIRBY
     assert attribution["source"]["id"] == SEED_SOURCE
-    assert attribution["quote"] == suggestion["quote"]
+    assert attribution["quote"] == suggestion["quote"] | {
+        "status": "anchored",
+        "body_sha256": Source.objects.get(pk=SEED_SOURCE).body_sha256,
+    }
     for field in ("mode", "speech_act", "verb", "speaker_role", "occasion"):
         assert attribution[field] == suggestion[field]
     decision = SuggestionDecision.objects.get(source_id=SEED_SOURCE, key=KIRBY_KEY)
