@@ -1,6 +1,7 @@
 """``python -m bench``: run the benchmark, or one of its steps. ``--help`` for each."""
 
 import argparse
+import json
 import os
 import shlex
 import sys
@@ -126,7 +127,41 @@ def main(argv: list[str] | None = None) -> int:
     floor.add_argument("--params", type=Path, required=True, help="the cases' parameters")
     floor.add_argument("--out", type=Path, required=True)
 
+    reanchor = commands.add_parser(
+        "reanchor", help="time the re-verification of a corrected body's quotes (bench/reanchor.py)"
+    )
+    reanchor.add_argument(
+        "--words",
+        type=int,
+        default=5200,
+        help="of the article before its correction (about 5,000 after)",
+    )
+    reanchor.add_argument("--quotes", type=int, default=200)
+    reanchor.add_argument("--repeat", type=int, default=5, help="runs, the median reported")
+    reanchor.add_argument("--seed", type=int, default=2026)
+    reanchor.add_argument(
+        "--db",
+        choices=("none", "sqlite", "postgres"),
+        default="none",
+        help="also time services.source_update on a scratch database of this engine",
+    )
+    reanchor.add_argument(
+        "--pg-url",
+        default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+        help="maintenance database of the PostgreSQL server (env BENCH_PG_URL)",
+    )
+    commands.add_parser(
+        "anchoring-fixtures", help="write fixtures/anchoring/edited_articles.json (bench/edits.py)"
+    )
+
     args = parser.parse_args(argv)
+    if args.command == "anchoring-fixtures":
+        from bench.reanchor import FIXTURE, write_fixture
+
+        print(json.dumps({"fixture": str(FIXTURE.name), **write_fixture()}))
+        return 0
+    if args.command == "reanchor":
+        return reanchor_command(args)
     if args.command == "run":
         from bench.run import Options
         from bench.run import run as run_benchmark
@@ -182,6 +217,35 @@ def main(argv: list[str] | None = None) -> int:
         steps.floor_plan(args.params, args.out)
     else:
         steps.inspect(SIZES[args.size], args.seed, args.out)
+    return 0
+
+
+def reanchor_command(args: argparse.Namespace) -> int:
+    from bench.reanchor import measure_pure, measure_service
+
+    sizes = {"words": args.words, "quotes": args.quotes, "seed": args.seed}
+    result = measure_pure(repeat=max(1, args.repeat), **sizes)
+    if args.db != "none":
+        from bench.run import Database
+
+        database = Database("attributed_bench_reanchor", args.db, args.pg_url)
+        database.create()
+        try:
+            os.environ["DATABASE_URL"] = database.url
+            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+            from bench import steps
+
+            steps.setup()
+            from django.core.management import call_command
+
+            call_command("migrate", verbosity=0, interactive=False)
+            result |= {"db": args.db, **measure_service(repeat=max(1, args.repeat), **sizes)}
+            from django.db import connections
+
+            connections.close_all()
+        finally:
+            database.drop()
+    print(json.dumps(result))
     return 0
 
 

@@ -93,6 +93,8 @@ COLUMNS = {
         "quote_suffix",
         "quote_start",
         "quote_end",
+        "quote_status",
+        "quote_body_sha256",  # written by the loader once the bodies are
     ),
     "statements_relation": (
         "id",
@@ -536,6 +538,8 @@ class Corpus:
                 "",
                 start,
                 end,
+                "anchored" if exact else "unanchored",
+                "",
             )
         )
 

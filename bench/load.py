@@ -165,6 +165,16 @@ def build_search_index(step: Callable[[str], None], *, progress: bool = True) ->
         rebuild(progress)
 
 
+def _record_quote_digests() -> None:
+    """Each anchored quote records its source's body digest (the sources come last)."""
+    from django.db.models import OuterRef, Subquery
+
+    from statements.models import Attribution, Source
+
+    digest = Source.objects.filter(pk=OuterRef("source_id")).values("body_sha256")[:1]
+    Attribution.objects.filter(quote_status="anchored").update(quote_body_sha256=Subquery(digest))
+
+
 def load_corpus(corpus: Corpus, *, progress: bool = True, vacuum: bool = True) -> dict[str, float]:
     """Write ``corpus`` into the (empty, migrated) default database. Returns phase timings."""
     from statements.models import Statement
@@ -203,6 +213,8 @@ def load_corpus(corpus: Corpus, *, progress: bool = True, vacuum: bool = True) -
             for rows in corpus.sources():
                 writer.write("statements_source", rows)
                 bar.update(len(rows))
+        step("recording the digest of the body each quote stands in")
+        _record_quote_digests()
         timings["rows"] = time.perf_counter() - started
         writer.finish(step)
     timings["constraints"] = time.perf_counter() - started - timings["rows"]

@@ -106,7 +106,8 @@ ATTRIBUTIONS = f"""(SELECT json_group_array(json(a.value)) FROM (
         'occasion', a.occasion, 'stated_on', a.stated_on,
         'quote', CASE WHEN a.quote_exact = '' THEN NULL ELSE json_object(
             'exact', a.quote_exact, 'prefix', a.quote_prefix, 'suffix', a.quote_suffix,
-            'start', a.quote_start, 'end', a.quote_end) END,
+            'start', a.quote_start, 'end', a.quote_end, 'status', a.quote_status,
+            'body_sha256', a.quote_body_sha256) END,
         'created_at', a.created_at, 'updated_at', a.updated_at) AS value
     FROM statements_attribution a
     JOIN statements_speaker sp ON sp.id = a.speaker_id

@@ -58,3 +58,16 @@ class RelationKind(models.TextChoices):
     UPDATES = "updates", "Updates"
     RESPONDS_TO = "responds_to", "Responds to"
     SAME_CLAIM = "same_claim", "Same claim"
+
+
+class AnchorStatus(models.TextChoices):
+    """Where an attribution's quote stands in its source's body (``statements.quotes``)."""
+
+    # Found by its exact words (and prefix and suffix) in the body it was last checked in.
+    ANCHORED = "anchored", "Anchored"
+    # Found again after the body changed, by a close enough match: the words may differ.
+    REANCHORED = "reanchored", "Re-anchored"
+    # Lost when the body changed: its offsets are those of the body it was anchored in.
+    ORPHANED = "orphaned", "Orphaned"
+    # Nothing to anchor: the source has no body, or the attribution quotes nothing.
+    UNANCHORED = "unanchored", "Unanchored"

@@ -27,6 +27,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 from statements.choices import (
+    AnchorStatus,
     AttributionMode,
     RelationKind,
     SourceKind,
@@ -355,6 +356,14 @@ class AttributionConditionsMixin(FilterSet):
     )
     mode = ChoicesFilter(AttributionMode.choices, method="applied_together")
     speech_act = ChoicesFilter(SpeechAct.choices, method="applied_together")
+    anchor_status = ChoicesFilter(
+        AnchorStatus.choices,
+        method="applied_together",
+        help_text=(
+            "Status of the quote's anchor in its source's body: orphaned quotes were lost "
+            "when the body changed, reanchored ones found again by an approximate match."
+        ),
+    )
     stated_after = filters.DateFilter(
         method="applied_together", help_text="Stated on or after (date)."
     )

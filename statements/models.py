@@ -17,6 +17,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from simple_history.models import HistoricalRecords
 
 from statements.choices import (
+    AnchorStatus,
     AttributionMode,
     RelationKind,
     SourceKind,
@@ -491,9 +492,22 @@ class Attribution(TimeStampedModel):
     quote_suffix = models.CharField(max_length=500, blank=True, validators=TEXT)
     quote_start = models.PositiveIntegerField(null=True, blank=True)
     quote_end = models.PositiveIntegerField(null=True, blank=True)
+    # Whether the quote still stands where start and end say (set by anchoring, never typed;
+    # a database default for rows bulk-loaded without it). Its changes, with the offsets'
+    # old and new values, are in the history.
+    quote_status = models.CharField(
+        max_length=12,
+        choices=AnchorStatus.choices,
+        default=AnchorStatus.UNANCHORED,
+        db_default=AnchorStatus.UNANCHORED,
+        db_index=True,
+    )
+    # The SHA-256 of the body the quote was last found in (the source's ``body_sha256`` then):
+    # an orphaned quote keeps that of the body its offsets belong to.
+    quote_body_sha256 = models.CharField(max_length=64, blank=True, default="", db_default="")
 
     history = HistoricalRecords(
-        no_db_index=["speaker", "source", "on_behalf_of", "stated_on", "created_at"]
+        no_db_index=["speaker", "source", "on_behalf_of", "stated_on", "created_at", "quote_status"]
     )
 
     class Meta:
@@ -510,6 +524,10 @@ class Attribution(TimeStampedModel):
             models.CheckConstraint(
                 condition=_in_choices("speech_act", SpeechAct),
                 name="attribution_speech_act_valid",
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("quote_status", AnchorStatus),
+                name="attribution_quote_status_valid",
             ),
             models.CheckConstraint(
                 condition=(

@@ -171,6 +171,7 @@ ATTRIBUTION_LOOKUPS = {
     "speech_act": "speech_act",
     "stated_after": "stated_on__gte",
     "stated_before": "stated_on__lte",
+    "anchor_status": "quote_status",
 }
 ATTRIBUTION_FILTERS = (*ATTRIBUTION_LOOKUPS, "published_after", "published_before")
 

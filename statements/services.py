@@ -18,10 +18,11 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connections, models, router, transaction
+from django.utils import timezone
 
 from statements import search
-from statements.choices import AttributionMode, StatementStatus
+from statements.choices import AnchorStatus, AttributionMode, StatementStatus
 from statements.errors import ConflictError
 from statements.models import (
     ALREADY_ATTRIBUTED,
@@ -35,7 +36,7 @@ from statements.models import (
     Topic,
 )
 from statements.normalize import normalize_topic, normalize_url
-from statements.quotes import Anchor, QuoteAnchorError, anchor_quote
+from statements.quotes import Anchor, ChangedBody, Context, QuoteAnchorError, anchor_quote
 from statements.suggestions import Suggestion
 
 User = AbstractBaseUser | AnonymousUser | None
@@ -198,7 +199,9 @@ def source_create(*, user: User, **fields: Any) -> Source:
 
 @transaction.atomic
 def source_update(*, source: Source, user: User, **fields: Any) -> Source:
-    previous_body = source.body
+    """Update the source. A changed body re-verifies its quotes in the same transaction; the
+    source returned then carries what became of them (``quote_check``, a ``QuoteCheck``)."""
+    previous_body, previous_digest = source.body, source.body_sha256
     previous_names = (source.title, source.publisher)
     _assign(source, fields)
     _normalize_source(source)
@@ -210,36 +213,138 @@ def source_update(*, source: Source, user: User, **fields: Any) -> Source:
         _lock_statements(Attribution.objects.filter(source_id=source.pk))
     _save(source, user=user)
     if body_changed:
-        _reanchor_quotes(source=source, user=user)
+        source.quote_check = _reanchor_quotes(
+            source=source, previous_body=previous_body, previous_digest=previous_digest, user=user
+        )
     if names_changed:
         search.index_source(source.pk)
     return source
 
 
-def _reanchor_quotes(*, source: Source, user: User) -> None:
-    """A corrected body moves the quotes: find each again, or refuse the correction."""
-    lost = []
-    for attribution in source.attributions.exclude(quote_exact="").order_by("id"):
-        try:
-            anchor = attribution_anchor(
-                source=source,
-                quote_exact=attribution.quote_exact,
-                quote_prefix=attribution.quote_prefix,
-                quote_suffix=attribution.quote_suffix,
+@dataclass(frozen=True)
+class QuoteCheck:
+    """What a body change did to the source's quotes: found again by their words (kept),
+    found by an approximate match (re-anchored), lost (orphaned), or left without a body to
+    stand in (unanchored)."""
+
+    kept: int = 0
+    reanchored: int = 0
+    orphaned: int = 0
+    unanchored: int = 0
+
+
+# What a re-verification may change of an attribution, and what it writes of one it changed.
+_QUOTE_STATE = (*QUOTE_FIELDS, "quote_start", "quote_end", "quote_status", "quote_body_sha256")
+_REANCHORED_FIELDS = [*_QUOTE_STATE, "updated_at"]
+
+
+def _reanchor_quotes(
+    *, source: Source, previous_body: str, previous_digest: str, user: User
+) -> QuoteCheck:
+    """Look for each quote of the source again in its new body (``quotes.ChangedBody``):
+    kept, re-anchored (the old and new offsets are in the attribution's history, with the
+    reason) or orphaned (its offsets kept, as those of the body it was anchored in). The
+    caller holds the locks of the attributions' statements."""
+    attributions = list(source.attributions.exclude(quote_exact="").order_by("id"))
+    stored = {attribution.pk: _stored_quote(attribution) for attribution in attributions}
+    body = ChangedBody(source.body) if source.body else None
+    counts = dict.fromkeys(("kept", "reanchored", "orphaned", "unanchored"), 0)
+    moved: set[int] = set()  # statements whose quoted words changed
+    now = timezone.now()
+    for attribution in attributions:
+        previous = (attribution.quote_start, attribution.quote_end)
+        previous_exact = attribution.quote_exact
+        if body is None:
+            _place_quote(attribution, None)
+            outcome = "unanchored"
+        else:
+            found = body.reanchor(
+                exact=attribution.quote_exact,
+                prefix=attribution.quote_prefix,
+                suffix=attribution.quote_suffix,
+                context=_quote_context(attribution, previous_body, previous_digest),
             )
-        except ValidationError:
-            lost.append(attribution.pk)
-            continue
-        _place_quote(attribution, anchor)
-        _save(attribution, user=user)
-    if lost:
-        ids = ", ".join(f"#{pk}" for pk in lost)
-        raise field_error(
-            "body",
-            f"The new body no longer contains the quotes of attribution(s) {ids}. "
-            "Update those quotes first, or keep the quoted passages.",
-            code="quote_lost",
+            if found is None:
+                attribution.quote_status = AnchorStatus.ORPHANED
+                outcome = "orphaned"
+            else:
+                status = AnchorStatus.ANCHORED if found.kept else AnchorStatus.REANCHORED
+                _place_quote(attribution, found.anchor, status=status)
+                outcome = "kept" if found.kept else "reanchored"
+        attribution._change_reason = _reanchoring_reason(outcome, previous, attribution)
+        attribution._history_user = user if user is not None and user.is_authenticated else None
+        attribution.updated_at = now
+        counts[outcome] += 1
+        if attribution.quote_exact != previous_exact:
+            moved.add(attribution.statement_id)
+    # The rows that changed, in a statement or two, and their history in as few.
+    changed = [a for a in attributions if _stored_quote(a) != stored[a.pk]]
+    _update_rows(Attribution, changed, _REANCHORED_FIELDS)
+    Attribution.history.bulk_history_create(changed, update=True)
+    if moved:  # their documents hold the quoted words
+        search.index_statements(sorted(moved))
+    return QuoteCheck(**counts)
+
+
+def _stored_quote(attribution: Attribution) -> tuple:
+    return tuple(getattr(attribution, name) for name in _QUOTE_STATE)
+
+
+def _update_rows(model: type[models.Model], rows: list[models.Model], fields: list[str]) -> None:
+    """Write ``fields`` of each of ``rows``, its own values, in one UPDATE (a batch of rows
+    at a time): a CASE on the id for each field, as ``QuerySet.bulk_update`` writes it, but
+    without an expression object for each value, which cost seconds for 200 quotes."""
+    connection = connections[router.db_for_write(model)]
+    name = connection.ops.quote_name
+    columns = [model._meta.get_field(field) for field in fields]
+    limit = connection.features.max_query_params or 10_000
+    size = max(1, (limit - 1) // (2 * len(columns) + 1))
+    for batch in (rows[at : at + size] for at in range(0, len(rows), size)):
+        whens = " ".join(["WHEN %s THEN %s"] * len(batch))
+        assignments, params = [], []
+        for field in columns:
+            value = f"CASE {name('id')} {whens} END"
+            if connection.features.requires_casted_case_in_updates:  # PostgreSQL's types
+                value = f"CAST({value} AS {field.db_type(connection)})"
+            assignments.append(f"{name(field.column)} = {value}")
+            for row in batch:
+                params += [row.pk, field.get_db_prep_save(getattr(row, field.attname), connection)]
+        ids = ", ".join(["%s"] * len(batch))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {name(model._meta.db_table)} SET {', '.join(assignments)} "  # noqa: S608
+                f"WHERE {name('id')} IN ({ids})",
+                [*params, *(row.pk for row in batch)],
+            )
+
+
+def _quote_context(attribution: Attribution, body: str, digest: str) -> Context | None:
+    """What surrounded the quote where it was last anchored: in ``body`` when that is the
+    body it was anchored in, else its own prefix and suffix (None when it has neither)."""
+    start, end = attribution.quote_start, attribution.quote_end
+    if start is not None and attribution.quote_body_sha256 == digest and digest:
+        return Context.around(body, start, end)
+    if attribution.quote_prefix or attribution.quote_suffix:
+        return Context(
+            before=attribution.quote_prefix or None,
+            after=attribution.quote_suffix or None,
+            position=None,
         )
+    return None
+
+
+def _reanchoring_reason(
+    outcome: str, previous: tuple[int | None, int | None], attribution: Attribution
+) -> str:
+    """The history's reason for a re-verification's change, with the old and new offsets."""
+    was = f"{previous[0]}-{previous[1]}" if previous[0] is not None else "no place"
+    now = f"{attribution.quote_start}-{attribution.quote_end}"
+    return {
+        "kept": f"Source body changed: quote found by its words at {now} (was {was}).",
+        "reanchored": f"Source body changed: quote re-anchored from {was} to {now}.",
+        "orphaned": f"Source body changed: quote not found; its offsets ({was}) are kept.",
+        "unanchored": "Source body removed: the quote has no body to stand in.",
+    }[outcome]
 
 
 @transaction.atomic
@@ -267,15 +372,22 @@ def attribution_anchor(
         raise field_error(f"quote.{error.field}", error.message, code=error.code) from None
 
 
-def _place_quote(attribution: Attribution, anchor: Anchor | None) -> None:
+def _place_quote(
+    attribution: Attribution, anchor: Anchor | None, *, status: str = AnchorStatus.ANCHORED
+) -> None:
     """Store where the quote stands, and its words as the body has them (a quote typed with
-    straight quotes is kept with the source's curly ones)."""
+    straight quotes is kept with the source's curly ones), with its anchor status and the
+    digest of the body it stands in; without an anchor, it is unanchored."""
     if anchor is None:
         attribution.quote_start = attribution.quote_end = None
+        attribution.quote_status = AnchorStatus.UNANCHORED
+        attribution.quote_body_sha256 = ""
         return
     attribution.quote_start, attribution.quote_end = anchor.start, anchor.end
     attribution.quote_exact = anchor.exact
     attribution.quote_prefix, attribution.quote_suffix = anchor.prefix, anchor.suffix
+    attribution.quote_status = status
+    attribution.quote_body_sha256 = attribution.source.body_sha256
 
 
 def _validate_attribution(attribution: Attribution) -> None:

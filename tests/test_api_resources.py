@@ -142,15 +142,21 @@ def test_correcting_a_body_moves_the_quotes_with_it(world, editor):
     assert new_body[moved.quote_start : moved.quote_end] == quote
 
 
-def test_a_correction_that_loses_a_quote_is_refused(world, editor):
+def test_a_correction_that_loses_a_quote_orphans_it(world, editor):
+    before = Attribution.objects.get(statement=world.denial)
+    quoted = world.article.attributions.exclude(quote_exact="").count()
     response = editor.patch(
         f"/api/v1/sources/{world.article.pk}/", {"body": "Entirely new text."}, format="json"
     )
-    body = problem(response, 400)
-    assert error_fields(response) == ["body"]
-    assert "no longer contains the quotes" in body["detail"]
+    assert response.status_code == 200, response.content
+    assert response["Quote-Anchoring"] == (f"kept=0, reanchored=0, orphaned={quoted}, unanchored=0")
     world.article.refresh_from_db()
-    assert "Officials denied it." in world.article.body
+    assert world.article.body == "Entirely new text."
+    orphan = Attribution.objects.get(statement=world.denial)
+    assert orphan.quote_status == "orphaned"
+    # Its offsets and digest are those of the body it was anchored in.
+    assert (orphan.quote_start, orphan.quote_end) == (before.quote_start, before.quote_end)
+    assert orphan.quote_body_sha256 == before.quote_body_sha256 != world.article.body_sha256
 
 
 def test_source_attributions_sub_resource(world, anon, editor):
@@ -251,6 +257,8 @@ def test_a_source_without_body_keeps_the_quote_unanchored(world, editor):
         "suffix": "",
         "start": None,
         "end": None,
+        "status": "unanchored",
+        "body_sha256": "",
     }
 
 

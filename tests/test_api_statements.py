@@ -57,6 +57,8 @@ def test_create_with_attributions_in_one_request(world, editor):
         "suffix": "",
         "start": start,
         "end": start + len("Officials denied it."),
+        "status": "anchored",
+        "body_sha256": world.article.body_sha256,
     }
     assert second["quote"] is None
     assert second["source"]["id"] == world.briefing.pk

@@ -131,7 +131,10 @@ def test_accept_creates_one_draft_anchored_where_the_suggestion_said(article, ed
     (attribution,) = body["attributions"]
     assert attribution["speaker"]["id"] == KIRBY
     assert attribution["source"]["id"] == article
-    assert attribution["quote"] == suggestion["quote"]
+    assert attribution["quote"] == suggestion["quote"] | {
+        "status": "anchored",
+        "body_sha256": Source.objects.get(pk=article).body_sha256,
+    }
     for field in ("mode", "speech_act", "verb", "speaker_role", "occasion"):
         assert attribution[field] == suggestion[field]
     decision = SuggestionDecision.objects.get(source_id=article, key=KIRBY_KEY)

@@ -368,6 +368,8 @@ def test_a_selection_loads_its_columns_and_its_nested_objects_whole():
         "quote_suffix",
         "quote_start",
         "quote_end",
+        "quote_status",
+        "quote_body_sha256",
     )
     assert loaded_fields(select(SOURCE, "id,title")) == ("id", "title")
 

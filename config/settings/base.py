@@ -285,6 +285,7 @@ SPECTACULAR_SETTINGS = {
         "AttributionModeEnum": "statements.choices.AttributionMode",
         "SpeechActEnum": "statements.choices.SpeechAct",
         "RelationKindEnum": "statements.choices.RelationKind",
+        "AnchorStatusEnum": "statements.choices.AnchorStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

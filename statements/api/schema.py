@@ -27,6 +27,10 @@ from statements.representations.fields import (
 
 # --- Problem documents ------------------------------------------------------------------------
 
+# The digest of the seed article's body (fixtures/seed_article.json), which the examples'
+# quotes were anchored in.
+SEED_BODY_SHA256 = "cb197b8553566d594e08e6a38cebc2ca5368902572923ab03e3c0340aa4b8561"
+
 
 class ProblemFieldErrorSerializer(serializers.Serializer):
     """One bad field of the body, or one bad query parameter, and what is wrong with it."""
@@ -129,6 +133,8 @@ KIRBY_ON_THE_ARRIVAL = {
         "suffix": "",
         "start": 585,
         "end": 704,
+        "status": "anchored",
+        "body_sha256": SEED_BODY_SHA256,
     },
     "created_at": "2024-10-25T12:00:00Z",
     "updated_at": "2024-10-25T12:00:00Z",
@@ -172,6 +178,8 @@ KIRBY_QUOTED = {
         "suffix": "",
         "start": 648,
         "end": 704,
+        "status": "anchored",
+        "body_sha256": SEED_BODY_SHA256,
     },
     "created_at": UPDATED_AT,
     "updated_at": UPDATED_AT,
@@ -407,6 +415,8 @@ AUSTIN_IN_ROME = {
         "suffix": "",
         "start": 475,
         "end": 569,
+        "status": "anchored",
+        "body_sha256": SEED_BODY_SHA256,
     },
     "created_at": "2024-10-25T12:00:00Z",
     "updated_at": "2024-10-25T12:00:00Z",

@@ -14,6 +14,18 @@ RETRY_AFTER = {
     "schema": {"type": "integer"},
 }
 
+# A source's PUT or PATCH that changes its body re-verifies the quotes anchored in it.
+QUOTE_ANCHORING_HEADER = "Quote-Anchoring"
+QUOTE_ANCHORING = {
+    "description": "Sent when the write changed the source's body: how many of its quotes "
+    "were found again by their words (`kept`), found by an approximate match (`reanchored`), "
+    "lost (`orphaned`: their `quote.status` says so) or left without a body "
+    "(`unanchored`), as a structured-field dictionary: "
+    "`kept=12, reanchored=1, orphaned=0, unanchored=0`.",
+    "schema": {"type": "string"},
+}
+SOURCE_WRITES = ("replace_source", "update_source")
+
 # Operations whose 200 or 201 answer one object, hence carry its ETag.
 OBJECT_OPERATIONS = (
     "get_",
@@ -38,6 +50,8 @@ def add_response_headers(result: dict[str, Any], **kwargs: Any) -> dict[str, Any
                 for status in ("200", "201", "304"):
                     if status in responses:
                         _add_header(responses[status], "ETag", ETAG)
+            if operation.get("operationId") in SOURCE_WRITES and "200" in responses:
+                _add_header(responses["200"], QUOTE_ANCHORING_HEADER, QUOTE_ANCHORING)
             if "201" in responses:
                 _add_header(responses["201"], "Location", LOCATION)
             if "412" in responses:

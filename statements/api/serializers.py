@@ -22,7 +22,7 @@ from statements.api.fields import (
     model_text_kwargs,
     model_validators,
 )
-from statements.choices import AttributionMode, SpeakerKind, SpeechAct
+from statements.choices import AnchorStatus, AttributionMode, SpeakerKind, SpeechAct
 from statements.models import (
     ALIAS_MAX_LENGTH,
     MAX_ALIASES,
@@ -291,7 +291,8 @@ class SourceSerializer(
 
 class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
     """Where the statement stands in the source's body: a W3C TextQuoteSelector (exact,
-    prefix, suffix) and the TextPositionSelector (start, end) that the server fills."""
+    prefix, suffix) and the TextPositionSelector (start, end) that the server fills, with
+    the anchor's status (re-verified whenever the source's body changes)."""
 
     # Whitespace is part of the text: a prefix ending in a space is a different prefix.
     exact = TextField(
@@ -328,6 +329,27 @@ class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
         read_only=True,
         allow_null=True,
         help_text="Offset just past the last character in the body (filled by the server).",
+    )
+    status = serializers.ChoiceField(
+        source="quote_status",
+        choices=AnchorStatus.choices,
+        read_only=True,
+        help_text=(
+            "Whether the quote stands where `start` and `end` say (set by the server): "
+            "`anchored`, found by its words in the source's body; `reanchored`, found again "
+            "by an approximate match after the body changed (the words are the body's new "
+            "ones); `orphaned`, not found after the body changed (`start` and `end` are those "
+            "of the body it was anchored in, whose digest is `body_sha256`); `unanchored`, "
+            "the source has no body."
+        ),
+    )
+    body_sha256 = serializers.CharField(
+        source="quote_body_sha256",
+        read_only=True,
+        help_text=(
+            "SHA-256 of the body the quote was last found in (set by the server): the "
+            "source's `body_sha256` unless the quote is orphaned; empty when unanchored."
+        ),
     )
 
     def to_internal_value(self, data):

@@ -2,6 +2,7 @@
 services of its model (``services.services_for``), statement reads to the selector that
 plans them (``selectors.statement_results``)."""
 
+import dataclasses
 from typing import Any
 
 from django.db import transaction
@@ -32,6 +33,7 @@ from statements.api.conditional import (
 from statements.api.jsonld import JSONLDMixin, request_iris
 from statements.api.permissions import CanViewHistory
 from statements.api.renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, NDJSONRenderer
+from statements.api.schema_hooks import QUOTE_ANCHORING_HEADER
 from statements.api.serializers import (
     AttributionSerializer,
     HistoryEntrySerializer,
@@ -231,6 +233,17 @@ class SourceViewSet(JSONLDMixin, SelectedFieldsMixin, ResourceViewSet):
 
     def get_queryset(self):
         return self.only_selected(selectors.source_queryset(user=self.request.user))
+
+    def _read_back(self, instance: Any, status_code: int) -> Response:
+        response = super()._read_back(instance, status_code)
+        # A changed body re-verified its quotes (services.source_update): say what became
+        # of them, beside the representation (whose ETag stays that of a read).
+        check = getattr(instance, "quote_check", None)
+        if check is not None:
+            response[QUOTE_ANCHORING_HEADER] = ", ".join(
+                f"{name}={count}" for name, count in dataclasses.asdict(check).items()
+            )
+        return response
 
 
 # --- Statement --------------------------------------------------------------------------------

@@ -261,6 +261,8 @@ QUOTE = Shape(
         Field("suffix", Kind.STRING, source="quote_suffix"),
         Field("start", Kind.INTEGER, source="quote_start"),
         Field("end", Kind.INTEGER, source="quote_end"),
+        Field("status", Kind.STRING, source="quote_status"),
+        Field("body_sha256", Kind.STRING, source="quote_body_sha256"),
     ),
 )
 

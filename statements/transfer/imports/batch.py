@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
+from statements.choices import AnchorStatus
 from statements.generation import bump_generation
 from statements.models import ALREADY_ATTRIBUTED, Attribution, Source, Speaker, Statement, Topic
 from statements.normalize import normalize_topic
@@ -61,6 +62,7 @@ def _insert_plain(model, rows: list[tuple], columns: tuple[str, ...]) -> None:
 class _KnownSource(NamedTuple):
     pk: int
     body: str  # "" for the sources that this import creates
+    body_sha256: str  # its digest, which the quotes anchored in it record
     title: str
     publisher: str
     created: bool  # by this batch: no attribution cites it yet
@@ -251,20 +253,24 @@ class _Batch:
         ]
         backend = get_backend()
         existing = backend.rows_by_key(Source, "url", given, ("id", "url", "title", "publisher"))
-        bodies = dict(
-            backend.rows_by_key(Source, "url", set(quoted), ("url", "body")) if quoted else ()
-        )
-        for pk, url, title, publisher in existing:
-            self.sources[url] = _KnownSource(
-                pk, bodies.get(url, ""), title, publisher, created=False
+        bodies = {
+            url: (body, digest)
+            for url, body, digest in (
+                backend.rows_by_key(Source, "url", set(quoted), ("url", "body", "body_sha256"))
+                if quoted
+                else ()
             )
+        }
+        for pk, url, title, publisher in existing:
+            body, digest = bodies.get(url, ("", ""))
+            self.sources[url] = _KnownSource(pk, body, digest, title, publisher, created=False)
         missing = [fields for url, fields in given.items() if url not in self.sources]
         rows = [tuple(fields[name] for name in SOURCE_COLUMNS) for fields in missing]
         ids = insert_with_history(Source, SOURCE_COLUMNS, rows, user=self.user)
         self.result.sources_created += len(ids)
         for pk, fields in zip(ids, missing, strict=True):
             self.sources[fields["url"]] = _KnownSource(
-                pk, "", fields["title"], fields["publisher"], created=True
+                pk, "", "", fields["title"], fields["publisher"], created=True
             )
         self.source_titles = {
             source.pk: (source.title, source.publisher) for source in self.sources.values()
@@ -321,6 +327,7 @@ class _Batch:
                 )
             own = attribution.own
             start = end = None
+            status, digest = AnchorStatus.UNANCHORED.value, ""
             if source.body and own[QUOTE_EXACT]:
                 exact, prefix, suffix = own[QUOTE_EXACT:]
                 try:
@@ -332,9 +339,12 @@ class _Batch:
                         line.number, f"attributions.{index}.quote.{error.field}", error.message
                     ) from None
                 start, end = anchor.start, anchor.end
+                status, digest = AnchorStatus.ANCHORED.value, source.body_sha256
                 # The body's own characters, whatever quotes and dashes the line typed.
                 own = (*own[:QUOTE_EXACT], anchor.exact, anchor.prefix, anchor.suffix)
-            rows.append((statement_id, speaker, source.pk, behalf, start, end, *own))
+            rows.append(
+                (statement_id, speaker, source.pk, behalf, start, end, status, digest, *own)
+            )
         return rows
 
     @staticmethod

@@ -42,18 +42,20 @@ class ImportLineError(Exception):
 # What a line gives of each object is its representation (``representations.fields``)
 # without what the server sets; the tuples that hold the values follow these orders.
 SERVER_SET = frozenset({"id", "created_at", "updated_at", "start", "end"})
+# And of a quote, its anchor's status and body digest: the import anchors it anew.
+QUOTE_SERVER_SET = SERVER_SET | {"status", "body_sha256"}
 
 
-def _given(shape: Shape) -> dict[str, str]:
+def _given(shape: Shape, server_set: frozenset[str] = SERVER_SET) -> dict[str, str]:
     """The model fields that a line gives of ``shape``'s values, with the key of each."""
     return {
-        field.source: field.name for field in shape.of_kind(*VALUES) if field.name not in SERVER_SET
+        field.source: field.name for field in shape.of_kind(*VALUES) if field.name not in server_set
     }
 
 
 STATEMENT_KEYS = _given(EXPORTED_STATEMENT)
 ATTRIBUTION_KEYS = _given(ATTRIBUTION)
-QUOTE_KEYS = _given(QUOTE)
+QUOTE_KEYS = _given(QUOTE, QUOTE_SERVER_SET)
 STATEMENT_COLUMNS = tuple(STATEMENT_KEYS)
 SOURCE_COLUMNS = ("url", "title", "publisher", "kind", "status", "published_at")
 OWN_COLUMNS = (*ATTRIBUTION_KEYS, *QUOTE_KEYS)  # an attribution's own, as stored
@@ -69,6 +71,8 @@ ATTRIBUTION_COLUMNS = (
     "on_behalf_of_id",
     "quote_start",
     "quote_end",
+    "quote_status",
+    "quote_body_sha256",
     *OWN_COLUMNS,
 )
 QUOTE_EXACT = OWN_COLUMNS.index("quote_exact")
