@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from statements.choices import AnchorStatus
+
 SCHEMA = "https://schema.org/"
 OA = "http://www.w3.org/ns/oa#"
 HYDRA = "http://www.w3.org/ns/hydra/core#"
@@ -246,7 +248,9 @@ def annotation(
 ) -> dict[str, Any] | None:
     """The quote anchored in its source as a W3C Web Annotation identifying the passage as
     the attribution ``about``: its target the source's URL, selected by the quote (exact,
-    prefix, suffix) and by its position (start, end) when the source has a body."""
+    prefix, suffix) and by its position (start, end) when the quote stands in the source's
+    body as it is (not when it was orphaned by a change of the body: its offsets are then
+    those of the old one)."""
     if not quote or not quote.get("exact"):
         return None
     selectors = [
@@ -257,7 +261,8 @@ def annotation(
             suffix=quote.get("suffix"),
         )
     ]
-    if quote.get("start") is not None and quote.get("end") is not None:
+    placed = quote.get("status") in (AnchorStatus.ANCHORED, AnchorStatus.REANCHORED)
+    if placed and quote.get("start") is not None and quote.get("end") is not None:
         selectors.append(
             {"@type": "TextPositionSelector", "start": quote["start"], "end": quote["end"]}
         )

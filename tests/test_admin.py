@@ -308,6 +308,10 @@ def test_a_body_that_loses_a_quote_orphans_it(world, superuser):
     assert world.article.body == "A different text altogether."
     statuses = set(world.article.attributions.exclude(quote_exact="").values_list("quote_status"))
     assert statuses == {("orphaned",)}
+    lost = len(world.article.attributions.exclude(quote_exact=""))
+    warnings = [m.message for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
+    assert len(warnings) == 1
+    assert f"0 re-anchored to their passage's new words; {lost} orphaned" in warnings[0]
 
 
 def test_a_corrected_body_moves_the_quotes(world, superuser):

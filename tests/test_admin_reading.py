@@ -139,6 +139,20 @@ def test_quotes_without_a_place_in_the_text_are_listed_apart(world, superuser):
     assert denial.pk not in highlights(response).quoted
 
 
+def test_a_quote_orphaned_by_a_correction_is_listed_apart(world, superuser, admin_user):
+    # The correction drops the officials' words; the quote keeps its old offsets, which
+    # now fall on other words, and must not be highlighted there.
+    corrected = BODY.replace("Officials denied it. ", "Nobody commented. ")
+    check = services.source_update(source=world.article, user=admin_user, body=corrected)
+    assert check.quote_check.orphaned == 1
+    denial = world.denial.attributions.get()
+    response = superuser.get(reading(world.article))
+    (orphan,) = response.context["reading"].unanchored
+    assert orphan.attribution.pk == denial.pk
+    assert orphan.reason == "Lost when the source's text changed: not found again."
+    assert denial.pk not in highlights(response).quoted
+
+
 def test_stale_offsets_are_not_highlighted(world):
     attribution = world.denial.attributions.get()
     attribution.quote_start, attribution.quote_end = 0, 5

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pyld import jsonld as pyld
 
-from statements import jsonld
+from statements import jsonld, services
 from statements.models import Attribution, Source, Speaker, Statement
 from statements.transfer import export
 from tests.helpers import problem
@@ -200,6 +200,18 @@ def test_a_claim_in_two_sources_first_appears_in_the_earliest(anon, world):
     (selector,) = graph.all(graph.one(annotation, f"{OA}hasTarget"), f"{OA}hasSelector")
     assert graph.types(selector) == {f"{OA}TextQuoteSelector"}
     assert graph.one(selector, f"{OA}exact") == "the troops have left"
+
+
+def test_an_orphaned_quote_is_selected_by_its_words_alone(anon, world, admin_user):
+    # A correction drops the officials' words: their old offsets no longer say where.
+    corrected = world.article.body.replace("Officials denied it. ", "Nobody commented. ")
+    services.source_update(source=world.article, user=admin_user, body=corrected)
+    denial = world.denial.attributions.get()
+    graph = graph_of(anon, f"/api/v1/attributions/{denial.pk}/")
+    annotation = graph.one(f"{API}attributions/{denial.pk}/", f"{OURS}quote")
+    (selector,) = graph.all(graph.one(annotation, f"{OA}hasTarget"), f"{OA}hasSelector")
+    assert graph.types(selector) == {f"{OA}TextQuoteSelector"}
+    assert graph.one(selector, f"{OA}exact") == "Officials denied it."
 
 
 # --- Speakers, sources, attributions ----------------------------------------------------------

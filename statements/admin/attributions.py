@@ -158,6 +158,7 @@ class AttributionAdmin(ScaledListsMixin, ServiceAdmin):
         "speech_act",
         "verb",
         "stated_on",
+        "quote_status",
         "read",
     ]
     list_display_links = ["id", "statement"]
@@ -173,6 +174,7 @@ class AttributionAdmin(ScaledListsMixin, ServiceAdmin):
             "source", "source__id__exact", (Attribution, "source"), lambda pk: Q(source=pk)
         ),
         ("statement__status", titled(admin.ChoicesFieldListFilter, "statement status")),
+        ("quote_status", titled(admin.ChoicesFieldListFilter, "quote")),
         ("stated_on", admin.DateFieldListFilter),
     ]
     # The attributions of the statements that the product's search finds (their text,

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_http_methods
 
 from statements import services
 from statements.admin.base import TextareaField, add_service_error, admin_url
-from statements.choices import SpeechAct
+from statements.choices import AnchorStatus, SpeechAct
 from statements.errors import ConflictError
 from statements.models import Attribution, Source, Statement
 
@@ -79,7 +79,11 @@ def place_quotes(
         exact, start, end = attribution.quote_exact, attribution.quote_start, attribution.quote_end
         if not exact:
             continue
-        if start is not None and end is not None and body[start:end] == exact:
+        if attribution.quote_status == AnchorStatus.ORPHANED:
+            unanchored.append(
+                Unanchored(attribution, "Lost when the source's text changed: not found again.")
+            )
+        elif start is not None and end is not None and body[start:end] == exact:
             placed.append(Quote(attribution, start, end))
         elif not body:
             unanchored.append(Unanchored(attribution, "The source has no text to find it in."))
@@ -260,6 +264,7 @@ def source_attributions(source: Source) -> list[Attribution]:
             "quote_exact",
             "quote_start",
             "quote_end",
+            "quote_status",
         )
         .order_by("quote_start", "id")
     )

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import OuterRef
 from django.utils.html import format_html, format_html_join
@@ -22,8 +22,21 @@ from statements.admin.reading import reading_link, reading_urls
 from statements.admin.suggestions import suggestion_urls
 from statements.models import Attribution, Source
 from statements.normalize import normalize_url
+from statements.services import QuoteCheck
 
 # --- Source -------------------------------------------------------------------------------------
+
+
+def quote_check_message(check: QuoteCheck) -> str:
+    """What a change of the text did to the source's quotes, in words."""
+    parts = [
+        f"{check.kept} kept where they were",
+        f"{check.reanchored} re-anchored to their passage's new words",
+        f"{check.orphaned} orphaned (not found again: correct them or the text)",
+    ]
+    if check.unanchored:
+        parts.append(f"{check.unanchored} without a text to stand in")
+    return "The text changed; its quotes: " + "; ".join(parts) + "."
 
 
 def _https_by_default(db_field: models.Field, **kwargs: Any) -> forms.Field:
@@ -88,6 +101,14 @@ class SourceAdmin(ScaledListsMixin, ServiceAdmin):
         ("Text", {"fields": ["body", "body_sha256", "archived_url"]}),
         ("Quoted in this source", {"fields": ["attributions_in_source"]}),
     ]
+
+    def service_save(self, request, obj, form, change):
+        saved = super().service_save(request, obj, form, change)
+        check = getattr(saved, "quote_check", None)
+        if check is not None:
+            level = messages.WARNING if check.orphaned else messages.INFO
+            self.message_user(request, quote_check_message(check), level)
+        return saved
 
     def get_urls(self):
         return reading_urls(self) + suggestion_urls(self) + super().get_urls()
