@@ -20,12 +20,13 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from statements import search
+from statements import changes, search
 from statements.choices import AttributionMode, StatementStatus
 from statements.errors import ConflictError
 from statements.models import (
     ALREADY_ATTRIBUTED,
     Attribution,
+    ChangeKind,
     Relation,
     Source,
     Speaker,
@@ -58,6 +59,26 @@ def _save(instance: models.Model, *, user: User) -> None:
 def _assign(instance: models.Model, fields: Mapping[str, Any]) -> None:
     for name, value in fields.items():
         setattr(instance, name, value)
+
+
+def _record_change(
+    instance: models.Model,
+    kind: ChangeKind = ChangeKind.UPDATED,
+    *,
+    note: str = "",
+    statement_ids: Iterable[int] = (),
+) -> None:
+    """Record the change in the change feed (``statements.changes``), in the transaction
+    that makes it; before a delete, while the instance has its id. An attribution's or a
+    relation's change is an update of its statement(s) (and of ``statement_ids``, those a
+    relation leaves)."""
+    if isinstance(instance, Attribution):
+        changes.record_statements_updated([instance.statement_id])
+    elif isinstance(instance, Relation):
+        ends = [instance.from_statement_id, instance.to_statement_id, *statement_ids]
+        changes.record_statements_updated(ends)
+    else:
+        changes.record(instance, kind, note=note)
 
 
 # --- Locks ------------------------------------------------------------------------------------
@@ -150,6 +171,7 @@ def speaker_create(*, user: User, **fields: Any) -> Speaker:
     speaker = Speaker(**fields)
     speaker.validate_fields()
     _save(speaker, user=user)
+    _record_change(speaker, ChangeKind.CREATED)
     return speaker
 
 
@@ -165,6 +187,7 @@ def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
         # round).
         _lock_statements(Attribution.objects.filter(speaker_id=speaker.pk))
     _save(speaker, user=user)
+    _record_change(speaker)
     if names_changed:
         search.index_speaker(speaker.pk)
     return speaker
@@ -173,6 +196,7 @@ def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
 @transaction.atomic
 def speaker_delete(*, speaker: Speaker, user: User) -> None:
     speaker._history_user = user
+    _record_change(speaker, ChangeKind.DELETED)
     speaker.delete()  # PROTECT refuses while an attribution names the speaker
 
 
@@ -193,6 +217,7 @@ def source_create(*, user: User, **fields: Any) -> Source:
     source = Source(**fields)
     _normalize_source(source)
     _save(source, user=user)
+    _record_change(source, ChangeKind.CREATED)
     return source
 
 
@@ -209,6 +234,7 @@ def source_update(*, source: Source, user: User, **fields: Any) -> Source:
         # a speaker.
         _lock_statements(Attribution.objects.filter(source_id=source.pk))
     _save(source, user=user)
+    _record_change(source)
     if body_changed:
         _reanchor_quotes(source=source, user=user)
     if names_changed:
@@ -245,6 +271,7 @@ def _reanchor_quotes(*, source: Source, user: User) -> None:
 @transaction.atomic
 def source_delete(*, source: Source, user: User) -> None:
     source._history_user = user
+    _record_change(source, ChangeKind.DELETED)
     source.delete()  # PROTECT refuses while an attribution cites the source
 
 
@@ -321,6 +348,7 @@ def attribution_create(*, statement: Statement, user: User, **fields: Any) -> At
     ).exists():
         raise _duplicate_attribution_error()
     _save(attribution, user=user)
+    _record_change(attribution)
     search.index_statements([attribution.statement_id])
     return attribution
 
@@ -346,6 +374,7 @@ def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -
     if duplicate.exists():
         raise _duplicate_attribution_error()
     _save(attribution, user=user)
+    _record_change(attribution)
     search.index_statements([attribution.statement_id])
     return attribution
 
@@ -356,6 +385,7 @@ def attribution_delete(*, attribution: Attribution, user: User) -> None:
     _refuse_frozen(attribution.statement)
     _refuse_removing_attributions(attribution.statement)
     attribution._history_user = user
+    _record_change(attribution)
     attribution.delete()
     search.index_statements([attribution.statement_id])
 
@@ -431,6 +461,7 @@ def statement_create(
     _save(statement, user=user)
     statement.topics.set(_topics(topics))
     _sync_attributions(statement=statement, attributions=attributions, user=user)
+    _record_change(statement, ChangeKind.CREATED)
     search.index_statements([statement.pk])
     return statement
 
@@ -456,6 +487,7 @@ def statement_update(
         statement.topics.set(_topics(topics))
     if attributions is not None:
         _sync_attributions(statement=statement, attributions=attributions, user=user)
+    _record_change(statement)
     search.index_statements([statement.pk])
     return statement
 
@@ -470,6 +502,7 @@ def statement_delete(*, statement: Statement, user: User) -> None:
             "hard-deleted. Retract it instead."
         )
     statement._history_user = user
+    _record_change(statement, ChangeKind.DELETED)
     statement.delete()
 
 
@@ -482,6 +515,7 @@ def statement_publish(*, statement: Statement, user: User) -> Statement:
         raise ConflictError("A statement needs at least one attribution before it is published.")
     statement.status = StatementStatus.PUBLISHED
     _save(statement, user=user)
+    _record_change(statement, ChangeKind.PUBLISHED)
     search.index_statements([statement.pk])
     return statement
 
@@ -502,6 +536,7 @@ def statement_retract(*, statement: Statement, user: User, reason: str) -> State
     statement.status = StatementStatus.RETRACTED
     statement.retraction_reason = reason.strip()
     _save(statement, user=user)
+    _record_change(statement, ChangeKind.RETRACTED, note=statement.retraction_reason)
     search.index_statements([statement.pk])
     return statement
 
@@ -529,20 +564,24 @@ def relation_create(*, user: User, **fields: Any) -> Relation:
     relation = Relation(**fields)
     _validate_relation(relation)
     _save(relation, user=user)
+    _record_change(relation)
     return relation
 
 
 @transaction.atomic
 def relation_update(*, relation: Relation, user: User, **fields: Any) -> Relation:
+    ends = [relation.from_statement_id, relation.to_statement_id]
     _assign(relation, fields)
     _validate_relation(relation)
     _save(relation, user=user)
+    _record_change(relation, statement_ids=ends)
     return relation
 
 
 @transaction.atomic
 def relation_delete(*, relation: Relation, user: User) -> None:
     relation._history_user = user
+    _record_change(relation)
     relation.delete()
 
 

@@ -267,6 +267,8 @@ SPECTACULAR_SETTINGS = {
         "AttributionModeEnum": "statements.choices.AttributionMode",
         "SpeechActEnum": "statements.choices.SpeechAct",
         "RelationKindEnum": "statements.choices.RelationKind",
+        "ChangeKindEnum": "statements.models.ChangeKind",
+        "ChangeObjectEnum": "statements.models.ChangeObject",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -1,0 +1,207 @@
+"""The change feed: every committed change, in the order the transactions committed.
+
+The services record each change (``record``) in the transaction that makes it; the feed
+(``GET /api/v1/changes/``) reads them with ``change_page``, a page at a time after a
+cursor, the last change a partner saw.
+
+Why a cursor never skips nor repeats a change, even when transactions commit out of order:
+
+- On PostgreSQL each change stores its transaction's id (``pg_current_xact_id()``), and a
+  page lists only the changes whose transaction id is below the reading snapshot's xmin,
+  the oldest transaction still running when the page is read: every transaction below it
+  has ended, so every change below it that will ever be visible is visible already, and
+  a later page cannot find a new one before the cursor. Pages are in (xid, id) order, and
+  the cursor is the last (xid, id) served. A transaction held open holds the feed back
+  (never past it) until it ends.
+- On SQLite one writer at a time holds the database's write lock from its first write to
+  its commit: ids are given in commit order, and the xid is 0.
+
+Who sees what: a statement's change is public when the statement is published after it
+(its publication, its updates while published) or when it retracts it; drafts' changes
+(and a draft's deletion) are for those who may view unpublished statements. Speakers and
+sources are public, and so are their changes. An attribution's or a relation's change is
+an ``updated`` change of its statement(s).
+"""
+
+import base64
+import binascii
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import BooleanField, Func
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from statements.choices import StatementStatus
+from statements.models import Change, ChangeKind, ChangeObject, Source, Speaker, Statement
+from statements.visibility import is_public
+
+
+class TransactionId(Func):
+    """The writing transaction's id (PostgreSQL's xid8, as a bigint); 0 on SQLite."""
+
+    output_field = models.BigIntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return "0", []
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return "pg_current_xact_id()::text::bigint", []
+
+
+class SnapshotXmin(Func):
+    """The reading snapshot's xmin: every transaction below it has ended. On SQLite, one
+    more than any xid (all 0)."""
+
+    output_field = models.BigIntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return "1", []
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return "pg_snapshot_xmin(pg_current_snapshot())::text::bigint", []
+
+
+# --- Recording --------------------------------------------------------------------------------
+
+
+def _object_type(instance: models.Model) -> ChangeObject:
+    return ChangeObject(instance._meta.model_name)
+
+
+def record(instance: models.Model, kind: ChangeKind, *, note: str = "") -> None:
+    """Record that ``instance`` (a statement, a speaker or a source) changed so, in the
+    current transaction. A statement's change is public when the statement is published
+    after it, or when it retracts it (what it withdraws was public)."""
+    public = True  # speakers and sources: reference data, visible to all
+    if isinstance(instance, Statement):
+        public = is_public(instance.status) or kind == ChangeKind.RETRACTED
+    Change.objects.create(
+        xid=TransactionId(),
+        at=timezone.now(),
+        kind=kind,
+        object_type=_object_type(instance),
+        object_id=instance.pk,
+        public=public,
+        note=note,
+    )
+
+
+def record_statements_updated(ids: Iterable[int]) -> None:
+    """Record an ``updated`` change of each statement (by id): their attributions or
+    relations changed."""
+    now = timezone.now()
+    statuses = Statement.objects.filter(pk__in=set(ids)).order_by("pk").values_list("pk", "status")
+    Change.objects.bulk_create(
+        Change(
+            xid=TransactionId(),
+            at=now,
+            kind=ChangeKind.UPDATED,
+            object_type=ChangeObject.STATEMENT,
+            object_id=pk,
+            public=is_public(status),
+        )
+        for pk, status in statuses
+    )
+
+
+def record_inserted(
+    model: type[models.Model], columns: tuple[str, ...], rows: list[tuple], ids: list[int]
+) -> None:
+    """Record the objects a bulk insert wrote (the import): ``rows`` of the fields named by
+    ``columns``, with their ``ids``. A statement's change says how it arrives (created as
+    a draft, or published, or retracted with its reason); an attribution's is its new
+    statement's."""
+    if model not in (Statement, Speaker, Source):
+        return
+    now = timezone.now()
+    entries = []
+    for pk, row in zip(ids, rows, strict=True):
+        fields = dict(zip(columns, row, strict=True)) if model is Statement else {}
+        status = fields.get("status", StatementStatus.PUBLISHED)  # else reference data
+        entries.append(
+            Change(
+                xid=TransactionId(),
+                at=now,
+                kind=_arrival(fields.get("status")),
+                object_type=model._meta.model_name,
+                object_id=pk,
+                public=status != StatementStatus.DRAFT,
+                note=fields.get("retraction_reason") or "",
+            )
+        )
+    Change.objects.bulk_create(entries)
+
+
+def _arrival(status: str | None) -> ChangeKind:
+    """The kind of change by which an object of this status (None: a speaker, a source)
+    arrives."""
+    if status in (StatementStatus.PUBLISHED, StatementStatus.RETRACTED):
+        return ChangeKind(status)
+    return ChangeKind.CREATED
+
+
+# --- Reading ----------------------------------------------------------------------------------
+
+
+class InvalidCursor(ValueError):
+    """A cursor that no page of the feed ever gave."""
+
+
+@dataclass(frozen=True, order=True)
+class Cursor:
+    """A position in the feed: after the change ``id`` of the transaction ``xid``."""
+
+    xid: int
+    id: int
+
+    def encode(self) -> str:
+        """Opaque to partners: they send back what they were given."""
+        return base64.urlsafe_b64encode(f"{self.xid}.{self.id}".encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str) -> "Cursor":
+        try:
+            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode("ascii")
+            xid, id_ = (int(part) for part in raw.split("."))
+        except (ValueError, binascii.Error, UnicodeDecodeError):
+            xid = id_ = -1
+        if not (0 <= xid < 2**63 and 0 <= id_ < 2**63):
+            raise InvalidCursor("Not a cursor of this feed: send back a `cursor` it gave.")
+        return cls(xid, id_)
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    kind: str
+    object_type: str
+    object_id: int
+    at: dt.datetime
+    note: str
+
+
+def change_page(
+    *, public_only: bool, after: Cursor | None, limit: int
+) -> tuple[list[ChangeEntry], Cursor | None]:
+    """Up to ``limit`` changes after ``after`` (from the first without it), oldest first,
+    and the cursor after the last of them (None when there is none); one query, one range
+    of the feed's index."""
+    changes = Change.objects.filter(xid__lt=SnapshotXmin())
+    if public_only:
+        changes = changes.filter(public=True)
+    if after is not None:
+        # A row comparison: the index's range starts there (an OR would scan from the start).
+        changes = changes.filter(
+            RawSQL('("xid", "id") > (%s, %s)', (after.xid, after.id), output_field=BooleanField())
+        )
+    rows = list(
+        changes.order_by("xid", "id").values_list(
+            "xid", "id", "kind", "object_type", "object_id", "at", "note"
+        )[:limit]
+    )
+    if not rows:
+        return [], None
+    entries = [ChangeEntry(*row[2:]) for row in rows]
+    return entries, Cursor(rows[-1][0], rows[-1][1])
