@@ -7,12 +7,12 @@ cursor, the last change a partner saw.
 Why a cursor never skips nor repeats a change, even when transactions commit out of order:
 
 - On PostgreSQL each change stores its transaction's id (``pg_current_xact_id()``), and a
-  page lists only the changes whose transaction id is below the reading snapshot's xmin,
-  the oldest transaction still running when the page is read: every transaction below it
-  has ended, so every change below it that will ever be visible is visible already, and
-  a later page cannot find a new one before the cursor. Pages are in (xid, id) order, and
-  the cursor is the last (xid, id) served. A transaction held open holds the feed back
-  (never past it) until it ends.
+  page lists only the changes whose transaction id is below a horizon: the oldest
+  transaction of this database still running when the page is read (``horizon``). Every
+  transaction of this database below it has ended, so every change below it that will
+  ever be visible is visible already, and a later page cannot find a new one before the
+  cursor. Pages are in (xid, id) order, and the cursor is the last (xid, id) served. A
+  write transaction held open holds the feed back (never past it) until it ends.
 - On SQLite one writer at a time holds the database's write lock from its first write to
   its commit: ids are given in commit order, and the xid is 0.
 
@@ -29,7 +29,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import BooleanField, Func
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -49,6 +49,46 @@ class TransactionId(Func):
 
     def as_postgresql(self, compiler, connection, **extra):
         return "pg_current_xact_id()::text::bigint", []
+
+
+# The oldest transaction of this database still running, read before the page (``horizon``).
+# A snapshot's xmin is the oldest running transaction of the whole cluster: a transaction
+# left open in another database would hold the feed back for nothing. pg_stat_activity
+# tells which of the snapshot's running transactions belong to this database (by their
+# 32-bit ids); where it hides another role's sessions of this database, the snapshot's
+# xmin is the safe answer. A transaction that ends between the snapshot and the reading
+# of pg_stat_activity is committed (or aborted) before the page's own, later, snapshot.
+HORIZON_SQL = """
+WITH activity AS (
+    SELECT backend_xid, query FROM pg_stat_activity WHERE datname = current_database()
+)
+SELECT CASE
+    WHEN EXISTS (SELECT 1 FROM activity WHERE query = '<insufficient privilege>')
+    THEN pg_snapshot_xmin(snapshot)::text::bigint
+    ELSE LEAST(
+        pg_snapshot_xmax(snapshot)::text::bigint,
+        (
+            SELECT min(xid::text::bigint) FROM pg_snapshot_xip(snapshot) AS xid
+            WHERE xid::text::bigint % 4294967296 IN (
+                SELECT backend_xid::text::bigint FROM activity WHERE backend_xid IS NOT NULL
+            )
+        )
+    )
+END
+FROM pg_current_snapshot() AS snapshot
+"""
+
+
+def horizon() -> int | None:
+    """On PostgreSQL, outside a transaction: the transaction id below which every change
+    that will ever commit is visible to the queries that follow (see ``HORIZON_SQL``).
+    None where the page's own snapshot must say it (``SnapshotXmin``): on SQLite, and in a
+    transaction, whose later queries may share its snapshot and its activity's reading."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(HORIZON_SQL)
+        return cursor.fetchone()[0]
 
 
 class SnapshotXmin(Func):
@@ -186,9 +226,10 @@ def change_page(
     *, public_only: bool, after: Cursor | None, limit: int
 ) -> tuple[list[ChangeEntry], Cursor | None]:
     """Up to ``limit`` changes after ``after`` (from the first without it), oldest first,
-    and the cursor after the last of them (None when there is none); one query, one range
-    of the feed's index."""
-    changes = Change.objects.filter(xid__lt=SnapshotXmin())
+    and the cursor after the last of them (None when there is none); one range of the
+    feed's index (and, on PostgreSQL, a query for the horizon first)."""
+    bound = horizon()
+    changes = Change.objects.filter(xid__lt=SnapshotXmin() if bound is None else bound)
     if public_only:
         changes = changes.filter(public=True)
     if after is not None:
