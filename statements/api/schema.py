@@ -64,8 +64,9 @@ class RetractedProblemSerializer(ProblemSerializer):
 
     retraction = RetractionSerializer()
     statement = StatementSerializer(
-        required=False,
-        help_text="The statement as it was retracted: for editors, reviewers and admins only.",
+        allow_null=True,
+        help_text="The statement as it was retracted, for editors, reviewers and admins; null "
+        "for everyone else.",
     )
 
 
@@ -309,6 +310,7 @@ RETRACTED = OpenApiExample(
             "reason": "The quote was misattributed.",
             "retracted_at": "2024-10-29T08:15:00Z",
         },
+        "statement": None,
     },
 )
 

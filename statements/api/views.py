@@ -364,7 +364,7 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
     def _refuse_retracted(self, data: dict[str, Any] | None) -> None:
         """A retracted statement is gone, for everyone: 410 with its notice (the reason and
         the date). Those who may view unpublished statements also find in it the statement
-        as it was retracted (``statement``); the public never reads its text. Asked only
+        as it was retracted (``statement``; null for the public, who never read it). Asked only
         when the read found nothing or a retracted statement: a published one costs no
         query more."""
         if data is not None:
@@ -375,15 +375,14 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         notice = retractions.retraction_notice(self.kwargs[self.lookup_field])
         if notice is None:
             return
-        members: dict[str, Any] = {
+        members = {
             "retraction": {
                 "statement": notice.statement_id,
                 "reason": notice.reason,
                 "retracted_at": DateTimeField().to_representation(notice.retracted_at),
-            }
+            },
+            "statement": None if self._published_only() else data,
         }
-        if data is not None and not self._published_only():
-            members["statement"] = data
         day = notice.retracted_at.date().isoformat()
         raise StatementRetracted(
             f"Statement #{notice.statement_id} was retracted on {day}: {notice.reason}", members
