@@ -21,8 +21,9 @@ REPORTS_KEY = "fffb7aac32469efeb044"  # "Unattributed reports": a speaker propos
 # the source, the speakers, the decisions.
 SUGGESTIONS_BUDGET = 6
 # Accepting, with a new speaker: the suggestions, the speaker, the statement and its
-# attribution with their histories, the search document, and the read-back.
-ACCEPT_BUDGET = 30
+# attribution with their histories, the search document, the change feed's rows of the
+# speaker and the statement, and the read-back.
+ACCEPT_BUDGET = 32
 
 
 def suggestions_url(source: int = SEED_SOURCE) -> str:

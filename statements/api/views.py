@@ -364,7 +364,8 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
     def _refuse_retracted(self, data: dict[str, Any] | None) -> None:
         """A retracted statement is gone, for everyone: 410 with its notice (the reason and
         the date). Those who may view unpublished statements also find in it the statement
-        as it was retracted (``statement``; null for the public, who never read it). Asked only
+        as it was retracted (``statement``, and its ETag; null for the public, who never
+        read it). Asked only
         when the read found nothing or a retracted statement: a published one costs no
         query more."""
         if data is not None:
@@ -375,18 +376,23 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
         notice = retractions.retraction_notice(self.kwargs[self.lookup_field])
         if notice is None:
             return
+        statement = None if self._published_only() else data
         members = {
             "retraction": {
                 "statement": notice.statement_id,
                 "reason": notice.reason,
                 "retracted_at": DateTimeField().to_representation(notice.retracted_at),
             },
-            "statement": None if self._published_only() else data,
+            "statement": statement,
         }
         day = notice.retracted_at.date().isoformat()
-        raise StatementRetracted(
+        gone = StatementRetracted(
             f"Statement #{notice.statement_id} was retracted on {day}: {notice.reason}", members
         )
+        # The representation's ETag, with it: a conditional write is then told why it is
+        # refused (409: a retracted statement is frozen), not that the tag is stale.
+        gone.etag = representation_etag(statement) if statement is not None else None
+        raise gone
 
     def published_reason(self, instance):
         if instance.status == StatementStatus.PUBLISHED:
