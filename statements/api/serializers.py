@@ -645,7 +645,7 @@ class ChangeSerializer(serializers.Serializer):
         choices=ChangeObject.choices, source="object_type", help_text="What changed."
     )
     id = serializers.IntegerField(source="object_id", help_text="The changed object's id.")
-    at = serializers.DateTimeField(help_text="When the change was made.")
+    at = serializers.DateTimeField(help_text="When the change was made (UTC).")
     note = serializers.CharField(
         help_text="A retraction's reason, a correction's note; empty for the other kinds."
     )
@@ -658,7 +658,7 @@ class ChangeSerializer(serializers.Serializer):
             "kind": instance.kind,
             "object": instance.object_type,
             "id": instance.object_id,
-            "at": self.fields["at"].to_representation(instance.at),
+            "at": instance.at,  # ISO 8601 already (``changes.IsoDateTime``)
             "note": instance.note,
             "url": f"{self.context['urls'][instance.object_type]}{instance.object_id}/",
         }
