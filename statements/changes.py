@@ -27,6 +27,7 @@ import base64
 import binascii
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection, models
 from django.db.models import BooleanField, Func
@@ -233,8 +234,7 @@ class Cursor:
         return cls(xid, id_)
 
 
-@dataclass(frozen=True)
-class ChangeEntry:
+class ChangeEntry(NamedTuple):
     kind: str
     object_type: str
     object_id: int
@@ -264,5 +264,5 @@ def change_page(
     )
     if not rows:
         return [], None
-    entries = [ChangeEntry(*row[2:]) for row in rows]
+    entries = [ChangeEntry._make(row[2:]) for row in rows]
     return entries, Cursor(rows[-1][0], rows[-1][1])

@@ -1,8 +1,9 @@
 """Writes: every change to the data goes through here, from the API and from the admin alike.
 
 Services take keyword arguments, run in one transaction and record who made the change
-in the history. Domain rules live here (quote anchoring, the publishing workflow, what
-may be deleted); shapes and types are the serializers' and forms' concern.
+in the history, and the change itself in the change feed (``_record_change``). Domain
+rules live here (quote anchoring, the publishing workflow, what may be deleted); shapes
+and types are the serializers' and forms' concern.
 
 One lock order for every write to a statement or to its attributions: the statement's row
 first (``lock_statement``), then whatever is below it. The rules that span a statement and

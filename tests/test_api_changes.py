@@ -16,6 +16,7 @@ import threading
 import pytest
 from django.db import connection, connections, transaction
 from django.utils import timezone
+from rest_framework.fields import DateTimeField
 from rest_framework.test import APIClient
 
 from statements import services
@@ -62,6 +63,16 @@ def test_the_public_sees_published_statements_speakers_and_sources(world, anon):
     entry = entries[0]
     assert set(entry) == {"kind", "object", "id", "at", "note", "url"}
     assert entry["url"] == f"http://testserver/api/v1/{entry['object']}s/{entry['id']}/"
+
+
+@FEED
+def test_dates_are_written_as_the_rest_of_the_api_writes_them(world, anon):
+    first = Change.objects.order_by("xid", "id").first()
+    Change.objects.filter(pk=first.pk).update(at=dt.datetime(2024, 10, 28, 9, 30, tzinfo=dt.UTC))
+    entries, _ = read_feed(anon)
+    stored = Change.objects.filter(public=True).order_by("xid", "id").values_list("at", flat=True)
+    assert [e["at"] for e in entries] == [DateTimeField().to_representation(at) for at in stored]
+    assert entries[0]["at"] == "2024-10-28T09:30:00Z"
 
 
 @FEED

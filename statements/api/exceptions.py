@@ -74,9 +74,10 @@ class StatementRetracted(exceptions.APIException):
     status_code = status.HTTP_410_GONE
     default_code = "retracted"
 
-    def __init__(self, detail: str, members: dict[str, Any]) -> None:
+    def __init__(self, detail: str, members: dict[str, Any], etag: str | None = None) -> None:
         super().__init__(detail)
         self.members = members
+        self.etag = etag
 
 
 def problem_type(status_code: int) -> str:

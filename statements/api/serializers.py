@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import models
+from django.utils.functional import cached_property
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.plumbing import is_patched_serializer
 from drf_spectacular.utils import extend_schema_field
@@ -651,6 +652,11 @@ class ChangeSerializer(serializers.Serializer):
     )
     url = serializers.URLField(help_text="Where the object is read (GET).")
 
+    @cached_property
+    def list_urls(self) -> dict[str, str]:
+        """The list URL of each kind of object, from the context (``urls``)."""
+        return self.context["urls"]
+
     def to_representation(self, instance: Any) -> dict[str, Any]:
         # Written directly, a page of a thousand at the feed's pace; the fields above
         # document it.
@@ -660,5 +666,5 @@ class ChangeSerializer(serializers.Serializer):
             "id": instance.object_id,
             "at": instance.at,  # ISO 8601 already (``changes.IsoDateTime``)
             "note": instance.note,
-            "url": f"{self.context['urls'][instance.object_type]}{instance.object_id}/",
+            "url": f"{self.list_urls[instance.object_type]}{instance.object_id}/",
         }

@@ -361,18 +361,23 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
             queryset=queryset,
         )
 
+    def _may_be_retracted(self, data: dict[str, Any] | None) -> bool:
+        """Whether the read may have met a retracted statement: it found nothing (the public
+        never finds one), or a retracted one, or one without its status (a selection of
+        fields, which only editors may have read retracted)."""
+        if data is None:
+            return True
+        if "status" in data:
+            return data["status"] == StatementStatus.RETRACTED
+        return not self._published_only()
+
     def _refuse_retracted(self, data: dict[str, Any] | None) -> None:
         """A retracted statement is gone, for everyone: 410 with its notice (the reason and
         the date). Those who may view unpublished statements also find in it the statement
-        as it was retracted (``statement``, and its ETag; null for the public, who never
-        read it). Asked only
-        when the read found nothing or a retracted statement: a published one costs no
-        query more."""
-        if data is not None:
-            # Without ``status`` (a selection of fields), only editors may have read one.
-            shown = data.get("status") or (None if self._published_only() else "unknown")
-            if shown in (None, StatementStatus.PUBLISHED, StatementStatus.DRAFT):
-                return
+        as it was retracted (``statement``, with its ETag); the public never reads it. A
+        published statement costs no query more."""
+        if not self._may_be_retracted(data):
+            return
         notice = retractions.retraction_notice(self.kwargs[self.lookup_field])
         if notice is None:
             return
@@ -386,13 +391,13 @@ class StatementViewSet(StatementReadsMixin, ResourceViewSet):
             "statement": statement,
         }
         day = notice.retracted_at.date().isoformat()
-        gone = StatementRetracted(
-            f"Statement #{notice.statement_id} was retracted on {day}: {notice.reason}", members
+        raise StatementRetracted(
+            f"Statement #{notice.statement_id} was retracted on {day}: {notice.reason}",
+            members,
+            # With the representation, its ETag: a conditional write is then told why it
+            # is refused (409: a retracted statement is frozen), not that the tag is stale.
+            etag=representation_etag(statement) if statement is not None else None,
         )
-        # The representation's ETag, with it: a conditional write is then told why it is
-        # refused (409: a retracted statement is frozen), not that the tag is stale.
-        gone.etag = representation_etag(statement) if statement is not None else None
-        raise gone
 
     def published_reason(self, instance):
         if instance.status == StatementStatus.PUBLISHED:
