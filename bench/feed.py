@@ -12,6 +12,7 @@ One client, one request at a time: the rate is one partner's, parsing included.
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -63,12 +64,25 @@ def prepare(changes: int) -> None:
     print(json.dumps({"editor_token": _editor_token()}))
 
 
-def walk(port: int, page_size: int, headers: dict[str, str]) -> dict:
-    """Read the whole feed, page after page; the figures."""
+def cpu_seconds(server: Server) -> float:
+    """The CPU time (user and system) that the server's workers have used so far."""
+    children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children")
+    ticks = 0
+    for pid in children.read_text().split():
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def walk(server: Server, page_size: int, headers: dict[str, str]) -> dict:
+    """Read the whole feed, page after page; the figures. ``changes_per_cpu_s``: per
+    second of the worker's CPU, what the wall-clock rate would be on an idle machine
+    (the database's own time aside)."""
     path, read, pages = f"{FEED}?page_size={page_size}", 0, 0
+    cpu = cpu_seconds(server)
     started = time.perf_counter()
     while path:
-        status, body = client.fetch(HOST, port, path, headers)
+        status, body = client.fetch(HOST, server.port, path, headers)
         if status != 200:
             raise RuntimeError(f"GET {path}: {status} {body[:200]!r}")
         page = json.loads(body)
@@ -79,12 +93,15 @@ def walk(port: int, page_size: int, headers: dict[str, str]) -> dict:
             parts = urlsplit(page["next"])
             path = f"{parts.path}?{parts.query}"
     elapsed = time.perf_counter() - started
+    cpu = cpu_seconds(server) - cpu
     return {
         "changes": read,
         "pages": pages,
         "seconds": round(elapsed, 2),
         "changes_per_s": round(read / elapsed),
         "ms_per_page": round(1000 * elapsed / pages, 1),
+        "worker_cpu_s": round(cpu, 2),
+        "changes_per_cpu_s": round(read / cpu) if cpu else None,
     }
 
 
@@ -105,8 +122,9 @@ def measure(changes: int, db: str, page_size: int, pg_url: str, keep: bool) -> d
             "changes": changes,
             "page_size": page_size,
             "fill_seconds": round(filled, 1),
-            "public": walk(server.port, page_size, {}),
-            "editor": walk(server.port, page_size, {"Authorization": f"Token {token}"}),
+            "load_average": os.getloadavg()[0],
+            "public": walk(server, page_size, {}),
+            "editor": walk(server, page_size, {"Authorization": f"Token {token}"}),
         }
     finally:
         if server is not None:
