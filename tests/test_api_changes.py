@@ -443,3 +443,27 @@ def test_concurrent_writers_committing_out_of_order_are_each_seen_once(editor_us
     assert sorted(seen) == sorted(expected), "a change was skipped"
     # Nothing after the open transaction was served before it committed.
     assert sum(served_while_held) == 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's transaction ids")
+@FEED
+def test_a_transaction_open_in_another_database_does_not_hold_the_feed_back(anon):
+    """A snapshot's xmin is the cluster's: the feed reads which running transactions are
+    this database's, so an unrelated one left open elsewhere delays nothing."""
+    import psycopg
+
+    settings = connection.settings_dict
+    elsewhere = psycopg.connect(
+        dbname="postgres",
+        user=settings["USER"],
+        password=settings["PASSWORD"] or None,
+        host=settings["HOST"] or None,
+        port=settings["PORT"] or None,
+    )
+    try:
+        elsewhere.execute("SELECT pg_current_xact_id()")  # holds a transaction id, open
+        SpeakerFactory(name="Written after it")
+        entries, _ = read_feed(anon)
+        assert [e["kind"] for e in entries] == ["created"]
+    finally:
+        elsewhere.close()

@@ -97,6 +97,11 @@ def test_lists_and_search_leave_it_out_for_the_public_as_before(retracted, anon,
     assert listed == {retracted.pk}
 
 
+def test_editors_keep_reading_its_history(retracted, editor, anon):
+    assert editor.get(f"{STATEMENTS}{retracted.pk}/history/").status_code == 200
+    problem(anon.get(f"{STATEMENTS}{retracted.pk}/history/"), 401)
+
+
 def test_writes_to_it_stay_conflicts(retracted, editor):
     response = editor.patch(f"{STATEMENTS}{retracted.pk}/", {"text": "New."}, format="json")
     assert response.status_code in (409, 428), response.content
