@@ -196,6 +196,18 @@ def record_inserted(
     Change.objects.bulk_create(entries)
 
 
+def record_unrecorded() -> None:
+    """Record the speakers, sources and statements that have no change yet, as a bulk
+    insert would (``record_inserted``): rows written past the services (a fixture that
+    loaddata saved raw)."""
+    for model in (Speaker, Source, Statement):
+        recorded = Change.objects.filter(object_type=model._meta.model_name).values("object_id")
+        unrecorded = model._default_manager.exclude(pk__in=recorded).order_by("pk")
+        columns = ("status", "retraction_reason") if model is Statement else ()
+        rows = list(unrecorded.values_list("pk", *columns))
+        record_inserted(model, columns, [row[1:] for row in rows], [row[0] for row in rows])
+
+
 def _arrival(status: str | None) -> ChangeKind:
     """The kind of change by which an object of this status (None: a speaker, a source)
     arrives."""

@@ -21,7 +21,7 @@ from rest_framework.test import APIClient
 
 from statements import services
 from statements.changes import Cursor
-from statements.models import Change, Statement
+from statements.models import Change, Speaker, Statement
 from tests.factories import AttributionFieldsFactory, SpeakerFactory, StatementFactory
 from tests.helpers import error_fields, problem
 
@@ -139,6 +139,21 @@ def test_a_failed_write_leaves_no_change(world, editor):
     response = editor.delete(f"/api/v1/speakers/{world.minister.pk}/")  # still attributed
     assert response.status_code == 409
     assert Change.objects.count() == before
+
+
+@FEED
+def test_the_seed_that_bootstrap_loads_is_in_the_feed(anon):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("bootstrap", stdout=StringIO(), stderr=StringIO())
+    entries, _ = read_feed(anon)
+    listed = {(e["object"], e["id"]) for e in entries}
+    published = Statement.objects.filter(status="published").values_list("pk", flat=True)
+    assert {("statement", pk) for pk in published} <= listed
+    assert ("speaker", Speaker.objects.first().pk) in listed
+    assert len(entries) == len(listed)  # each once
 
 
 # --- The cursor ---------------------------------------------------------------------------------
