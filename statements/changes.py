@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models import BooleanField, Func
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -50,6 +50,10 @@ class TransactionId(Func):
     def as_postgresql(self, compiler, connection, **extra):
         return "pg_current_xact_id()::text::bigint", []
 
+
+# The feed reads the primary, never a replica (``config.db_router``): the horizon is read
+# from the primary's sessions, and a replica replays commits later.
+FEED_DATABASE = DEFAULT_DB_ALIAS
 
 # The oldest transaction of this database still running, read before the page (``horizon``).
 # A snapshot's xmin is the oldest running transaction of the whole cluster: a transaction
@@ -84,6 +88,7 @@ def horizon() -> int | None:
     that will ever commit is visible to the queries that follow (see ``HORIZON_SQL``).
     None where the page's own snapshot must say it (``SnapshotXmin``): on SQLite, and in a
     transaction, whose later queries may share its snapshot and its activity's reading."""
+    connection = connections[FEED_DATABASE]
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return None
     with connection.cursor() as cursor:
@@ -261,7 +266,8 @@ def change_page(
     and the cursor after the last of them (None when there is none); one range of the
     feed's index (and, on PostgreSQL, a query for the horizon first)."""
     bound = horizon()
-    changes = Change.objects.filter(xid__lt=SnapshotXmin() if bound is None else bound)
+    changes = Change.objects.using(FEED_DATABASE)
+    changes = changes.filter(xid__lt=SnapshotXmin() if bound is None else bound)
     if public_only:
         changes = changes.filter(public=True)
     if after is not None:
