@@ -163,7 +163,8 @@ class StatementPagination(PageNumberPagination):
         params = request.query_params
         if self.page_query_param in params:
             raise ValidationError({self.page_query_param: ["Not with `cursor`: choose one."]})
-        ordering = [term for term in params.get("ordering", "").split(",") if term]
+        ordering = [term for value in params.getlist("ordering") for term in value.split(",")]
+        ordering = [term for term in ordering if term]
         if ordering not in ([], ["id"]):
             raise ValidationError({"ordering": ["With `cursor`, statements come in id order."]})
         if results.ranked:
