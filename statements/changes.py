@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
-from django.db.models import BooleanField, Func
+from django.db.models import BooleanField, Func, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -251,6 +251,16 @@ class Cursor:
         return cls(xid, id_)
 
 
+def _after(cursor: Cursor) -> Q | RawSQL:
+    """The changes after ``cursor``, as a condition whose index range starts there."""
+    if connections[FEED_DATABASE].vendor == "postgresql":
+        # A row comparison (an OR of the two columns would scan from the start).
+        return RawSQL('("xid", "id") > (%s, %s)', (cursor.xid, cursor.id), BooleanField())
+    # SQLite ranges an index on a row comparison's first column only; its xids are all 0,
+    # so what follows the cursor has the cursor's xid.
+    return Q(xid=cursor.xid, id__gt=cursor.id)
+
+
 class ChangeEntry(NamedTuple):
     kind: str
     object_type: str
@@ -271,10 +281,7 @@ def change_page(
     if public_only:
         changes = changes.filter(public=True)
     if after is not None:
-        # A row comparison: the index's range starts there (an OR would scan from the start).
-        changes = changes.filter(
-            RawSQL('("xid", "id") > (%s, %s)', (after.xid, after.id), output_field=BooleanField())
-        )
+        changes = changes.filter(_after(after))
     rows = list(
         changes.order_by("xid", "id")
         .annotate(at_text=IsoDateTime("at"))
