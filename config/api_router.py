@@ -11,6 +11,7 @@ router.register("sources", views.SourceViewSet, basename="source")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("attributions", views.AttributionViewSet, basename="attribution")
 router.register("relations", views.RelationViewSet, basename="relation")
+router.register("changes", views.ChangeViewSet, basename="change")
 
 app_name = "api"
 urlpatterns = [

@@ -21,7 +21,7 @@ import datetime as dt
 
 import django_filters as filters
 from django import forms
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django_filters.widgets import BaseCSVWidget
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
@@ -197,12 +197,26 @@ def check_known_ids(request, *, found: bool) -> None:
         raise ValidationError(errors)
 
 
+UPDATED_AFTER_HELP = (
+    "Only what changed at or after this moment (ISO 8601: `2024-10-28T09:30:00Z`; a date "
+    "alone is its start, UTC), by `updated_at`: a partner's sync asks for what changed "
+    "since its last one. Deletions are not listed: the change feed (`changes/`) has every "
+    "change, deletions included. A value that does not parse is a 400 naming it."
+)
+
+
 class FilterSet(filters.FilterSet):
     """django-filter's FilterSet, at less cost per request: each request's filter set copies
     the filters one by one instead of deep-copying them, and uses one form class per filter
     set class instead of building one, whose forms copy the fields one by one. It holds
     because no filter here depends on the request (no querysets of choices): the copies
-    differ only in the filter set they belong to."""
+    differ only in the filter set they belong to.
+
+    Every list takes ``updated_after``."""
+
+    updated_after = filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text=UPDATED_AFTER_HELP
+    )
 
     @classmethod
     def get_filters(cls):
@@ -420,6 +434,10 @@ STATEMENT_ORDERING_FIELDS = ("stated_on", "published_at", "id", "created_at", "u
 
 
 class StatementFilterSet(AttributionConditionsMixin):
+    updated_after = filters.IsoDateTimeFilter(
+        method="filter_updated_after",
+        help_text=f"{UPDATED_AFTER_HELP} A statement changes with its attributions.",
+    )
     status = ChoicesFilter(StatementStatus.choices)
     topic = TextsFilter(method="filter_topic", help_text="Topic slug.")
     language = TextsFilter(help_text="BCP 47 language tag.")
@@ -443,6 +461,11 @@ class StatementFilterSet(AttributionConditionsMixin):
     class Meta:
         model = Statement
         fields = ["status", "language"]
+
+    def filter_updated_after(self, queryset: QuerySet, name: str, value: dt.datetime) -> QuerySet:
+        # Its attributions are part of it: a statement whose quote was corrected changed.
+        changed = Attribution.objects.filter(statement=OuterRef("pk"), updated_at__gte=value)
+        return queryset.filter(Q(updated_at__gte=value) | Exists(changed))
 
     def filter_topic(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         if len(value) == 1:

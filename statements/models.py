@@ -724,3 +724,63 @@ class SuggestionDecision(models.Model):
 
     def __str__(self) -> str:
         return f"Suggestion {self.key} of source #{self.source_id}: {self.decision}"
+
+
+# --- Change -----------------------------------------------------------------------------------
+
+
+class ChangeKind(models.TextChoices):
+    CREATED = "created", "Created"
+    UPDATED = "updated", "Updated"
+    PUBLISHED = "published", "Published"
+    # Written by the corrections workflow: a reviewed change to a published statement.
+    CORRECTED = "corrected", "Corrected"
+    RETRACTED = "retracted", "Retracted"
+    DELETED = "deleted", "Deleted"
+
+
+class ChangeObject(models.TextChoices):
+    """What a change is a change of. An attribution's or a relation's change is one of its
+    statement(s): the statement's representation shows them."""
+
+    STATEMENT = "statement", "Statement"
+    SPEAKER = "speaker", "Speaker"
+    SOURCE = "source", "Source"
+
+
+class Change(models.Model):
+    """One change, written by the services in the transaction that makes it, read by the
+    change feed (``statements.changes``) in the order the transactions committed.
+
+    ``xid`` is the writing transaction's id on PostgreSQL (0 on SQLite, whose one writer at
+    a time makes the ids alone commit order); ``public`` whether the public may see it,
+    decided when it is written (``statements.changes.record``). No foreign key: the change
+    outlives a deleted object."""
+
+    id = models.BigAutoField(primary_key=True)
+    xid = models.BigIntegerField()
+    at = models.DateTimeField()
+    kind = models.CharField(max_length=10, choices=ChangeKind.choices)
+    object_type = models.CharField(max_length=10, choices=ChangeObject.choices)
+    object_id = models.BigIntegerField()
+    public = models.BooleanField()
+    # The retraction's reason, the correction's note: public once the change is.
+    note = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=_in_choices("kind", ChangeKind), name="change_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("object_type", ChangeObject), name="change_object_valid"
+            ),
+        ]
+        indexes = [
+            # The feed's order, whole (editors) and public only: a page is one range scan.
+            models.Index(fields=["xid", "id"], name="change_feed"),
+            models.Index(fields=["xid", "id"], condition=Q(public=True), name="change_feed_public"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.object_type} #{self.object_id} {self.kind}"

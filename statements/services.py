@@ -1,8 +1,9 @@
 """Writes: every change to the data goes through here, from the API and from the admin alike.
 
 Services take keyword arguments, run in one transaction and record who made the change
-in the history. Domain rules live here (quote anchoring, the publishing workflow, what
-may be deleted); shapes and types are the serializers' and forms' concern.
+in the history, and the change itself in the change feed (``_record_change``). Domain
+rules live here (quote anchoring, the publishing workflow, what may be deleted); shapes
+and types are the serializers' and forms' concern.
 
 One lock order for every write to a statement or to its attributions: the statement's row
 first (``lock_statement``), then whatever is below it. The rules that span a statement and
@@ -21,12 +22,13 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models, router, transaction
 from django.utils import timezone
 
-from statements import search
+from statements import changes, search
 from statements.choices import AnchorStatus, AttributionMode, StatementStatus
 from statements.errors import ConflictError
 from statements.models import (
     ALREADY_ATTRIBUTED,
     Attribution,
+    ChangeKind,
     Relation,
     Source,
     Speaker,
@@ -59,6 +61,26 @@ def _save(instance: models.Model, *, user: User) -> None:
 def _assign(instance: models.Model, fields: Mapping[str, Any]) -> None:
     for name, value in fields.items():
         setattr(instance, name, value)
+
+
+def _record_change(
+    instance: models.Model,
+    kind: ChangeKind = ChangeKind.UPDATED,
+    *,
+    note: str = "",
+    statement_ids: Iterable[int] = (),
+) -> None:
+    """Record the change in the change feed (``statements.changes``), in the transaction
+    that makes it; before a delete, while the instance has its id. An attribution's or a
+    relation's change is an update of its statement(s) (and of ``statement_ids``, those a
+    relation leaves)."""
+    if isinstance(instance, Attribution):
+        changes.record_statements_updated([instance.statement_id])
+    elif isinstance(instance, Relation):
+        ends = [instance.from_statement_id, instance.to_statement_id, *statement_ids]
+        changes.record_statements_updated(ends)
+    else:
+        changes.record(instance, kind, note=note)
 
 
 # --- Locks ------------------------------------------------------------------------------------
@@ -151,6 +173,7 @@ def speaker_create(*, user: User, **fields: Any) -> Speaker:
     speaker = Speaker(**fields)
     speaker.validate_fields()
     _save(speaker, user=user)
+    _record_change(speaker, ChangeKind.CREATED)
     return speaker
 
 
@@ -166,6 +189,7 @@ def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
         # round).
         _lock_statements(Attribution.objects.filter(speaker_id=speaker.pk))
     _save(speaker, user=user)
+    _record_change(speaker)
     if names_changed:
         search.index_speaker(speaker.pk)
     return speaker
@@ -174,6 +198,7 @@ def speaker_update(*, speaker: Speaker, user: User, **fields: Any) -> Speaker:
 @transaction.atomic
 def speaker_delete(*, speaker: Speaker, user: User) -> None:
     speaker._history_user = user
+    _record_change(speaker, ChangeKind.DELETED)
     speaker.delete()  # PROTECT refuses while an attribution names the speaker
 
 
@@ -194,6 +219,7 @@ def source_create(*, user: User, **fields: Any) -> Source:
     source = Source(**fields)
     _normalize_source(source)
     _save(source, user=user)
+    _record_change(source, ChangeKind.CREATED)
     return source
 
 
@@ -212,6 +238,7 @@ def source_update(*, source: Source, user: User, **fields: Any) -> Source:
         # a speaker.
         _lock_statements(Attribution.objects.filter(source_id=source.pk))
     _save(source, user=user)
+    _record_change(source)
     if body_changed:
         source.quote_check = _reanchor_quotes(
             source=source, previous_body=previous_body, previous_digest=previous_digest, user=user
@@ -281,6 +308,8 @@ def _reanchor_quotes(
     changed = [a for a in attributions if _stored_quote(a) != stored[a.pk]]
     _update_rows(Attribution, changed, _REANCHORED_FIELDS)
     Attribution.history.bulk_history_create(changed, update=True)
+    # Their statements read differently (each quote's status, and its words when moved).
+    changes.record_statements_updated(sorted({a.statement_id for a in changed}))
     if moved:  # their documents hold the quoted words
         search.index_statements(sorted(moved))
     return QuoteCheck(**counts)
@@ -350,6 +379,7 @@ def _reanchoring_reason(
 @transaction.atomic
 def source_delete(*, source: Source, user: User) -> None:
     source._history_user = user
+    _record_change(source, ChangeKind.DELETED)
     source.delete()  # PROTECT refuses while an attribution cites the source
 
 
@@ -433,6 +463,7 @@ def attribution_create(*, statement: Statement, user: User, **fields: Any) -> At
     ).exists():
         raise _duplicate_attribution_error()
     _save(attribution, user=user)
+    _record_change(attribution)
     search.index_statements([attribution.statement_id])
     return attribution
 
@@ -458,6 +489,7 @@ def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -
     if duplicate.exists():
         raise _duplicate_attribution_error()
     _save(attribution, user=user)
+    _record_change(attribution)
     search.index_statements([attribution.statement_id])
     return attribution
 
@@ -468,6 +500,7 @@ def attribution_delete(*, attribution: Attribution, user: User) -> None:
     _refuse_frozen(attribution.statement)
     _refuse_removing_attributions(attribution.statement)
     attribution._history_user = user
+    _record_change(attribution)
     attribution.delete()
     search.index_statements([attribution.statement_id])
 
@@ -543,6 +576,7 @@ def statement_create(
     _save(statement, user=user)
     statement.topics.set(_topics(topics))
     _sync_attributions(statement=statement, attributions=attributions, user=user)
+    _record_change(statement, ChangeKind.CREATED)
     search.index_statements([statement.pk])
     return statement
 
@@ -568,6 +602,7 @@ def statement_update(
         statement.topics.set(_topics(topics))
     if attributions is not None:
         _sync_attributions(statement=statement, attributions=attributions, user=user)
+    _record_change(statement)
     search.index_statements([statement.pk])
     return statement
 
@@ -582,6 +617,7 @@ def statement_delete(*, statement: Statement, user: User) -> None:
             "hard-deleted. Retract it instead."
         )
     statement._history_user = user
+    _record_change(statement, ChangeKind.DELETED)
     statement.delete()
 
 
@@ -594,6 +630,7 @@ def statement_publish(*, statement: Statement, user: User) -> Statement:
         raise ConflictError("A statement needs at least one attribution before it is published.")
     statement.status = StatementStatus.PUBLISHED
     _save(statement, user=user)
+    _record_change(statement, ChangeKind.PUBLISHED)
     search.index_statements([statement.pk])
     return statement
 
@@ -614,6 +651,7 @@ def statement_retract(*, statement: Statement, user: User, reason: str) -> State
     statement.status = StatementStatus.RETRACTED
     statement.retraction_reason = reason.strip()
     _save(statement, user=user)
+    _record_change(statement, ChangeKind.RETRACTED, note=statement.retraction_reason)
     search.index_statements([statement.pk])
     return statement
 
@@ -641,20 +679,24 @@ def relation_create(*, user: User, **fields: Any) -> Relation:
     relation = Relation(**fields)
     _validate_relation(relation)
     _save(relation, user=user)
+    _record_change(relation)
     return relation
 
 
 @transaction.atomic
 def relation_update(*, relation: Relation, user: User, **fields: Any) -> Relation:
+    ends = [relation.from_statement_id, relation.to_statement_id]
     _assign(relation, fields)
     _validate_relation(relation)
     _save(relation, user=user)
+    _record_change(relation, statement_ids=ends)
     return relation
 
 
 @transaction.atomic
 def relation_delete(*, relation: Relation, user: User) -> None:
     relation._history_user = user
+    _record_change(relation)
     relation.delete()
 
 

@@ -31,9 +31,10 @@ ARTICLE = (
 # permissions (two), the source, the decisions, the quotes it attributes, the speakers.
 PANEL_BUDGET = 8
 # Accepting, with a new speaker: the suggestions, the lock and the check, the speaker, the
-# statement and its attribution with their histories, the search document, the decision,
-# the log entry, and the attribution read back for the message.
-ACCEPT_BUDGET = 32
+# statement and its attribution with their histories, the search document, the change
+# feed's rows of the speaker and the statement, the decision, the log entry, and the
+# attribution read back for the message.
+ACCEPT_BUDGET = 34
 
 
 @pytest.fixture

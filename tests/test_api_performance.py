@@ -161,12 +161,13 @@ def test_small_counts_are_never_cached(world, anon, count_cache):
 
 def test_workflow_actions_budget(many, reviewer, django_assert_max_num_queries):
     # The lock, the permission checks, the transition with its history row, the search
-    # index upkeep, and the read-back of the representation. The service takes the lock
-    # again (every writer passes there) and reads the attributions under it.
-    with django_assert_max_num_queries(22):
+    # index upkeep, the change feed's row, and the read-back of the representation. The
+    # service takes the lock again (every writer passes there) and reads the attributions
+    # under it.
+    with django_assert_max_num_queries(23):
         response = reviewer.post(f"/api/v1/statements/{many.draft.pk}/publish/")
     assert response.status_code == 200, response.content
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         response = reviewer.post(
             f"/api/v1/statements/{many.draft.pk}/retract/", {"reason": "Wrong."}, format="json"
         )

@@ -241,7 +241,8 @@ def test_reviewer_publishes_and_retracts(world, reviewer, anon):
     )
     assert response.status_code == 200, response.content
     assert response.json()["retraction_reason"] == "Misheard."
-    problem(anon.get(f"{URL}{world.draft.pk}/"), 404)
+    # Gone, not unknown: the public learns why (tests/test_api_retraction.py).
+    assert problem(anon.get(f"{URL}{world.draft.pk}/"), 410)["retraction"]["reason"] == "Misheard."
 
 
 @pytest.mark.parametrize(

@@ -286,6 +286,8 @@ SPECTACULAR_SETTINGS = {
         "SpeechActEnum": "statements.choices.SpeechAct",
         "RelationKindEnum": "statements.choices.RelationKind",
         "AnchorStatusEnum": "statements.choices.AnchorStatus",
+        "ChangeKindEnum": "statements.models.ChangeKind",
+        "ChangeObjectEnum": "statements.models.ChangeObject",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -36,6 +36,8 @@ PROBLEM_TYPES: dict[int, tuple[str, str]] = {
     405: ("method-not-allowed", "Method not allowed."),
     406: ("not-acceptable", "No acceptable representation."),
     409: ("conflict", "The request conflicts with the current state of the resource."),
+    # The one resource that is ever gone: a retracted statement (``StatementRetracted``).
+    410: ("retracted", "This statement was retracted."),
     411: ("length-required", "The request body must declare its length."),
     412: ("precondition-failed", "The resource changed since you last read it."),
     413: ("payload-too-large", "The request body is too large."),
@@ -63,6 +65,19 @@ class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = "The resource changed since you last read it: fetch it again and retry."
     default_code = "precondition_failed"
+
+
+class StatementRetracted(exceptions.APIException):
+    """A retracted statement's notice: 410 Gone, whose problem document carries
+    ``members`` besides the usual ones (the retraction's reason and date)."""
+
+    status_code = status.HTTP_410_GONE
+    default_code = "retracted"
+
+    def __init__(self, detail: str, members: dict[str, Any], etag: str | None = None) -> None:
+        super().__init__(detail)
+        self.members = members
+        self.etag = etag
 
 
 def problem_type(status_code: int) -> str:
@@ -195,6 +210,7 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
             message = f"Request was throttled. Retry in {int(exc.wait + 0.999)} seconds."
 
     response.data = problem_body(response.status_code, message, errors)
+    response.data.update(getattr(exc, "members", {}))
     if getattr(exc, "etag", None):
         response["ETag"] = exc.etag
     if getattr(exc, "retry_after", None):

@@ -27,7 +27,12 @@ class StrictQueryParamsBackend(BaseFilterBackend):
             allowed.add("fields")
         paginator = getattr(view, "paginator", None)
         if paginator is not None and getattr(view, "action", None) != "retrieve":
-            allowed.update({paginator.page_query_param, paginator.page_size_query_param})
+            # A paginator's own parameters (``query_params``), or DRF's two.
+            params = getattr(paginator, "query_params", None) or (
+                paginator.page_query_param,
+                paginator.page_size_query_param,
+            )
+            allowed.update(params)
         unknown = sorted(set(request.query_params) - allowed)
         if unknown:
             known = ", ".join(sorted(allowed))

@@ -10,6 +10,7 @@ from rest_framework import serializers
 from statements.api.exceptions import PROBLEM_CONTENT_TYPE
 from statements.api.serializers import (
     AttributionSerializer,
+    ChangeSerializer,
     HistoryEntrySerializer,
     RetractSerializer,
     StatementSerializer,
@@ -54,6 +55,25 @@ class ProblemSerializer(serializers.Serializer):
     errors = ProblemFieldErrorSerializer(many=True, help_text="One entry per bad field.")
 
 
+class RetractionSerializer(serializers.Serializer):
+    """When and why a statement was retracted."""
+
+    statement = serializers.IntegerField(help_text="The retracted statement's id.")
+    reason = serializers.CharField(help_text="Why it was retracted.")
+    retracted_at = serializers.DateTimeField(help_text="When it was retracted.")
+
+
+class RetractedProblemSerializer(ProblemSerializer):
+    """The problem document of a retracted statement (type `/problems/retracted`)."""
+
+    retraction = RetractionSerializer()
+    statement = StatementSerializer(
+        allow_null=True,
+        help_text="The statement as it was retracted, for editors, reviewers and admins; null "
+        "for everyone else.",
+    )
+
+
 PROBLEM_DESCRIPTIONS = {
     400: "Invalid input: malformed JSON, a bad field or an unknown query parameter.",
     401: "Authentication is required, or the credentials sent are not valid (an unknown or "
@@ -61,6 +81,9 @@ PROBLEM_DESCRIPTIONS = {
     403: "Authenticated, but without the permission this action needs.",
     404: "No such object, or not visible to you (drafts are hidden from the public).",
     409: "The action conflicts with the object's state (e.g. deleting a published statement).",
+    410: "The statement was retracted (problem type `/problems/retracted`): `retraction` says "
+    "when and why, to everyone; its text stays hidden from the public. A statement that "
+    "never existed (or a draft) is a 404 instead.",
     412: "`If-Match` named an ETag that is no longer current: fetch the object again.",
     428: "No `If-Match`, on a write to a published statement or to an attribution of one: GET "
     "the object and send its `ETag` in `If-Match`.",
@@ -278,6 +301,27 @@ PRECONDITION_FAILED = OpenApiExample(
     },
 )
 
+RETRACTED = OpenApiExample(
+    "Retracted",
+    summary="A retracted statement: when and why, its text withheld from the public",
+    status_codes=["410"],
+    response_only=True,
+    media_type=PROBLEM_CONTENT_TYPE,
+    value={
+        "type": "/problems/retracted",
+        "title": "This statement was retracted.",
+        "status": 410,
+        "detail": "Statement #7 was retracted on 2024-10-29: The quote was misattributed.",
+        "errors": [],
+        "retraction": {
+            "statement": 7,
+            "reason": "The quote was misattributed.",
+            "retracted_at": "2024-10-29T08:15:00Z",
+        },
+        "statement": None,
+    },
+)
+
 STATEMENT_RESPONSE = response_example(
     "Statement 7",
     "Kirby's account of the troops' arrival, as published",
@@ -490,7 +534,10 @@ def examples(operation_id: str, *shared: OpenApiExample) -> list[OpenApiExample]
 
 def problems(*codes: int) -> dict[tuple[int, str], OpenApiResponse]:
     return {
-        (code, PROBLEM_CONTENT_TYPE): OpenApiResponse(ProblemSerializer, PROBLEM_DESCRIPTIONS[code])
+        (code, PROBLEM_CONTENT_TYPE): OpenApiResponse(
+            RetractedProblemSerializer if code == 410 else ProblemSerializer,
+            PROBLEM_DESCRIPTIONS[code],
+        )
         for code in codes
     }
 
@@ -591,9 +638,12 @@ def crud(
     serializer: type[serializers.Serializer],
     *,
     selectable: Shape | None = None,
+    retractable: bool = False,
 ) -> dict[str, Any]:
     """The documentation of a resource's six operations, for ``extend_schema_view``;
-    ``selectable``: the shape whose fields its reads select (``fields``)."""
+    ``selectable``: the shape whose fields its reads select (``fields``); ``retractable``:
+    whether a read of one may answer 410 (a retracted statement)."""
+    gone = (410,) if retractable else ()
     conditional = (428,) if name in IF_MATCH_REQUIRED_WHEN_PUBLISHED else ()
     selecting, selecting_detail = [], []
     if selectable is not None:
@@ -619,14 +669,20 @@ def crud(
         "retrieve": extend_schema(
             operation_id=f"get_{name}",
             summary=f"Get a {name}",
-            description=f"One {name}, with its `ETag`.",
-            examples=examples(f"get_{name}"),
+            description=f"One {name}, with its `ETag`."
+            + (
+                " A retracted one is gone: 410 with its retraction's reason and date, to "
+                "everyone (its text only for editors, reviewers and admins)."
+                if retractable
+                else ""
+            ),
+            examples=examples(f"get_{name}", *([RETRACTED] if retractable else [])),
             auth=PUBLIC_READ,
             parameters=[ID, IF_NONE_MATCH, *selecting_detail],
             responses={
                 200: serializer,
                 304: OpenApiResponse(description="Not modified."),
-                **problems(*READ_ERRORS),
+                **problems(*READ_ERRORS, *gone),
             },
         ),
         "update": extend_schema(
@@ -863,6 +919,47 @@ ACCEPT_SUGGESTION = {
         201: StatementSerializer,
         **problems(400, 401, 403, 404, 409, 413, 415, 429),
     },
+}
+
+# --- Change feed ------------------------------------------------------------------------------
+
+CHANGES = {
+    "operation_id": "list_changes",
+    "summary": "List changes (the change feed)",
+    "description": (
+        "Every change you may see, oldest first, in the order the transactions committed: a "
+        "partner keeps a copy in step by reading it from its start, then polling with the "
+        "last `cursor`. A cursor never skips a committed change and never repeats one, even "
+        "when transactions commit out of order (a change appears once every transaction "
+        "that began before it has ended).\n\n"
+        "- Statements: `created`, `updated` (its text, topics, attributions or relations), "
+        "`published`, `corrected`, `retracted` (`note`: the reason) and `deleted` (drafts "
+        "only: nothing published is deleted).\n"
+        "- Speakers and sources: `created`, `updated`, `deleted`; a statement that shows "
+        "their names is not listed again when they change.\n\n"
+        "The public sees the changes of published statements (the first is `published`), "
+        "their retraction (without the text: the statement then answers 410) and every "
+        "change of speakers and sources; editors, reviewers and admins see drafts' too. "
+        "The feed starts with one change for each object that existed when it was "
+        "introduced."
+    ),
+    "auth": PUBLIC_READ,
+    "examples": [
+        response_example(
+            "A retraction",
+            'A statement retracted (in the page\'s "results")',
+            {
+                "kind": "retracted",
+                "object": "statement",
+                "id": 7,
+                "at": "2024-10-29T08:15:00Z",
+                "note": "The quote was misattributed.",
+                "url": "http://127.0.0.1:8000/api/v1/statements/7/",
+            },
+            "200",
+        )
+    ],
+    "responses": {200: ChangeSerializer(many=True), **problems(400, 401, 429)},
 }
 
 REJECT_SUGGESTION = {

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import models
+from django.utils.functional import cached_property
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.plumbing import is_patched_serializer
 from drf_spectacular.utils import extend_schema_field
@@ -30,6 +31,8 @@ from statements.models import (
     MAX_TOPICS_PER_STATEMENT,
     TOPIC_MAX_LENGTH,
     Attribution,
+    ChangeKind,
+    ChangeObject,
     Relation,
     Source,
     Speaker,
@@ -658,3 +661,48 @@ __all__ = [
     "SuggestionListSerializer",
     "SuggestionSerializer",
 ]
+
+
+# --- Change feed ------------------------------------------------------------------------------
+
+
+class ChangeSerializer(serializers.Serializer):
+    """One change of the feed: what changed (a statement, a speaker or a source), how and
+    when. Its representation is not in it: read it at ``url`` (a retracted statement
+    answers 410 with the reason, a deleted object 404)."""
+
+    kind = serializers.ChoiceField(
+        choices=ChangeKind.choices,
+        help_text=(
+            "created, updated, published, corrected (a reviewed correction of a published "
+            "statement), retracted or deleted. The public sees a statement first as "
+            "published; a change of an attribution or a relation is an update of its "
+            "statement(s)."
+        ),
+    )
+    object = serializers.ChoiceField(
+        choices=ChangeObject.choices, source="object_type", help_text="What changed."
+    )
+    id = serializers.IntegerField(source="object_id", help_text="The changed object's id.")
+    at = serializers.DateTimeField(help_text="When the change was made (UTC).")
+    note = serializers.CharField(
+        help_text="A retraction's reason, a correction's note; empty for the other kinds."
+    )
+    url = serializers.URLField(help_text="Where the object is read (GET).")
+
+    @cached_property
+    def list_urls(self) -> dict[str, str]:
+        """The list URL of each kind of object, from the context (``urls``)."""
+        return self.context["urls"]
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        # Written directly, a page of a thousand at the feed's pace; the fields above
+        # document it.
+        return {
+            "kind": instance.kind,
+            "object": instance.object_type,
+            "id": instance.object_id,
+            "at": instance.at,  # ISO 8601 already (``changes.IsoDateTime``)
+            "note": instance.note,
+            "url": f"{self.list_urls[instance.object_type]}{instance.object_id}/",
+        }

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
@@ -16,12 +17,13 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.fields import DateTimeField
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from statements import history, selectors, services, visibility
+from statements import changes, history, retractions, selectors, services, visibility
 from statements.api import schema
 from statements.api.cache import cached_response
 from statements.api.conditional import (
@@ -30,12 +32,15 @@ from statements.api.conditional import (
     representation_etag,
     require_if_match,
 )
+from statements.api.exceptions import StatementRetracted
 from statements.api.jsonld import JSONLDMixin, request_iris
+from statements.api.pagination import ChangeFeedPagination, StatementPagination
 from statements.api.permissions import CanViewHistory
 from statements.api.renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, NDJSONRenderer
 from statements.api.schema_hooks import QUOTE_ANCHORING_HEADER
 from statements.api.serializers import (
     AttributionSerializer,
+    ChangeSerializer,
     HistoryEntrySerializer,
     RelationSerializer,
     RetractSerializer,
@@ -54,7 +59,7 @@ from statements.filtersets import (
     StatementFilterSet,
     check_known_ids,
 )
-from statements.models import Attribution, Source, Speaker, Statement
+from statements.models import Attribution, Change, ChangeObject, Source, Speaker, Statement
 from statements.representations import postgres
 from statements.representations.fields import (
     ATTRIBUTION_RESOURCE,
@@ -85,9 +90,12 @@ class ResourceViewSet(viewsets.ModelViewSet):
     # --- reads ---------------------------------------------------------------------------
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
-        data = self.get_serializer(self.get_object()).data
+        return self.detail_response(self.get_serializer(self.get_object()).data)
+
+    def detail_response(self, data: dict[str, Any]) -> Response:
+        """A detail with its ETag, or 304 when the client's is still current."""
         etag = representation_etag(data)
-        if not_modified(request, etag):
+        if not_modified(self.request, etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return Response(data, headers={"ETag": etag})
 
@@ -320,11 +328,14 @@ class StatementReadsMixin(SelectedFieldsMixin, StatementResultsMixin):
 
 
 @extend_schema_view(
-    **schema.crud("statement", "statements", StatementSerializer, selectable=STATEMENT)
+    **schema.crud(
+        "statement", "statements", StatementSerializer, selectable=STATEMENT, retractable=True
+    )
 )
 class StatementViewSet(JSONLDMixin, StatementReadsMixin, ResourceViewSet):
     serializer_class = StatementSerializer
     filterset_class = StatementFilterSet
+    pagination_class = StatementPagination
 
     def get_queryset(self):
         return selectors.statement_queryset(user=self.request.user)
@@ -339,24 +350,68 @@ class StatementViewSet(JSONLDMixin, StatementReadsMixin, ResourceViewSet):
         return selectors.visible_statements(user=self.request.user)
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        data = self._representation()
+        self._refuse_retracted(data)
+        if data is None:  # as get_object
+            raise Http404("No Statement matches the given query.")
+        return self.detail_response(data)
+
+    def _representation(self) -> dict[str, Any] | None:
+        """The statement as the caller may see it; None when it is not visible to them or
+        the filters leave it out."""
         if not postgres.available():
-            return super().retrieve(request, *args, **kwargs)
+            try:
+                return self.get_serializer(self.get_object()).data
+            except Http404:
+                return None
         # The filters apply to a detail too; without any, the visible statement with that id.
         queryset = None
-        if request.query_params:
+        if self.request.query_params:
             queryset = self.filter_queryset(self.get_visible_queryset())
-        data = postgres.statement_representation(
+        return postgres.statement_representation(
             self.kwargs[self.lookup_field],
             published_only=self._published_only(),
             shape=self.selected_shape,
             queryset=queryset,
         )
-        if data is None:  # as get_object
-            raise Http404("No Statement matches the given query.")
-        etag = representation_etag(data)
-        if not_modified(request, etag):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
-        return Response(data, headers={"ETag": etag})
+
+    def _may_be_retracted(self, data: dict[str, Any] | None) -> bool:
+        """Whether the read may have met a retracted statement: it found nothing (the public
+        never finds one), or a retracted one, or one without its status (a selection of
+        fields, which only editors may have read retracted)."""
+        if data is None:
+            return True
+        if "status" in data:
+            return data["status"] == StatementStatus.RETRACTED
+        return not self._published_only()
+
+    def _refuse_retracted(self, data: dict[str, Any] | None) -> None:
+        """A retracted statement is gone, for everyone: 410 with its notice (the reason and
+        the date). Those who may view unpublished statements also find in it the statement
+        as it was retracted (``statement``, with its ETag); the public never reads it. A
+        published statement costs no query more."""
+        if not self._may_be_retracted(data):
+            return
+        notice = retractions.retraction_notice(self.kwargs[self.lookup_field])
+        if notice is None:
+            return
+        statement = None if self._published_only() else data
+        members = {
+            "retraction": {
+                "statement": notice.statement_id,
+                "reason": notice.reason,
+                "retracted_at": DateTimeField().to_representation(notice.retracted_at),
+            },
+            "statement": statement,
+        }
+        day = notice.retracted_at.date().isoformat()
+        raise StatementRetracted(
+            f"Statement #{notice.statement_id} was retracted on {day}: {notice.reason}",
+            members,
+            # With the representation, its ETag: a conditional write is then told why it
+            # is refused (409: a retracted statement is frozen), not that the tag is stale.
+            etag=representation_etag(statement) if statement is not None else None,
+        )
 
     def published_reason(self, instance):
         if instance.status == StatementStatus.PUBLISHED:
@@ -454,6 +509,7 @@ class SpeakerStatementViewSet(
 
     serializer_class = StatementSerializer
     filterset_class = StatementFilterSet
+    pagination_class = StatementPagination
 
     @cached_property
     def speaker(self) -> Speaker:
@@ -532,8 +588,41 @@ class RelationViewSet(SelectedFieldsMixin, ResourceViewSet):
         return self.only_selected(selectors.relation_queryset(user=self.request.user))
 
 
+# --- Change feed ------------------------------------------------------------------------------
+
+
+@extend_schema_view(list=extend_schema(**schema.CHANGES))
+class ChangeViewSet(viewsets.GenericViewSet):
+    """``changes/``: every change the caller may see, in the order the transactions
+    committed (``statements.changes``), a page after a cursor."""
+
+    serializer_class = ChangeSerializer
+    pagination_class = ChangeFeedPagination
+    filterset_class = None
+
+    def get_queryset(self):
+        return Change.objects.all()  # the strict parameters' check and the schema read it
+
+    def list(self, request: Request) -> Response:
+        self.filter_queryset(self.get_queryset())  # an unknown or repeated parameter: 400
+        after = self.paginator.after(request)
+        limit = self.paginator.get_page_size(request)
+        entries, last = changes.change_page(
+            public_only=not visibility.can_see_unpublished(request.user), after=after, limit=limit
+        )
+        urls = {
+            kind: request.build_absolute_uri(reverse(f"api:{kind}-list"))
+            for kind in ChangeObject.values
+        }
+        data = ChangeSerializer(entries, many=True, context={"urls": urls}).data
+        return self.paginator.get_paginated_response(
+            request, data, cursor=last or after, full=len(entries) == limit
+        )
+
+
 __all__ = [
     "AttributionViewSet",
+    "ChangeViewSet",
     "RelationViewSet",
     "SourceAttributionViewSet",
     "SourceViewSet",

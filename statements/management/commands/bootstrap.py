@@ -21,6 +21,7 @@ from django.db.models.signals import pre_save
 from django.utils import timezone
 from simple_history.utils import get_m2m_field_name
 
+from statements import changes
 from statements.models import Statement
 
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed_article.json"
@@ -155,6 +156,7 @@ class Command(BaseCommand):
                 # loaddata saves rows raw, past the services that keep the search index.
                 call_command("rebuild_search_index", verbosity=0)
                 _record_creation()
+                changes.record_unrecorded()  # and in the change feed
         except Exception as error:
             raise CommandError(
                 f"Loading {SEED_FIXTURE.name} failed: {error}\n"

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
+from statements import changes
 from statements.choices import AnchorStatus
 from statements.generation import bump_generation
 from statements.models import ALREADY_ATTRIBUTED, Attribution, Source, Speaker, Statement, Topic
@@ -47,7 +48,9 @@ def insert_with_history(model, columns: tuple[str, ...], rows: list[tuple], *, u
     new ids, in order."""
     if not rows:
         return []
-    return get_backend().insert_with_history(model, columns, rows, user=user, reason=CHANGE_REASON)
+    ids = get_backend().insert_with_history(model, columns, rows, user=user, reason=CHANGE_REASON)
+    changes.record_inserted(model, columns, rows, ids)  # in the feed, as the services do
+    return ids
 
 
 def _insert_plain(model, rows: list[tuple], columns: tuple[str, ...]) -> None:
