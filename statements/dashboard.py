@@ -16,7 +16,7 @@ from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from statements.choices import SpeechAct, StatementStatus
+from statements.choices import AnchorStatus, SpeechAct, StatementStatus
 from statements.models import Attribution, Speaker, Statement
 
 # Counts of the queues are exact up to this many, and said to be "more" beyond.
@@ -77,11 +77,14 @@ def recent_retractions() -> QuerySet[Statement]:
     return Statement.objects.filter(status=StatementStatus.RETRACTED).order_by("-updated_at", "-id")
 
 
+NOT_IN_THE_TEXT = (AnchorStatus.ORPHANED, AnchorStatus.UNANCHORED)
+
+
 def unanchored_quotes() -> QuerySet[Attribution]:
-    """Attributions whose quoted words were not found in their source's text (a quote was
-    given, but no position), the newest first."""
+    """Attributions whose quoted words stand nowhere in their source's text: lost when the
+    text changed (orphaned), or given for a source without a text; the newest first."""
     return (
-        Attribution.objects.filter(quote_start__isnull=True)
+        Attribution.objects.filter(quote_status__in=NOT_IN_THE_TEXT)
         .exclude(quote_exact="")
         .select_related("speaker", "source")
         .order_by("-id")

@@ -541,11 +541,13 @@ class Attribution(TimeStampedModel):
             models.Index(fields=["speaker", "statement"], name="attribution_speaker_idx"),
             models.Index(fields=["source", "statement"], name="attribution_source_idx"),
             # The quotes not found in their source (the admin's front page lists and counts
-            # them): a handful among a million, found here rather than by reading them all.
+            # them, the attributions' list filters them): a handful among a million, found
+            # here rather than by reading them all.
             models.Index(
                 fields=["id"],
-                condition=Q(quote_start__isnull=True) & ~Q(quote_exact=""),
-                name="attribution_unanchored_ids",
+                condition=Q(quote_status__in=[AnchorStatus.ORPHANED, AnchorStatus.UNANCHORED])
+                & ~Q(quote_exact=""),
+                name="attribution_not_in_text_ids",
             ),
         ]
 

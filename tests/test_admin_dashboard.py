@@ -130,19 +130,23 @@ def test_recently_retracted_with_the_reason(superuser, reviewer_user):
     assert urls(found["published"]) == [change_url(statement)]
 
 
-def test_quotes_not_anchored(superuser):
+def test_quotes_not_anchored(superuser, admin_user):
     lost = unanchored(speaker=SpeakerFactory(name="Ann Lee"))
-    AttributionFactory(mode=AttributionMode.DIRECT_QUOTE, quote_exact="Anchored words")  # found
+    found = AttributionFactory(mode=AttributionMode.DIRECT_QUOTE, quote_exact="Anchored words")
     AttributionFactory(source=SourceFactory(), quote_exact="")  # no quote given
+    # A correction of the text loses the found quote's words: orphaned.
+    services.source_update(source=found.source, user=admin_user, body="Other words entirely.")
 
     section = sections(superuser.get(INDEX))["unanchored"]
 
-    assert urls(section) == [f"/admin/statements/attribution/{lost.pk}/change/"]
-    assert section.items[0].detail.startswith("Ann Lee in ")
+    assert urls(section) == [
+        f"/admin/statements/attribution/{pk}/change/" for pk in (found.pk, lost.pk)
+    ]
+    assert section.items[1].detail.startswith("Ann Lee in ")
     # "See all" opens the attributions' list filtered to the same rows.
     listed = superuser.get(section.see_all_url)
     assert listed.status_code == 200
-    assert list(listed.context["cl"].result_list) == [lost]
+    assert set(listed.context["cl"].result_list) == {found, lost}
 
 
 def test_links_of_the_lists_and_charts_open_their_lists(superuser, world):

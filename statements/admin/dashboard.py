@@ -201,7 +201,8 @@ def _unanchored_section() -> Section:
     quotes = dashboard.unanchored_quotes()
     changelist = reverse("admin:statements_attribution_changelist")
     # quote_exact__gt="": a quote is given (the list's own lookups, as the list filters use).
-    see_all = f"{changelist}?{urlencode({'quote_start__isnull': 'True', 'quote_exact__gt': ''})}"
+    statuses = ",".join(dashboard.NOT_IN_THE_TEXT)
+    see_all = f"{changelist}?{urlencode({'quote_status__in': statuses, 'quote_exact__gt': ''})}"
     return Section(
         key="unanchored",
         title="Quotes not found in their source",
