@@ -142,7 +142,7 @@ deploy-check: install ## manage.py check --deploy under production settings
 	fi; \
 	$(MANAGE) check --deploy --fail-level WARNING
 
-check: lint migrations-check layers-check schema-check deploy-check ## All static checks: lint, migrations, layers, schema, deploy
+check: lint migrations-check layers-check schema-check sdk-check deploy-check ## All static checks: lint, migrations, layers, schema, clients, deploy
 
 .PHONY: evaluate
 evaluate: override export DJANGO_SETTINGS_MODULE = config.settings.test

@@ -10,7 +10,6 @@ problem document as a typed error; the README's example does the same with the h
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -19,9 +18,9 @@ import zipfile
 
 import pytest
 from django.db.models import Q
-from django.test import Client as DjangoClient
 
 from statements.models import Statement
+from tests.contract.sdk_examples import assert_example_ran
 from tests.helpers import ROOT
 
 pytestmark = pytest.mark.contract
@@ -291,26 +290,7 @@ def test_example_type_checks_strictly():
 
 def test_example_runs_against_the_live_server(api_server):
     run = _run(sys.executable, str(EXAMPLE), api_server.url, api_server.token, timeout=120)
-    lines = run.stdout.splitlines()
-
-    # Kirby's assertions and concerns, every page walked, in the order asked for.
-    listed = [int(m[1]) for line in lines if (m := re.match(r"statement (\d+): ", line))]
-    one_page = DjangoClient().get(
-        "/api/v1/statements/?speaker=3&speech_act=assertion&speech_act=concern"
-        "&ordering=-stated_on&ordering=id&page_size=100"
-    )
-    expected = [statement["id"] for statement in one_page.json()["results"]]
-    assert len(expected) > 2  # more than one page of 2
-    assert listed == expected
-
-    created_id = int(
-        next(m[1] for line in lines if (m := re.match(r"created (\d+): draft$", line)))
-    )
-    created = Statement.objects.get(pk=created_id)
-    assert created.text == "North Korean soldiers train in eastern Russia."  # not the stale write
-    assert created.attributions.get().speaker_id == 3
-    assert any(line.startswith("412: ") for line in lines), lines
-    assert "400 attributions.0.quote.exact: not_found" in lines
+    assert_example_ran(run.stdout)
 
 
 def test_the_client_installs_as_a_typed_package(tmp_path):
