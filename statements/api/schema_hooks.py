@@ -61,8 +61,8 @@ def require_response_fields(result: dict[str, Any], **kwargs: Any) -> dict[str, 
 # --- Enums that generated clients name well ---------------------------------------------------
 
 
-def _parameter_schemas(result: dict[str, Any]):
-    """Each query parameter with the schema holding its values (an array's items)."""
+def _query_parameters(result: dict[str, Any]):
+    """Each query parameter with the schema of its values (an array's items)."""
     for path_item in result.get("paths", {}).values():
         for operation in path_item.values():
             for parameter in operation.get("parameters", []):
@@ -70,7 +70,7 @@ def _parameter_schemas(result: dict[str, Any]):
                     continue
                 schema = parameter.get("schema", {})
                 values = schema.get("items", schema) if schema.get("type") == "array" else schema
-                yield parameter, schema, values
+                yield parameter, values
 
 
 def _without_choice_list(description: str) -> str:
@@ -89,19 +89,17 @@ def reuse_component_enums(result: dict[str, Any], **kwargs: Any) -> dict[str, An
         if "enum" in component and "properties" not in component:
             values = frozenset(component["enum"])
             by_values[values] = None if values in by_values else name  # ambiguous: keep inline
-    for parameter, schema, values in _parameter_schemas(result):
+    for parameter, values in _query_parameters(result):
         name = by_values.get(frozenset(values.get("enum", ())))
         if name is None:
             continue
-        values.clear()
+        values.clear()  # OpenAPI 3.0 ignores whatever stands beside a $ref
         values["$ref"] = f"#/components/schemas/{name}"
         description = _without_choice_list(parameter.get("description", ""))
         if description:
             parameter["description"] = description
         else:
             parameter.pop("description", None)
-        if schema is values:  # a single value: the parameter's schema is the reference
-            parameter["schema"] = values
     return result
 
 
@@ -109,7 +107,7 @@ def name_ordering_values(result: dict[str, Any], **kwargs: Any) -> dict[str, Any
     """``x-enum-varnames`` for the ``ordering`` values, which start with a ``-`` that no
     identifier can: ``-stated_on`` is ``STATED_ON_DESC`` in a generated client, not
     ``VALUE_0``."""
-    for parameter, _schema, values in _parameter_schemas(result):
+    for parameter, values in _query_parameters(result):
         if parameter["name"] == "ordering" and "enum" in values:
             values["x-enum-varnames"] = [
                 value.removeprefix("-").upper() + ("_DESC" if value.startswith("-") else "")
