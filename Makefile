@@ -178,9 +178,10 @@ sdk: install-dev $(NPM_STAMP) ## Generate clients/ from openapi.yaml: the Python
 		--output $(SDK_OUT)/typescript/schema.d.ts
 
 sdk-check: ## Fail if clients/ is not what `make sdk` generates from openapi.yaml
+	@echo "==> clients/ is current (make sdk into build/sdk, compared)"
 	@rm -rf build/sdk && mkdir -p build
 	@$(MAKE) --no-print-directory sdk SDK_OUT=build/sdk > build/sdk.log 2>&1 || { cat build/sdk.log; exit 1; }
-	@diff -ru clients/python/attributed_api_client build/sdk/python/attributed_api_client > build/sdk.diff \
+	@diff -ru --exclude=__pycache__ clients/python/attributed_api_client build/sdk/python/attributed_api_client > build/sdk.diff \
 		&& diff -u clients/typescript/schema.d.ts build/sdk/typescript/schema.d.ts >> build/sdk.diff \
 		|| { head -n 60 build/sdk.diff; \
 		     echo "clients/ differs from what openapi.yaml generates: run 'make sdk' and commit it." >&2; \
