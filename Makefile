@@ -21,7 +21,8 @@ DB ?= postgres
 BENCH_ARGS ?=
 
 .PHONY: help run install install-dev install-app dotenv migrate bootstrap test lint format schema \
-	schema-check migrations-check layers-check deploy-check check requirements clean bench bench-peers
+	schema-check migrations-check layers-check deploy-check check requirements clean bench bench-peers \
+	sdk sdk-check
 
 help: ## Show this help
 	@echo "Attributed: make targets (start with: make run, make test)"
@@ -141,7 +142,7 @@ deploy-check: install ## manage.py check --deploy under production settings
 	fi; \
 	$(MANAGE) check --deploy --fail-level WARNING
 
-check: lint migrations-check layers-check schema-check deploy-check ## All static checks: lint, migrations, layers, schema, deploy
+check: lint migrations-check layers-check schema-check sdk-check deploy-check ## All static checks: lint, migrations, layers, schema, clients, deploy
 
 .PHONY: evaluate
 evaluate: override export DJANGO_SETTINGS_MODULE = config.settings.test
@@ -149,6 +150,42 @@ evaluate: install ## Score the suggested attributions against fixtures/gold/; fa
 	$(MANAGE) evaluate_suggestions fixtures/gold/*.json --min-f1 0.75 --min-speech-act 0.8
 	@# The seed article's own, higher targets (its row is in the table above).
 	@$(MANAGE) evaluate_suggestions fixtures/gold/seed_article.json --min-f1 0.85 --min-speech-act 0.9 >/dev/null
+
+# --- Client SDKs ------------------------------------------------------------------------------
+# Generated from the committed openapi.yaml into clients/ (committed too, so that a developer
+# can use them without generating): the Python client by openapi-python-client (pinned in the
+# dev extra), the TypeScript types by openapi-typescript (pinned, with TypeScript 5, in
+# clients/typescript/package-lock.json, installed with `npm ci`). SDK_OUT chooses where.
+
+SDK_OUT ?= clients
+NPM_STAMP := clients/typescript/node_modules/.package-lock.json
+
+$(NPM_STAMP): clients/typescript/package-lock.json
+	@command -v npm >/dev/null || { echo "make sdk needs Node.js 20+ (node and npm)." >&2; exit 1; }
+	cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error
+
+sdk: install-dev $(NPM_STAMP) ## Generate clients/ from openapi.yaml: the Python client and the TypeScript types
+	@echo "==> Python client -> $(SDK_OUT)/python/attributed_api_client"
+	@mkdir -p build $(SDK_OUT)/python $(SDK_OUT)/typescript
+	$(PY) clients/python/generator_input.py openapi.yaml build/openapi-python-client.yaml
+	$(VENV)/bin/openapi-python-client generate --path build/openapi-python-client.yaml \
+		--config clients/python/generator.yaml --meta none --fail-on-warning --overwrite \
+		--output-path $(SDK_OUT)/python/attributed_api_client
+	@# PEP 561: the generated code is typed (it passes mypy --strict); --meta none omits the marker.
+	touch $(SDK_OUT)/python/attributed_api_client/py.typed
+	@echo "==> TypeScript types -> $(SDK_OUT)/typescript/schema.d.ts"
+	clients/typescript/node_modules/.bin/openapi-typescript openapi.yaml \
+		--output $(SDK_OUT)/typescript/schema.d.ts
+
+sdk-check: ## Fail if clients/ is not what `make sdk` generates from openapi.yaml
+	@echo "==> clients/ is current (make sdk into build/sdk, compared)"
+	@rm -rf build/sdk && mkdir -p build
+	@$(MAKE) --no-print-directory sdk SDK_OUT=build/sdk > build/sdk.log 2>&1 || { cat build/sdk.log; exit 1; }
+	@diff -ru --exclude=__pycache__ clients/python/attributed_api_client build/sdk/python/attributed_api_client > build/sdk.diff \
+		&& diff -u clients/typescript/schema.d.ts build/sdk/typescript/schema.d.ts >> build/sdk.diff \
+		|| { head -n 60 build/sdk.diff; \
+		     echo "clients/ differs from what openapi.yaml generates: run 'make sdk' and commit it." >&2; \
+		     exit 1; }
 
 # --- Benchmark --------------------------------------------------------------------------------
 

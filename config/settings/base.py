@@ -294,6 +294,8 @@ SPECTACULAR_SETTINGS = {
         "statements.api.schema_hooks.add_response_headers",
         "statements.api.jsonld.describe_jsonld_responses",
         "statements.api.schema_hooks.require_response_fields",
+        "statements.api.schema_hooks.reuse_component_enums",
+        "statements.api.schema_hooks.name_ordering_values",
     ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -77,7 +77,7 @@ class RetractedProblemSerializer(ProblemSerializer):
 PROBLEM_DESCRIPTIONS = {
     400: "Invalid input: malformed JSON, a bad field or an unknown query parameter.",
     401: "Authentication is required, or the credentials sent are not valid (an unknown or "
-    "revoked token): send `Authorization: Token <key>` with a valid key.",
+    "revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key.",
     403: "Authenticated, but without the permission this action needs.",
     404: "No such object, or not visible to you (drafts are hidden from the public).",
     409: "The action conflicts with the object's state (e.g. deleting a published statement).",
@@ -548,7 +548,7 @@ WRITE_ERRORS = (400, 401, 403, 404, 409, 412, 413, 415, 429)
 
 # Reads are public: anyone may call them without credentials (the empty requirement),
 # and a token or a session only widens what is visible (drafts, for editors).
-PUBLIC_READ = [{"tokenAuth": []}, {"cookieAuth": []}, {}]
+PUBLIC_READ = [{"tokenAuth": []}, {"bearerAuth": []}, {"cookieAuth": []}, {}]
 
 # The router matches ids with a regular expression, which reads as a string parameter; an
 # id is an integer everywhere else (bodies, filters), so clients get it as one here too.
@@ -861,7 +861,7 @@ SUGGESTION_KEY = OpenApiParameter(
 SOURCE_ID = OpenApiParameter(
     "source_pk", OpenApiTypes.INT, OpenApiParameter.PATH, description="The source's id."
 )
-EDITORS_ONLY = [{"tokenAuth": []}, {"cookieAuth": []}]
+EDITORS_ONLY = [{"tokenAuth": []}, {"bearerAuth": []}, {"cookieAuth": []}]
 
 SUGGESTIONS = {
     "operation_id": "suggest_source_attributions",

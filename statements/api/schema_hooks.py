@@ -70,3 +70,61 @@ def require_response_fields(result: dict[str, Any], **kwargs: Any) -> dict[str, 
             continue
         component["required"] = sorted(component["properties"])
     return result
+
+
+# --- Enums that generated clients name well ---------------------------------------------------
+
+
+def _query_parameters(result: dict[str, Any]):
+    """Each query parameter with the schema of its values (an array's items)."""
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") != "query":
+                    continue
+                schema = parameter.get("schema", {})
+                values = schema.get("items", schema) if schema.get("type") == "array" else schema
+                yield parameter, values
+
+
+def _without_choice_list(description: str) -> str:
+    """The description without drf-spectacular's ``* `value` - Label`` lines."""
+    kept = [line for line in description.splitlines() if not line.startswith("* `")]
+    return "\n".join(kept).strip()
+
+
+def reuse_component_enums(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """A filter of choices refers to the component enum of the same values: one
+    ``SpeechActEnum`` in a generated client, not a copy per operation and parameter.
+    Runs after ``postprocess_schema_enums``, which makes the components (from the
+    bodies' fields only)."""
+    by_values: dict[frozenset, str | None] = {}
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if "enum" in component and "properties" not in component:
+            values = frozenset(component["enum"])
+            by_values[values] = None if values in by_values else name  # ambiguous: keep inline
+    for parameter, values in _query_parameters(result):
+        name = by_values.get(frozenset(values.get("enum", ())))
+        if name is None:
+            continue
+        values.clear()  # OpenAPI 3.0 ignores whatever stands beside a $ref
+        values["$ref"] = f"#/components/schemas/{name}"
+        description = _without_choice_list(parameter.get("description", ""))
+        if description:
+            parameter["description"] = description
+        else:
+            parameter.pop("description", None)
+    return result
+
+
+def name_ordering_values(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """``x-enum-varnames`` for the ``ordering`` values, which start with a ``-`` that no
+    identifier can: ``-stated_on`` is ``STATED_ON_DESC`` in a generated client, not
+    ``VALUE_0``."""
+    for parameter, values in _query_parameters(result):
+        if parameter["name"] == "ordering" and "enum" in values:
+            values["x-enum-varnames"] = [
+                value.removeprefix("-").upper() + ("_DESC" if value.startswith("-") else "")
+                for value in values["enum"]
+            ]
+    return result

@@ -1,7 +1,7 @@
 // Typed use of the API, checked with `tsc --noEmit --strict` against the types that
-// openapi-typescript generates from openapi.yaml (into ./schema.d.ts, next to this file,
-// by tests/contract/test_typescript.py). A field renamed, retyped or made optional in the
-// schema breaks this compilation.
+// `make sdk` generates from openapi.yaml (clients/typescript/schema.d.ts, copied next to this
+// file by tests/contract/test_typescript.py). A field renamed, retyped or made optional in
+// the schema breaks this compilation.
 
 import type { components, operations, paths } from "./schema";
 
@@ -35,6 +35,7 @@ export const query: StatementQuery = {
   mode: ["paraphrase"],
   q: "Kirby Vladivostok",
   ordering: ["-stated_on", "id"],
+  speech_act: ["assertion", "denial"],
   page: 1,
   page_size: 20,
 };

@@ -1,0 +1,598 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.attribution_mode_enum import AttributionModeEnum
+from ...models.problem import Problem
+from ...models.search_response import SearchResponse
+from ...models.speaker_kind_enum import SpeakerKindEnum
+from ...models.speech_act_enum import SpeechActEnum
+from ...models.statement_status_enum import StatementStatusEnum
+from ...types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+
+def _get_kwargs(
+    *,
+    fields: str | Unset = UNSET,
+    language: list[str] | Unset = UNSET,
+    mode: list[AttributionModeEnum] | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    published_after: datetime.date | Unset = UNSET,
+    published_before: datetime.date | Unset = UNSET,
+    publisher: str | Unset = UNSET,
+    q: str,
+    source: list[int] | Unset = UNSET,
+    speaker: list[int] | Unset = UNSET,
+    speaker_kind: list[SpeakerKindEnum] | Unset = UNSET,
+    speech_act: list[SpeechActEnum] | Unset = UNSET,
+    stated_after: datetime.date | Unset = UNSET,
+    stated_before: datetime.date | Unset = UNSET,
+    status: list[StatementStatusEnum] | Unset = UNSET,
+    topic: list[str] | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["fields"] = fields
+
+    json_language: list[str] | Unset = UNSET
+    if not isinstance(language, Unset):
+        json_language = language
+
+
+    params["language"] = json_language
+
+    json_mode: list[str] | Unset = UNSET
+    if not isinstance(mode, Unset):
+        json_mode = []
+        for mode_item_data in mode:
+            mode_item = mode_item_data.value
+            json_mode.append(mode_item)
+
+
+    params["mode"] = json_mode
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    json_published_after: str | Unset = UNSET
+    if not isinstance(published_after, Unset):
+        json_published_after = published_after.isoformat()
+    params["published_after"] = json_published_after
+
+    json_published_before: str | Unset = UNSET
+    if not isinstance(published_before, Unset):
+        json_published_before = published_before.isoformat()
+    params["published_before"] = json_published_before
+
+    params["publisher"] = publisher
+
+    params["q"] = q
+
+    json_source: list[int] | Unset = UNSET
+    if not isinstance(source, Unset):
+        json_source = source
+
+
+    params["source"] = json_source
+
+    json_speaker: list[int] | Unset = UNSET
+    if not isinstance(speaker, Unset):
+        json_speaker = speaker
+
+
+    params["speaker"] = json_speaker
+
+    json_speaker_kind: list[str] | Unset = UNSET
+    if not isinstance(speaker_kind, Unset):
+        json_speaker_kind = []
+        for speaker_kind_item_data in speaker_kind:
+            speaker_kind_item = speaker_kind_item_data.value
+            json_speaker_kind.append(speaker_kind_item)
+
+
+    params["speaker_kind"] = json_speaker_kind
+
+    json_speech_act: list[str] | Unset = UNSET
+    if not isinstance(speech_act, Unset):
+        json_speech_act = []
+        for speech_act_item_data in speech_act:
+            speech_act_item = speech_act_item_data.value
+            json_speech_act.append(speech_act_item)
+
+
+    params["speech_act"] = json_speech_act
+
+    json_stated_after: str | Unset = UNSET
+    if not isinstance(stated_after, Unset):
+        json_stated_after = stated_after.isoformat()
+    params["stated_after"] = json_stated_after
+
+    json_stated_before: str | Unset = UNSET
+    if not isinstance(stated_before, Unset):
+        json_stated_before = stated_before.isoformat()
+    params["stated_before"] = json_stated_before
+
+    json_status: list[str] | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = []
+        for status_item_data in status:
+            status_item = status_item_data.value
+            json_status.append(status_item)
+
+
+    params["status"] = json_status
+
+    json_topic: list[str] | Unset = UNSET
+    if not isinstance(topic, Unset):
+        json_topic = topic
+
+
+    params["topic"] = json_topic
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/search/",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SearchResponse | None:
+    if response.status_code == 200:
+        response_200 = SearchResponse.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SearchResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    language: list[str] | Unset = UNSET,
+    mode: list[AttributionModeEnum] | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    published_after: datetime.date | Unset = UNSET,
+    published_before: datetime.date | Unset = UNSET,
+    publisher: str | Unset = UNSET,
+    q: str,
+    source: list[int] | Unset = UNSET,
+    speaker: list[int] | Unset = UNSET,
+    speaker_kind: list[SpeakerKindEnum] | Unset = UNSET,
+    speech_act: list[SpeechActEnum] | Unset = UNSET,
+    stated_after: datetime.date | Unset = UNSET,
+    stated_before: datetime.date | Unset = UNSET,
+    status: list[StatementStatusEnum] | Unset = UNSET,
+    topic: list[str] | Unset = UNSET,
+
+) -> Response[Problem | SearchResponse]:
+    """ Search statements
+
+     Statements that match `q`, best first, each with its score and a highlighted snippet, and facet
+    counts (speakers, speech acts, publishers, years) over all the matches. Every statement filter
+    combines with `q`. Anonymous callers search published statements only.
+
+    Query syntax, as web search engines:
+
+    | you type | it finds | example |
+    | --- | --- | --- |
+    | words | statements that match every word | `troops Russia` |
+    | `"a phrase"` | the words together, in this order | `"special forces"` |
+    | `OR` (capitals) | either of the words or phrases beside it | `denied OR denies` |
+    | `-word`, `-"a phrase"` | statements that do not match it | `troops -Ukraine` |
+
+    A word matches the statement's text, the names and aliases of its speakers (`Kirby Vladivostok`
+    finds what Kirby said about Vladivostok) and the titles and publishers of its sources. Words
+    are stemmed (`deploy` finds "deployed"); case and accents do not matter. A word that matches
+    nothing but is spelt like a speaker's name also finds that speaker (`Kirbey` finds John
+    Kirby). Punctuation and stray quotes are read as spaces, so every query is valid; a query with
+    no word in it (`?!`) finds nothing. Only the first 500 characters are read.
+
+    Args:
+        fields (str | Unset):
+        language (list[str] | Unset):
+        mode (list[AttributionModeEnum] | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        published_after (datetime.date | Unset):
+        published_before (datetime.date | Unset):
+        publisher (str | Unset):
+        q (str):
+        source (list[int] | Unset):
+        speaker (list[int] | Unset):
+        speaker_kind (list[SpeakerKindEnum] | Unset):
+        speech_act (list[SpeechActEnum] | Unset):
+        stated_after (datetime.date | Unset):
+        stated_before (datetime.date | Unset):
+        status (list[StatementStatusEnum] | Unset):
+        topic (list[str] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SearchResponse]
+     """
+
+
+    kwargs = _get_kwargs(
+        fields=fields,
+language=language,
+mode=mode,
+page=page,
+page_size=page_size,
+published_after=published_after,
+published_before=published_before,
+publisher=publisher,
+q=q,
+source=source,
+speaker=speaker,
+speaker_kind=speaker_kind,
+speech_act=speech_act,
+stated_after=stated_after,
+stated_before=stated_before,
+status=status,
+topic=topic,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    language: list[str] | Unset = UNSET,
+    mode: list[AttributionModeEnum] | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    published_after: datetime.date | Unset = UNSET,
+    published_before: datetime.date | Unset = UNSET,
+    publisher: str | Unset = UNSET,
+    q: str,
+    source: list[int] | Unset = UNSET,
+    speaker: list[int] | Unset = UNSET,
+    speaker_kind: list[SpeakerKindEnum] | Unset = UNSET,
+    speech_act: list[SpeechActEnum] | Unset = UNSET,
+    stated_after: datetime.date | Unset = UNSET,
+    stated_before: datetime.date | Unset = UNSET,
+    status: list[StatementStatusEnum] | Unset = UNSET,
+    topic: list[str] | Unset = UNSET,
+
+) -> Problem | SearchResponse | None:
+    """ Search statements
+
+     Statements that match `q`, best first, each with its score and a highlighted snippet, and facet
+    counts (speakers, speech acts, publishers, years) over all the matches. Every statement filter
+    combines with `q`. Anonymous callers search published statements only.
+
+    Query syntax, as web search engines:
+
+    | you type | it finds | example |
+    | --- | --- | --- |
+    | words | statements that match every word | `troops Russia` |
+    | `"a phrase"` | the words together, in this order | `"special forces"` |
+    | `OR` (capitals) | either of the words or phrases beside it | `denied OR denies` |
+    | `-word`, `-"a phrase"` | statements that do not match it | `troops -Ukraine` |
+
+    A word matches the statement's text, the names and aliases of its speakers (`Kirby Vladivostok`
+    finds what Kirby said about Vladivostok) and the titles and publishers of its sources. Words
+    are stemmed (`deploy` finds "deployed"); case and accents do not matter. A word that matches
+    nothing but is spelt like a speaker's name also finds that speaker (`Kirbey` finds John
+    Kirby). Punctuation and stray quotes are read as spaces, so every query is valid; a query with
+    no word in it (`?!`) finds nothing. Only the first 500 characters are read.
+
+    Args:
+        fields (str | Unset):
+        language (list[str] | Unset):
+        mode (list[AttributionModeEnum] | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        published_after (datetime.date | Unset):
+        published_before (datetime.date | Unset):
+        publisher (str | Unset):
+        q (str):
+        source (list[int] | Unset):
+        speaker (list[int] | Unset):
+        speaker_kind (list[SpeakerKindEnum] | Unset):
+        speech_act (list[SpeechActEnum] | Unset):
+        stated_after (datetime.date | Unset):
+        stated_before (datetime.date | Unset):
+        status (list[StatementStatusEnum] | Unset):
+        topic (list[str] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SearchResponse
+     """
+
+
+    return sync_detailed(
+        client=client,
+fields=fields,
+language=language,
+mode=mode,
+page=page,
+page_size=page_size,
+published_after=published_after,
+published_before=published_before,
+publisher=publisher,
+q=q,
+source=source,
+speaker=speaker,
+speaker_kind=speaker_kind,
+speech_act=speech_act,
+stated_after=stated_after,
+stated_before=stated_before,
+status=status,
+topic=topic,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    language: list[str] | Unset = UNSET,
+    mode: list[AttributionModeEnum] | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    published_after: datetime.date | Unset = UNSET,
+    published_before: datetime.date | Unset = UNSET,
+    publisher: str | Unset = UNSET,
+    q: str,
+    source: list[int] | Unset = UNSET,
+    speaker: list[int] | Unset = UNSET,
+    speaker_kind: list[SpeakerKindEnum] | Unset = UNSET,
+    speech_act: list[SpeechActEnum] | Unset = UNSET,
+    stated_after: datetime.date | Unset = UNSET,
+    stated_before: datetime.date | Unset = UNSET,
+    status: list[StatementStatusEnum] | Unset = UNSET,
+    topic: list[str] | Unset = UNSET,
+
+) -> Response[Problem | SearchResponse]:
+    """ Search statements
+
+     Statements that match `q`, best first, each with its score and a highlighted snippet, and facet
+    counts (speakers, speech acts, publishers, years) over all the matches. Every statement filter
+    combines with `q`. Anonymous callers search published statements only.
+
+    Query syntax, as web search engines:
+
+    | you type | it finds | example |
+    | --- | --- | --- |
+    | words | statements that match every word | `troops Russia` |
+    | `"a phrase"` | the words together, in this order | `"special forces"` |
+    | `OR` (capitals) | either of the words or phrases beside it | `denied OR denies` |
+    | `-word`, `-"a phrase"` | statements that do not match it | `troops -Ukraine` |
+
+    A word matches the statement's text, the names and aliases of its speakers (`Kirby Vladivostok`
+    finds what Kirby said about Vladivostok) and the titles and publishers of its sources. Words
+    are stemmed (`deploy` finds "deployed"); case and accents do not matter. A word that matches
+    nothing but is spelt like a speaker's name also finds that speaker (`Kirbey` finds John
+    Kirby). Punctuation and stray quotes are read as spaces, so every query is valid; a query with
+    no word in it (`?!`) finds nothing. Only the first 500 characters are read.
+
+    Args:
+        fields (str | Unset):
+        language (list[str] | Unset):
+        mode (list[AttributionModeEnum] | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        published_after (datetime.date | Unset):
+        published_before (datetime.date | Unset):
+        publisher (str | Unset):
+        q (str):
+        source (list[int] | Unset):
+        speaker (list[int] | Unset):
+        speaker_kind (list[SpeakerKindEnum] | Unset):
+        speech_act (list[SpeechActEnum] | Unset):
+        stated_after (datetime.date | Unset):
+        stated_before (datetime.date | Unset):
+        status (list[StatementStatusEnum] | Unset):
+        topic (list[str] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SearchResponse]
+     """
+
+
+    kwargs = _get_kwargs(
+        fields=fields,
+language=language,
+mode=mode,
+page=page,
+page_size=page_size,
+published_after=published_after,
+published_before=published_before,
+publisher=publisher,
+q=q,
+source=source,
+speaker=speaker,
+speaker_kind=speaker_kind,
+speech_act=speech_act,
+stated_after=stated_after,
+stated_before=stated_before,
+status=status,
+topic=topic,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str | Unset = UNSET,
+    language: list[str] | Unset = UNSET,
+    mode: list[AttributionModeEnum] | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    published_after: datetime.date | Unset = UNSET,
+    published_before: datetime.date | Unset = UNSET,
+    publisher: str | Unset = UNSET,
+    q: str,
+    source: list[int] | Unset = UNSET,
+    speaker: list[int] | Unset = UNSET,
+    speaker_kind: list[SpeakerKindEnum] | Unset = UNSET,
+    speech_act: list[SpeechActEnum] | Unset = UNSET,
+    stated_after: datetime.date | Unset = UNSET,
+    stated_before: datetime.date | Unset = UNSET,
+    status: list[StatementStatusEnum] | Unset = UNSET,
+    topic: list[str] | Unset = UNSET,
+
+) -> Problem | SearchResponse | None:
+    """ Search statements
+
+     Statements that match `q`, best first, each with its score and a highlighted snippet, and facet
+    counts (speakers, speech acts, publishers, years) over all the matches. Every statement filter
+    combines with `q`. Anonymous callers search published statements only.
+
+    Query syntax, as web search engines:
+
+    | you type | it finds | example |
+    | --- | --- | --- |
+    | words | statements that match every word | `troops Russia` |
+    | `"a phrase"` | the words together, in this order | `"special forces"` |
+    | `OR` (capitals) | either of the words or phrases beside it | `denied OR denies` |
+    | `-word`, `-"a phrase"` | statements that do not match it | `troops -Ukraine` |
+
+    A word matches the statement's text, the names and aliases of its speakers (`Kirby Vladivostok`
+    finds what Kirby said about Vladivostok) and the titles and publishers of its sources. Words
+    are stemmed (`deploy` finds "deployed"); case and accents do not matter. A word that matches
+    nothing but is spelt like a speaker's name also finds that speaker (`Kirbey` finds John
+    Kirby). Punctuation and stray quotes are read as spaces, so every query is valid; a query with
+    no word in it (`?!`) finds nothing. Only the first 500 characters are read.
+
+    Args:
+        fields (str | Unset):
+        language (list[str] | Unset):
+        mode (list[AttributionModeEnum] | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        published_after (datetime.date | Unset):
+        published_before (datetime.date | Unset):
+        publisher (str | Unset):
+        q (str):
+        source (list[int] | Unset):
+        speaker (list[int] | Unset):
+        speaker_kind (list[SpeakerKindEnum] | Unset):
+        speech_act (list[SpeechActEnum] | Unset):
+        stated_after (datetime.date | Unset):
+        stated_before (datetime.date | Unset):
+        status (list[StatementStatusEnum] | Unset):
+        topic (list[str] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SearchResponse
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+fields=fields,
+language=language,
+mode=mode,
+page=page,
+page_size=page_size,
+published_after=published_after,
+published_before=published_before,
+publisher=publisher,
+q=q,
+source=source,
+speaker=speaker,
+speaker_kind=speaker_kind,
+speech_act=speech_act,
+stated_after=stated_after,
+stated_before=stated_before,
+status=status,
+topic=topic,
+
+    )).parsed

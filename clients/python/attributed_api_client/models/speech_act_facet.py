@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.speech_act_enum import SpeechActEnum
+
+
+
+
+
+
+T = TypeVar("T", bound="SpeechActFacet")
+
+
+
+@_attrs_define
+class SpeechActFacet:
+    """ A kind of speech act among the statements found, and how many are of that kind.
+
+        Attributes:
+            value (SpeechActEnum): * `assertion` - Assertion
+                * `denial` - Denial
+                * `projection` - Projection
+                * `warning` - Warning
+                * `concern` - Concern
+                * `request` - Request
+                * `other` - Other
+            count (int):
+     """
+
+    value: SpeechActEnum
+    count: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        value = self.value.value
+
+        count = self.count
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "value": value,
+            "count": count,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        value = SpeechActEnum(d.pop("value"))
+
+
+
+
+        count = d.pop("count")
+
+        speech_act_facet = cls(
+            value=value,
+            count=count,
+        )
+
+
+        speech_act_facet.additional_properties = d
+        return speech_act_facet
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
