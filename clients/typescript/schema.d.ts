@@ -80,6 +80,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List changes (the change feed)
+         * @description Every change you may see, oldest first, in the order the transactions committed: a partner keeps a copy in step by reading it from its start, then polling with the last `cursor`. A cursor never skips a committed change and never repeats one, even when transactions commit out of order (a change appears once every transaction that began before it has ended).
+         *
+         *     - Statements: `created`, `updated` (its text, topics, attributions or relations), `published`, `corrected`, `retracted` (`note`: the reason) and `deleted` (drafts only: nothing published is deleted).
+         *     - Speakers and sources: `created`, `updated`, `deleted`; a statement that shows their names is not listed again when they change.
+         *
+         *     The public sees the changes of published statements (the first is `published`), their retraction (without the text: the statement then answers 410) and every change of speakers and sources; editors, reviewers and admins see drafts' too. The feed starts with one change for each object that existed when it was introduced.
+         */
+        get: operations["list_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/context.jsonld": {
         parameters: {
             query?: never;
@@ -339,7 +364,7 @@ export interface paths {
         put?: never;
         /**
          * Accept a suggested attribution
-         * @description Create a draft statement from the suggestion, with its one attribution anchored where the suggestion says (the statement's text is the passage, without its quotation marks for a direct quote), creating the proposed speaker first when the suggestion names a new one. The body may change any of the fields listed (edit, then accept); they are validated as any write to an attribution. Answers the statement as `GET statements/{id}/` does. The suggestion is not proposed again.
+         * @description Create a draft statement from the suggestion, with its one attribution anchored where the suggestion says (the statement's text is the passage, without its quotation marks for a direct quote, unless the body gives `text`), creating the proposed speaker first when the suggestion names a new one. The body may change any of the fields listed (edit, then accept); they are validated as any write to a statement's text or an attribution. Answers the statement as `GET statements/{id}/` does. The suggestion is not proposed again.
          */
         post: operations["accept_source_suggestion"];
         delete?: never;
@@ -497,7 +522,7 @@ export interface paths {
         };
         /**
          * Get a statement
-         * @description One statement, with its `ETag`.
+         * @description One statement, with its `ETag`. A retracted one is gone: 410 with its retraction's reason and date, to everyone (its text only for editors, reviewers and admins).
          */
         get: operations["get_statement"];
         /**
@@ -618,6 +643,14 @@ export interface components {
          */
         ActionEnum: "created" | "changed" | "deleted";
         /**
+         * @description * `anchored` - Anchored
+         *     * `reanchored` - Re-anchored
+         *     * `orphaned` - Orphaned
+         *     * `unanchored` - Unanchored
+         * @enum {string}
+         */
+        AnchorStatusEnum: "anchored" | "reanchored" | "orphaned" | "unanchored";
+        /**
          * @description The link of a statement, the speaker who made it and the source that reports it,
          *     saying how the source renders it: quoted, paraphrased or summarised (`mode`), as what
          *     kind of speech act, with which reporting verb, the speaker's role at the time, on whose
@@ -733,6 +766,63 @@ export interface components {
             quote?: components["schemas"]["QuoteRequest"] | null;
         };
         /**
+         * @description One change of the feed: what changed (a statement, a speaker or a source), how and
+         *     when. Its representation is not in it: read it at ``url`` (a retracted statement
+         *     answers 410 with the reason, a deleted object 404).
+         */
+        Change: {
+            /**
+             * @description created, updated, published, corrected (a reviewed correction of a published statement), retracted or deleted. The public sees a statement first as published; a change of an attribution or a relation is an update of its statement(s).
+             *
+             *     * `created` - Created
+             *     * `updated` - Updated
+             *     * `published` - Published
+             *     * `corrected` - Corrected
+             *     * `retracted` - Retracted
+             *     * `deleted` - Deleted
+             */
+            kind: components["schemas"]["ChangeKindEnum"];
+            /**
+             * @description What changed.
+             *
+             *     * `statement` - Statement
+             *     * `speaker` - Speaker
+             *     * `source` - Source
+             */
+            object: components["schemas"]["ChangeObjectEnum"];
+            /** @description The changed object's id. */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the change was made (UTC).
+             */
+            at: string;
+            /** @description A retraction's reason, a correction's note; empty for the other kinds. */
+            note: string;
+            /**
+             * Format: uri
+             * @description Where the object is read (GET).
+             */
+            url: string;
+        };
+        /**
+         * @description * `created` - Created
+         *     * `updated` - Updated
+         *     * `published` - Published
+         *     * `corrected` - Corrected
+         *     * `retracted` - Retracted
+         *     * `deleted` - Deleted
+         * @enum {string}
+         */
+        ChangeKindEnum: "created" | "updated" | "published" | "corrected" | "retracted" | "deleted";
+        /**
+         * @description * `statement` - Statement
+         *     * `speaker` - Speaker
+         *     * `source` - Source
+         * @enum {string}
+         */
+        ChangeObjectEnum: "statement" | "speaker" | "source";
+        /**
          * @description How the statements found divide by speaker, speech act, publisher and year: each
          *     value with its count, to narrow the search with the matching filter.
          */
@@ -795,6 +885,21 @@ export interface components {
              */
             previous: string | null;
             results: components["schemas"]["Attribution"][];
+        };
+        /** @description A page of the change feed, oldest change first. */
+        PaginatedChangeList: {
+            /**
+             * @description Where the next read starts: send it back as `after`. Opaque: keep it as given. Null only while the feed has nothing for you.
+             * @example MTIzNDU2Ljk4
+             */
+            cursor: string | null;
+            /**
+             * Format: uri
+             * @description The next page while this one was full; null once you have caught up.
+             * @example null
+             */
+            next: string | null;
+            results: components["schemas"]["Change"][];
         };
         /** @description A page of HistoryEntry objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
         PaginatedHistoryEntryList: {
@@ -1011,7 +1116,8 @@ export interface components {
         };
         /**
          * @description Where the statement stands in the source's body: a W3C TextQuoteSelector (exact,
-         *     prefix, suffix) and the TextPositionSelector (start, end) that the server fills.
+         *     prefix, suffix) and the TextPositionSelector (start, end) that the server fills, with
+         *     the anchor's status (re-verified whenever the source's body changes).
          */
         Quote: {
             /** @description The exact text, as in the body. */
@@ -1024,12 +1130,24 @@ export interface components {
             readonly start: number | null;
             /** @description Offset just past the last character in the body (filled by the server). */
             readonly end: number | null;
+            /**
+             * @description Whether the quote stands where `start` and `end` say (set by the server): `anchored`, found by its words in the source's body; `reanchored`, found again by an approximate match after the body changed (the words are the body's new ones); `orphaned`, not found after the body changed (`start` and `end` are those of the body it was anchored in, whose digest is `body_sha256`); `unanchored`, the source has no body.
+             *
+             *     * `anchored` - Anchored
+             *     * `reanchored` - Re-anchored
+             *     * `orphaned` - Orphaned
+             *     * `unanchored` - Unanchored
+             */
+            readonly status: components["schemas"]["AnchorStatusEnum"];
+            /** @description SHA-256 of the body the quote was last found in (set by the server): the source's `body_sha256` unless the quote is orphaned; empty when unanchored. */
+            readonly body_sha256: string;
         };
         /**
          * @description Where the statement stands in the source's body: a W3C TextQuoteSelector (exact,
-         *     prefix, suffix) and the TextPositionSelector (start, end) that the server fills.
+         *     prefix, suffix) and the TextPositionSelector (start, end) that the server fills, with
+         *     the anchor's status (re-verified whenever the source's body changes).
          *
-         *     Any other field is refused (400), except `start`, `end`: read-only, they may be sent back as read and are ignored.
+         *     Any other field is refused (400), except `start`, `end`, `status`, `body_sha256`: read-only, they may be sent back as read and are ignored.
          */
         QuoteRequest: {
             /** @description The exact text, as in the body. */
@@ -1091,6 +1209,34 @@ export interface components {
         RetractRequest: {
             /** @description Why the statement is retracted; shown with it from then on. */
             reason: string;
+        };
+        /** @description The problem document of a retracted statement (type `/problems/retracted`). */
+        RetractedProblem: {
+            /** @description URI reference naming the kind of problem. */
+            type: string;
+            /** @description Short summary of the kind of problem. */
+            title: string;
+            /** @description The HTTP status code. */
+            status: number;
+            /** @description What went wrong with this request. */
+            detail: string;
+            /** @description One entry per bad field. */
+            errors: components["schemas"]["ProblemFieldError"][];
+            retraction: components["schemas"]["Retraction"];
+            /** @description The statement as it was retracted, for editors, reviewers and admins; null for everyone else. */
+            statement: components["schemas"]["Statement"] | null;
+        };
+        /** @description When and why a statement was retracted. */
+        Retraction: {
+            /** @description The retracted statement's id. */
+            statement: number;
+            /** @description Why it was retracted. */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When it was retracted.
+             */
+            retracted_at: string;
         };
         /**
          * @description One statement found: the statement, its relevance score and its text with the
@@ -1420,11 +1566,15 @@ export interface components {
         };
         /**
          * @description Edit, then accept: any of these replaces the suggested value (a field left out keeps
-         *     it). ``speaker`` picks an existing speaker instead of the suggested or proposed one.
+         *     it). ``speaker`` picks an existing speaker instead of the suggested or proposed one;
+         *     ``text`` is the new statement's text (by default the passage, without its quotation
+         *     marks when it is a direct quote).
          *
          *     Any other field is refused (400).
          */
         SuggestionAcceptRequest: {
+            /** @description The statement's text. Default: the passage, without its quotation marks when it is a direct quote. */
+            text?: string;
             speaker?: number;
             /** @description Kirby speaks for the US government, a spokesperson for a ministry. */
             on_behalf_of?: number | null;
@@ -1463,7 +1613,9 @@ export interface operations {
     list_attributions: {
         parameters: {
             query?: {
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `created_at`, `updated_at`. */
+                /** @description Status of the quote's anchor in its source's body: orphaned quotes were lost when the body changed, reanchored ones found again by an approximate match. */
+                anchor_status?: components["schemas"]["AnchorStatusEnum"][];
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `quote.status`, `quote.body_sha256`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
                 mode?: components["schemas"]["AttributionModeEnum"][];
@@ -1505,6 +1657,8 @@ export interface operations {
                 stated_before?: string;
                 /** @description Statement id (one that does not exist or is not visible matches nothing). */
                 statement?: number[];
+                /** @description Only what changed at or after this moment (ISO 8601: `2024-10-28T09:30:00Z`; a date alone is its start, UTC), by `updated_at`: a partner's sync asks for what changed since its last one. Deletions are not listed: the change feed (`changes/`) has every change, deletions included. A value that does not parse is a 400 naming it. */
+                updated_after?: string;
             };
             header?: never;
             path?: never;
@@ -1676,7 +1830,7 @@ export interface operations {
     get_attribution: {
         parameters: {
             query?: {
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. The `ETag` is that of the fields sent. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `created_at`, `updated_at`. */
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. The `ETag` is that of the fields sent. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `quote.status`, `quote.body_sha256`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
             };
@@ -2180,6 +2334,59 @@ export interface operations {
             };
         };
     };
+    list_changes: {
+        parameters: {
+            query?: {
+                /** @description The `cursor` of the last page read: the changes after it. Without it, from the feed's start. A cursor the feed did not give is a 400 naming `after`. */
+                after?: string;
+                /** @description Changes per page: 100 by default; a larger number than 1000 is capped to 1000. 0, a negative or a fractional number is a 400. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedChangeList"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_jsonld_context: {
         parameters: {
             query?: never;
@@ -2263,6 +2470,8 @@ export interface operations {
                 statement?: number[];
                 /** @description Statement id (one that does not exist or is not visible matches nothing). */
                 to_statement?: number[];
+                /** @description Only what changed at or after this moment (ISO 8601: `2024-10-28T09:30:00Z`; a date alone is its start, UTC), by `updated_at`: a partner's sync asks for what changed since its last one. Deletions are not listed: the change feed (`changes/`) has every change, deletions included. A value that does not parse is a 400 naming it. */
+                updated_after?: string;
             };
             header?: never;
             path?: never;
@@ -2911,7 +3120,9 @@ export interface operations {
     search_statements: {
         parameters: {
             query: {
-                /** @description Only these fields of each hit's `statement`, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Status of the quote's anchor in its source's body: orphaned quotes were lost when the body changed, reanchored ones found again by an approximate match. */
+                anchor_status?: components["schemas"]["AnchorStatusEnum"][];
+                /** @description Only these fields of each hit's `statement`, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 /** @description BCP 47 language tag. */
                 language?: string[];
@@ -2942,6 +3153,8 @@ export interface operations {
                 status?: components["schemas"]["StatementStatusEnum"][];
                 /** @description Topic slug. */
                 topic?: string[];
+                /** @description Only what changed at or after this moment (ISO 8601: `2024-10-28T09:30:00Z`; a date alone is its start, UTC), by `updated_at`: a partner's sync asks for what changed since its last one. Deletions are not listed: the change feed (`changes/`) has every change, deletions included. A value that does not parse is a 400 naming it. A statement changes with its attributions. */
+                updated_after?: string;
             };
             header?: never;
             path?: never;
@@ -3032,6 +3245,8 @@ export interface operations {
                 /** @description Words in the title or the publisher. */
                 q?: string;
                 status?: components["schemas"]["SourceStatusEnum"][];
+                /** @description Only what changed at or after this moment (ISO 8601: `2024-10-28T09:30:00Z`; a date alone is its start, UTC), by `updated_at`: a partner's sync asks for what changed since its last one. Deletions are not listed: the change feed (`changes/`) has every change, deletions included. A value that does not parse is a 400 naming it. */
+                updated_after?: string;
                 /** @description Exact URL (normalized first). */
                 url?: string;
             };
@@ -3304,6 +3519,8 @@ export interface operations {
                 headers: {
                     /** @description Entity tag of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes). */
                     ETag?: string;
+                    /** @description Sent when the write changed the source's body: how many of its quotes were found again by their words (`kept`), found by an approximate match (`reanchored`), lost (`orphaned`: their `quote.status` says so) or left without a body (`unanchored`), as a structured-field dictionary: `kept=12, reanchored=1, orphaned=0, unanchored=0`. */
+                    "Quote-Anchoring"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3529,6 +3746,8 @@ export interface operations {
                 headers: {
                     /** @description Entity tag of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes). */
                     ETag?: string;
+                    /** @description Sent when the write changed the source's body: how many of its quotes were found again by their words (`kept`), found by an approximate match (`reanchored`), lost (`orphaned`: their `quote.status` says so) or left without a body (`unanchored`), as a structured-field dictionary: `kept=12, reanchored=1, orphaned=0, unanchored=0`. */
+                    "Quote-Anchoring"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3685,7 +3904,9 @@ export interface operations {
     list_source_attributions: {
         parameters: {
             query?: {
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `created_at`, `updated_at`. */
+                /** @description Status of the quote's anchor in its source's body: orphaned quotes were lost when the body changed, reanchored ones found again by an approximate match. */
+                anchor_status?: components["schemas"]["AnchorStatusEnum"][];
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `quote.status`, `quote.body_sha256`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
                 mode?: components["schemas"]["AttributionModeEnum"][];
@@ -3727,6 +3948,8 @@ export interface operations {
                 stated_before?: string;
                 /** @description Statement id (one that does not exist or is not visible matches nothing). */
                 statement?: number[];
+                /** @description Only what changed at or after this moment (ISO 8601: `2024-10-28T09:30:00Z`; a date alone is its start, UTC), by `updated_at`: a partner's sync asks for what changed since its last one. Deletions are not listed: the change feed (`changes/`) has every change, deletions included. A value that does not parse is a 400 naming it. */
+                updated_after?: string;
             };
             header?: never;
             path: {
@@ -4050,6 +4273,8 @@ export interface operations {
                 page_size?: number;
                 /** @description Words in the name or the aliases. */
                 q?: string;
+                /** @description Only what changed at or after this moment (ISO 8601: `2024-10-28T09:30:00Z`; a date alone is its start, UTC), by `updated_at`: a partner's sync asks for what changed since its last one. Deletions are not listed: the change feed (`changes/`) has every change, deletions included. A value that does not parse is a 400 naming it. */
+                updated_after?: string;
                 /** @description Wikidata item id, e.g. "Q6279". */
                 wikidata_id?: string;
             };
@@ -4703,7 +4928,11 @@ export interface operations {
     list_speaker_statements: {
         parameters: {
             query?: {
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Status of the quote's anchor in its source's body: orphaned quotes were lost when the body changed, reanchored ones found again by an approximate match. */
+                anchor_status?: components["schemas"]["AnchorStatusEnum"][];
+                /** @description Cursor mode, for walking every statement (a full sync): the statements in id order, a page at a time after the position the cursor names, without counting pages or skipping rows, so the last page costs what the first does. Start with an empty `cursor=`, then follow `next` (null after the last page); `previous` is null. Not with `page`, with an `ordering` other than `id`, nor with `q` ranked by relevance (add `ordering=id` to walk every match). A cursor this list did not give is a 400. */
+                cursor?: string;
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
                 /** @description BCP 47 language tag. */
@@ -4751,6 +4980,8 @@ export interface operations {
                 status?: components["schemas"]["StatementStatusEnum"][];
                 /** @description Topic slug. */
                 topic?: string[];
+                /** @description Only what changed at or after this moment (ISO 8601: `2024-10-28T09:30:00Z`; a date alone is its start, UTC), by `updated_at`: a partner's sync asks for what changed since its last one. Deletions are not listed: the change feed (`changes/`) has every change, deletions included. A value that does not parse is a 400 naming it. A statement changes with its attributions. */
+                updated_after?: string;
             };
             header?: never;
             path: {
@@ -4812,7 +5043,11 @@ export interface operations {
     list_statements: {
         parameters: {
             query?: {
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Status of the quote's anchor in its source's body: orphaned quotes were lost when the body changed, reanchored ones found again by an approximate match. */
+                anchor_status?: components["schemas"]["AnchorStatusEnum"][];
+                /** @description Cursor mode, for walking every statement (a full sync): the statements in id order, a page at a time after the position the cursor names, without counting pages or skipping rows, so the last page costs what the first does. Start with an empty `cursor=`, then follow `next` (null after the last page); `previous` is null. Not with `page`, with an `ordering` other than `id`, nor with `q` ranked by relevance (add `ordering=id` to walk every match). A cursor this list did not give is a 400. */
+                cursor?: string;
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
                 /** @description BCP 47 language tag. */
@@ -4860,6 +5095,8 @@ export interface operations {
                 status?: components["schemas"]["StatementStatusEnum"][];
                 /** @description Topic slug. */
                 topic?: string[];
+                /** @description Only what changed at or after this moment (ISO 8601: `2024-10-28T09:30:00Z`; a date alone is its start, UTC), by `updated_at`: a partner's sync asks for what changed since its last one. Deletions are not listed: the change feed (`changes/`) has every change, deletions included. A value that does not parse is a 400 naming it. A statement changes with its attributions. */
+                updated_after?: string;
             };
             header?: never;
             path?: never;
@@ -5031,7 +5268,7 @@ export interface operations {
     get_statement: {
         parameters: {
             query?: {
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. The `ETag` is that of the fields sent. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. The `ETag` is that of the fields sent. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
             };
@@ -5092,6 +5329,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The statement was retracted (problem type `/problems/retracted`): `retraction` says when and why, to everyone; its text stays hidden from the public. A statement that never existed (or a draft) is a 404 instead. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RetractedProblem"];
                 };
             };
             /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
@@ -5730,6 +5976,8 @@ export interface operations {
     export_statements: {
         parameters: {
             query?: {
+                /** @description Status of the quote's anchor in its source's body: orphaned quotes were lost when the body changed, reanchored ones found again by an approximate match. */
+                anchor_status?: components["schemas"]["AnchorStatusEnum"][];
                 /** @description `ndjson` (default), `csv` or `jsonld`. */
                 format?: "csv" | "jsonld" | "ndjson";
                 /** @description BCP 47 language tag. */
@@ -5772,6 +6020,8 @@ export interface operations {
                 status?: components["schemas"]["StatementStatusEnum"][];
                 /** @description Topic slug. */
                 topic?: string[];
+                /** @description Only what changed at or after this moment (ISO 8601: `2024-10-28T09:30:00Z`; a date alone is its start, UTC), by `updated_at`: a partner's sync asks for what changed since its last one. Deletions are not listed: the change feed (`changes/`) has every change, deletions included. A value that does not parse is a 400 naming it. A statement changes with its attributions. */
+                updated_after?: string;
             };
             header?: never;
             path?: never;

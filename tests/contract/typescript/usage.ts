@@ -91,6 +91,8 @@ export const created: CreatedStatement = {
         suffix: "",
         start: 648,
         end: 704,
+        status: "anchored",
+        body_sha256: "2c5f0d2b7e1a9c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5",
       },
       created_at: "2024-10-28T09:30:00Z",
       updated_at: "2024-10-28T09:30:00Z",

@@ -1,11 +1,15 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .action_enum import ActionEnum
+from .anchor_status_enum import AnchorStatusEnum
 from .attribution import Attribution
 from .attribution_fields import AttributionFields
 from .attribution_fields_request import AttributionFieldsRequest
 from .attribution_mode_enum import AttributionModeEnum
 from .attribution_request import AttributionRequest
+from .change import Change
+from .change_kind_enum import ChangeKindEnum
+from .change_object_enum import ChangeObjectEnum
 from .export_statements_format import ExportStatementsFormat
 from .export_statements_ordering_item import ExportStatementsOrderingItem
 from .facets import Facets
@@ -22,6 +26,7 @@ from .list_speaker_statements_ordering_item import ListSpeakerStatementsOrdering
 from .list_speakers_ordering_item import ListSpeakersOrderingItem
 from .list_statements_ordering_item import ListStatementsOrderingItem
 from .paginated_attribution_list import PaginatedAttributionList
+from .paginated_change_list import PaginatedChangeList
 from .paginated_history_entry_list import PaginatedHistoryEntryList
 from .paginated_relation_list import PaginatedRelationList
 from .paginated_source_list import PaginatedSourceList
@@ -42,6 +47,8 @@ from .relation_kind_enum import RelationKindEnum
 from .relation_request import RelationRequest
 from .response_format_enum import ResponseFormatEnum
 from .retract_request import RetractRequest
+from .retracted_problem import RetractedProblem
+from .retraction import Retraction
 from .search_hit import SearchHit
 from .search_response import SearchResponse
 from .source import Source
@@ -70,11 +77,15 @@ from .year_facet import YearFacet
 
 __all__ = (
     "ActionEnum",
+    "AnchorStatusEnum",
     "Attribution",
     "AttributionFields",
     "AttributionFieldsRequest",
     "AttributionModeEnum",
     "AttributionRequest",
+    "Change",
+    "ChangeKindEnum",
+    "ChangeObjectEnum",
     "ExportStatementsFormat",
     "ExportStatementsOrderingItem",
     "Facets",
@@ -91,6 +102,7 @@ __all__ = (
     "ListSpeakerStatementsOrderingItem",
     "ListStatementsOrderingItem",
     "PaginatedAttributionList",
+    "PaginatedChangeList",
     "PaginatedHistoryEntryList",
     "PaginatedRelationList",
     "PaginatedSourceList",
@@ -110,6 +122,8 @@ __all__ = (
     "RelationKindEnum",
     "RelationRequest",
     "ResponseFormatEnum",
+    "RetractedProblem",
+    "Retraction",
     "RetractRequest",
     "SearchHit",
     "SearchResponse",

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.anchor_status_enum import AnchorStatusEnum
 from typing import cast
 
 
@@ -22,7 +23,8 @@ T = TypeVar("T", bound="Quote")
 @_attrs_define
 class Quote:
     """ Where the statement stands in the source's body: a W3C TextQuoteSelector (exact,
-    prefix, suffix) and the TextPositionSelector (start, end) that the server fills.
+    prefix, suffix) and the TextPositionSelector (start, end) that the server fills, with
+    the anchor's status (re-verified whenever the source's body changes).
 
         Attributes:
             exact (str): The exact text, as in the body.
@@ -30,6 +32,12 @@ class Quote:
             suffix (str): Text just after the quote, to pick one of several occurrences.
             start (int | None): Offset of the first character in the body (filled by the server).
             end (int | None): Offset just past the last character in the body (filled by the server).
+            status (AnchorStatusEnum): * `anchored` - Anchored
+                * `reanchored` - Re-anchored
+                * `orphaned` - Orphaned
+                * `unanchored` - Unanchored
+            body_sha256 (str): SHA-256 of the body the quote was last found in (set by the server): the source's
+                `body_sha256` unless the quote is orphaned; empty when unanchored.
      """
 
     exact: str
@@ -37,6 +45,8 @@ class Quote:
     suffix: str
     start: int | None
     end: int | None
+    status: AnchorStatusEnum
+    body_sha256: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -56,6 +66,10 @@ class Quote:
         end: int | None
         end = self.end
 
+        status = self.status.value
+
+        body_sha256 = self.body_sha256
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,6 +79,8 @@ class Quote:
             "suffix": suffix,
             "start": start,
             "end": end,
+            "status": status,
+            "body_sha256": body_sha256,
         })
 
         return field_dict
@@ -96,12 +112,21 @@ class Quote:
         end = _parse_end(d.pop("end"))
 
 
+        status = AnchorStatusEnum(d.pop("status"))
+
+
+
+
+        body_sha256 = d.pop("body_sha256")
+
         quote = cls(
             exact=exact,
             prefix=prefix,
             suffix=suffix,
             start=start,
             end=end,
+            status=status,
+            body_sha256=body_sha256,
         )
 
 

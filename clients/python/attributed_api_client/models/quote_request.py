@@ -22,9 +22,11 @@ T = TypeVar("T", bound="QuoteRequest")
 @_attrs_define
 class QuoteRequest:
     """ Where the statement stands in the source's body: a W3C TextQuoteSelector (exact,
-    prefix, suffix) and the TextPositionSelector (start, end) that the server fills.
+    prefix, suffix) and the TextPositionSelector (start, end) that the server fills, with
+    the anchor's status (re-verified whenever the source's body changes).
 
-    Any other field is refused (400), except `start`, `end`: read-only, they may be sent back as read and are ignored.
+    Any other field is refused (400), except `start`, `end`, `status`, `body_sha256`: read-only, they may be sent back
+    as read and are ignored.
 
         Attributes:
             exact (str): The exact text, as in the body.

@@ -26,11 +26,15 @@ T = TypeVar("T", bound="SuggestionAcceptRequest")
 @_attrs_define
 class SuggestionAcceptRequest:
     """ Edit, then accept: any of these replaces the suggested value (a field left out keeps
-    it). ``speaker`` picks an existing speaker instead of the suggested or proposed one.
+    it). ``speaker`` picks an existing speaker instead of the suggested or proposed one;
+    ``text`` is the new statement's text (by default the passage, without its quotation
+    marks when it is a direct quote).
 
     Any other field is refused (400).
 
         Attributes:
+            text (str | Unset): The statement's text. Default: the passage, without its quotation marks when it is a direct
+                quote.
             speaker (int | Unset):
             on_behalf_of (int | None | Unset): Kirby speaks for the US government, a spokesperson for a ministry.
             mode (AttributionModeEnum | Unset): * `direct_quote` - Direct quote
@@ -49,6 +53,7 @@ class SuggestionAcceptRequest:
             stated_on (datetime.date | None | Unset):
      """
 
+    text: str | Unset = UNSET
     speaker: int | Unset = UNSET
     on_behalf_of: int | None | Unset = UNSET
     mode: AttributionModeEnum | Unset = UNSET
@@ -63,6 +68,8 @@ class SuggestionAcceptRequest:
 
 
     def to_dict(self) -> dict[str, Any]:
+        text = self.text
+
         speaker = self.speaker
 
         on_behalf_of: int | None | Unset
@@ -100,6 +107,8 @@ class SuggestionAcceptRequest:
 
         field_dict.update({
         })
+        if text is not UNSET:
+            field_dict["text"] = text
         if speaker is not UNSET:
             field_dict["speaker"] = speaker
         if on_behalf_of is not UNSET:
@@ -124,6 +133,8 @@ class SuggestionAcceptRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        text = d.pop("text", UNSET)
+
         speaker = d.pop("speaker", UNSET)
 
         def _parse_on_behalf_of(data: object) -> int | None | Unset:
@@ -183,6 +194,7 @@ class SuggestionAcceptRequest:
 
 
         suggestion_accept_request = cls(
+            text=text,
             speaker=speaker,
             on_behalf_of=on_behalf_of,
             mode=mode,

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.anchor_status_enum import AnchorStatusEnum
 from ...models.attribution_mode_enum import AttributionModeEnum
 from ...models.list_attributions_ordering_item import ListAttributionsOrderingItem
 from ...models.paginated_attribution_list import PaginatedAttributionList
@@ -23,6 +24,7 @@ import datetime
 
 def _get_kwargs(
     *,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -40,6 +42,7 @@ def _get_kwargs(
     stated_after: datetime.date | Unset = UNSET,
     stated_before: datetime.date | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -47,6 +50,16 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    json_anchor_status: list[str] | Unset = UNSET
+    if not isinstance(anchor_status, Unset):
+        json_anchor_status = []
+        for anchor_status_item_data in anchor_status:
+            anchor_status_item = anchor_status_item_data.value
+            json_anchor_status.append(anchor_status_item)
+
+
+    params["anchor_status"] = json_anchor_status
 
     params["fields"] = fields
 
@@ -150,6 +163,11 @@ def _get_kwargs(
 
     params["statement"] = json_statement
 
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
+
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -219,6 +237,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -236,6 +255,7 @@ def sync_detailed(
     stated_after: datetime.date | Unset = UNSET,
     stated_before: datetime.date | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedAttributionList | Problem]:
     """ List attributions
@@ -243,6 +263,7 @@ def sync_detailed(
      A page of attributions, filtered and ordered by the query parameters.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -261,6 +282,7 @@ def sync_detailed(
         stated_after (datetime.date | Unset):
         stated_before (datetime.date | Unset):
         statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -272,7 +294,8 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        fields=fields,
+        anchor_status=anchor_status,
+fields=fields,
 format_=format_,
 mode=mode,
 on_behalf_of=on_behalf_of,
@@ -289,6 +312,7 @@ speech_act=speech_act,
 stated_after=stated_after,
 stated_before=stated_before,
 statement=statement,
+updated_after=updated_after,
 
     )
 
@@ -301,6 +325,7 @@ statement=statement,
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -318,6 +343,7 @@ def sync(
     stated_after: datetime.date | Unset = UNSET,
     stated_before: datetime.date | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedAttributionList | Problem | None:
     """ List attributions
@@ -325,6 +351,7 @@ def sync(
      A page of attributions, filtered and ordered by the query parameters.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -343,6 +370,7 @@ def sync(
         stated_after (datetime.date | Unset):
         stated_before (datetime.date | Unset):
         statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -355,6 +383,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+anchor_status=anchor_status,
 fields=fields,
 format_=format_,
 mode=mode,
@@ -372,12 +401,14 @@ speech_act=speech_act,
 stated_after=stated_after,
 stated_before=stated_before,
 statement=statement,
+updated_after=updated_after,
 
     ).parsed
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -395,6 +426,7 @@ async def asyncio_detailed(
     stated_after: datetime.date | Unset = UNSET,
     stated_before: datetime.date | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedAttributionList | Problem]:
     """ List attributions
@@ -402,6 +434,7 @@ async def asyncio_detailed(
      A page of attributions, filtered and ordered by the query parameters.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -420,6 +453,7 @@ async def asyncio_detailed(
         stated_after (datetime.date | Unset):
         stated_before (datetime.date | Unset):
         statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -431,7 +465,8 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        fields=fields,
+        anchor_status=anchor_status,
+fields=fields,
 format_=format_,
 mode=mode,
 on_behalf_of=on_behalf_of,
@@ -448,6 +483,7 @@ speech_act=speech_act,
 stated_after=stated_after,
 stated_before=stated_before,
 statement=statement,
+updated_after=updated_after,
 
     )
 
@@ -460,6 +496,7 @@ statement=statement,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -477,6 +514,7 @@ async def asyncio(
     stated_after: datetime.date | Unset = UNSET,
     stated_before: datetime.date | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedAttributionList | Problem | None:
     """ List attributions
@@ -484,6 +522,7 @@ async def asyncio(
      A page of attributions, filtered and ordered by the query parameters.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -502,6 +541,7 @@ async def asyncio(
         stated_after (datetime.date | Unset):
         stated_before (datetime.date | Unset):
         statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -514,6 +554,7 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+anchor_status=anchor_status,
 fields=fields,
 format_=format_,
 mode=mode,
@@ -531,5 +572,6 @@ speech_act=speech_act,
 stated_after=stated_after,
 stated_before=stated_before,
 statement=statement,
+updated_after=updated_after,
 
     )).parsed

@@ -14,6 +14,7 @@ from ...models.problem import Problem
 from ...models.relation_kind_enum import RelationKindEnum
 from ...types import UNSET, Unset
 from typing import cast
+import datetime
 
 
 
@@ -27,6 +28,7 @@ def _get_kwargs(
     page_size: int | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
     to_statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -81,6 +83,11 @@ def _get_kwargs(
 
 
     params["to_statement"] = json_to_statement
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -159,6 +166,7 @@ def sync_detailed(
     page_size: int | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
     to_statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedRelationList | Problem]:
     """ List relations
@@ -174,6 +182,7 @@ def sync_detailed(
         page_size (int | Unset):
         statement (list[int] | Unset):
         to_statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,6 +202,7 @@ page=page,
 page_size=page_size,
 statement=statement,
 to_statement=to_statement,
+updated_after=updated_after,
 
     )
 
@@ -213,6 +223,7 @@ def sync(
     page_size: int | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
     to_statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedRelationList | Problem | None:
     """ List relations
@@ -228,6 +239,7 @@ def sync(
         page_size (int | Unset):
         statement (list[int] | Unset):
         to_statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,6 +260,7 @@ page=page,
 page_size=page_size,
 statement=statement,
 to_statement=to_statement,
+updated_after=updated_after,
 
     ).parsed
 
@@ -262,6 +275,7 @@ async def asyncio_detailed(
     page_size: int | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
     to_statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedRelationList | Problem]:
     """ List relations
@@ -277,6 +291,7 @@ async def asyncio_detailed(
         page_size (int | Unset):
         statement (list[int] | Unset):
         to_statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -296,6 +311,7 @@ page=page,
 page_size=page_size,
 statement=statement,
 to_statement=to_statement,
+updated_after=updated_after,
 
     )
 
@@ -316,6 +332,7 @@ async def asyncio(
     page_size: int | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
     to_statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedRelationList | Problem | None:
     """ List relations
@@ -331,6 +348,7 @@ async def asyncio(
         page_size (int | Unset):
         statement (list[int] | Unset):
         to_statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -351,5 +369,6 @@ page=page,
 page_size=page_size,
 statement=statement,
 to_statement=to_statement,
+updated_after=updated_after,
 
     )).parsed

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.anchor_status_enum import AnchorStatusEnum
 from ...models.attribution_mode_enum import AttributionModeEnum
 from ...models.problem import Problem
 from ...models.search_response import SearchResponse
@@ -22,6 +23,7 @@ import datetime
 
 def _get_kwargs(
     *,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     language: list[str] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -39,6 +41,7 @@ def _get_kwargs(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -46,6 +49,16 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    json_anchor_status: list[str] | Unset = UNSET
+    if not isinstance(anchor_status, Unset):
+        json_anchor_status = []
+        for anchor_status_item_data in anchor_status:
+            anchor_status_item = anchor_status_item_data.value
+            json_anchor_status.append(anchor_status_item)
+
+
+    params["anchor_status"] = json_anchor_status
 
     params["fields"] = fields
 
@@ -145,6 +158,11 @@ def _get_kwargs(
 
     params["topic"] = json_topic
 
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
+
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -214,6 +232,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     language: list[str] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -231,6 +250,7 @@ def sync_detailed(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[Problem | SearchResponse]:
     """ Search statements
@@ -256,6 +276,7 @@ def sync_detailed(
     no word in it (`?!`) finds nothing. Only the first 500 characters are read.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         language (list[str] | Unset):
         mode (list[AttributionModeEnum] | Unset):
@@ -273,6 +294,7 @@ def sync_detailed(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -284,7 +306,8 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        fields=fields,
+        anchor_status=anchor_status,
+fields=fields,
 language=language,
 mode=mode,
 page=page,
@@ -301,6 +324,7 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )
 
@@ -313,6 +337,7 @@ topic=topic,
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     language: list[str] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -330,6 +355,7 @@ def sync(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Problem | SearchResponse | None:
     """ Search statements
@@ -355,6 +381,7 @@ def sync(
     no word in it (`?!`) finds nothing. Only the first 500 characters are read.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         language (list[str] | Unset):
         mode (list[AttributionModeEnum] | Unset):
@@ -372,6 +399,7 @@ def sync(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -384,6 +412,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+anchor_status=anchor_status,
 fields=fields,
 language=language,
 mode=mode,
@@ -401,12 +430,14 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     ).parsed
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     language: list[str] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -424,6 +455,7 @@ async def asyncio_detailed(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[Problem | SearchResponse]:
     """ Search statements
@@ -449,6 +481,7 @@ async def asyncio_detailed(
     no word in it (`?!`) finds nothing. Only the first 500 characters are read.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         language (list[str] | Unset):
         mode (list[AttributionModeEnum] | Unset):
@@ -466,6 +499,7 @@ async def asyncio_detailed(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -477,7 +511,8 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        fields=fields,
+        anchor_status=anchor_status,
+fields=fields,
 language=language,
 mode=mode,
 page=page,
@@ -494,6 +529,7 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )
 
@@ -506,6 +542,7 @@ topic=topic,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     language: list[str] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -523,6 +560,7 @@ async def asyncio(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Problem | SearchResponse | None:
     """ Search statements
@@ -548,6 +586,7 @@ async def asyncio(
     no word in it (`?!`) finds nothing. Only the first 500 characters are read.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         language (list[str] | Unset):
         mode (list[AttributionModeEnum] | Unset):
@@ -565,6 +604,7 @@ async def asyncio(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -577,6 +617,7 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+anchor_status=anchor_status,
 fields=fields,
 language=language,
 mode=mode,
@@ -594,5 +635,6 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )).parsed

@@ -136,17 +136,20 @@ def sync_detailed(
     """ Accept a suggested attribution
 
      Create a draft statement from the suggestion, with its one attribution anchored where the suggestion
-    says (the statement's text is the passage, without its quotation marks for a direct quote), creating
-    the proposed speaker first when the suggestion names a new one. The body may change any of the
-    fields listed (edit, then accept); they are validated as any write to an attribution. Answers the
-    statement as `GET statements/{id}/` does. The suggestion is not proposed again.
+    says (the statement's text is the passage, without its quotation marks for a direct quote, unless
+    the body gives `text`), creating the proposed speaker first when the suggestion names a new one. The
+    body may change any of the fields listed (edit, then accept); they are validated as any write to a
+    statement's text or an attribution. Answers the statement as `GET statements/{id}/` does. The
+    suggestion is not proposed again.
 
     Args:
         source_pk (int):
         key (str):
         body (SuggestionAcceptRequest | Unset): Edit, then accept: any of these replaces the
             suggested value (a field left out keeps
-            it). ``speaker`` picks an existing speaker instead of the suggested or proposed one.
+            it). ``speaker`` picks an existing speaker instead of the suggested or proposed one;
+            ``text`` is the new statement's text (by default the passage, without its quotation
+            marks when it is a direct quote).
 
             Any other field is refused (400).
 
@@ -183,17 +186,20 @@ def sync(
     """ Accept a suggested attribution
 
      Create a draft statement from the suggestion, with its one attribution anchored where the suggestion
-    says (the statement's text is the passage, without its quotation marks for a direct quote), creating
-    the proposed speaker first when the suggestion names a new one. The body may change any of the
-    fields listed (edit, then accept); they are validated as any write to an attribution. Answers the
-    statement as `GET statements/{id}/` does. The suggestion is not proposed again.
+    says (the statement's text is the passage, without its quotation marks for a direct quote, unless
+    the body gives `text`), creating the proposed speaker first when the suggestion names a new one. The
+    body may change any of the fields listed (edit, then accept); they are validated as any write to a
+    statement's text or an attribution. Answers the statement as `GET statements/{id}/` does. The
+    suggestion is not proposed again.
 
     Args:
         source_pk (int):
         key (str):
         body (SuggestionAcceptRequest | Unset): Edit, then accept: any of these replaces the
             suggested value (a field left out keeps
-            it). ``speaker`` picks an existing speaker instead of the suggested or proposed one.
+            it). ``speaker`` picks an existing speaker instead of the suggested or proposed one;
+            ``text`` is the new statement's text (by default the passage, without its quotation
+            marks when it is a direct quote).
 
             Any other field is refused (400).
 
@@ -225,17 +231,20 @@ async def asyncio_detailed(
     """ Accept a suggested attribution
 
      Create a draft statement from the suggestion, with its one attribution anchored where the suggestion
-    says (the statement's text is the passage, without its quotation marks for a direct quote), creating
-    the proposed speaker first when the suggestion names a new one. The body may change any of the
-    fields listed (edit, then accept); they are validated as any write to an attribution. Answers the
-    statement as `GET statements/{id}/` does. The suggestion is not proposed again.
+    says (the statement's text is the passage, without its quotation marks for a direct quote, unless
+    the body gives `text`), creating the proposed speaker first when the suggestion names a new one. The
+    body may change any of the fields listed (edit, then accept); they are validated as any write to a
+    statement's text or an attribution. Answers the statement as `GET statements/{id}/` does. The
+    suggestion is not proposed again.
 
     Args:
         source_pk (int):
         key (str):
         body (SuggestionAcceptRequest | Unset): Edit, then accept: any of these replaces the
             suggested value (a field left out keeps
-            it). ``speaker`` picks an existing speaker instead of the suggested or proposed one.
+            it). ``speaker`` picks an existing speaker instead of the suggested or proposed one;
+            ``text`` is the new statement's text (by default the passage, without its quotation
+            marks when it is a direct quote).
 
             Any other field is refused (400).
 
@@ -272,17 +281,20 @@ async def asyncio(
     """ Accept a suggested attribution
 
      Create a draft statement from the suggestion, with its one attribution anchored where the suggestion
-    says (the statement's text is the passage, without its quotation marks for a direct quote), creating
-    the proposed speaker first when the suggestion names a new one. The body may change any of the
-    fields listed (edit, then accept); they are validated as any write to an attribution. Answers the
-    statement as `GET statements/{id}/` does. The suggestion is not proposed again.
+    says (the statement's text is the passage, without its quotation marks for a direct quote, unless
+    the body gives `text`), creating the proposed speaker first when the suggestion names a new one. The
+    body may change any of the fields listed (edit, then accept); they are validated as any write to a
+    statement's text or an attribution. Answers the statement as `GET statements/{id}/` does. The
+    suggestion is not proposed again.
 
     Args:
         source_pk (int):
         key (str):
         body (SuggestionAcceptRequest | Unset): Edit, then accept: any of these replaces the
             suggested value (a field left out keeps
-            it). ``speaker`` picks an existing speaker instead of the suggested or proposed one.
+            it). ``speaker`` picks an existing speaker instead of the suggested or proposed one;
+            ``text`` is the new statement's text (by default the passage, without its quotation
+            marks when it is a direct quote).
 
             Any other field is refused (400).
 

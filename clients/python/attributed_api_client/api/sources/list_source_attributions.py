@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.anchor_status_enum import AnchorStatusEnum
 from ...models.attribution_mode_enum import AttributionModeEnum
 from ...models.list_source_attributions_ordering_item import ListSourceAttributionsOrderingItem
 from ...models.paginated_attribution_list import PaginatedAttributionList
@@ -24,6 +25,7 @@ import datetime
 def _get_kwargs(
     source_pk: int,
     *,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -41,6 +43,7 @@ def _get_kwargs(
     stated_after: datetime.date | Unset = UNSET,
     stated_before: datetime.date | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -48,6 +51,16 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    json_anchor_status: list[str] | Unset = UNSET
+    if not isinstance(anchor_status, Unset):
+        json_anchor_status = []
+        for anchor_status_item_data in anchor_status:
+            anchor_status_item = anchor_status_item_data.value
+            json_anchor_status.append(anchor_status_item)
+
+
+    params["anchor_status"] = json_anchor_status
 
     params["fields"] = fields
 
@@ -151,6 +164,11 @@ def _get_kwargs(
 
     params["statement"] = json_statement
 
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
+
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -221,6 +239,7 @@ def sync_detailed(
     source_pk: int,
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -238,6 +257,7 @@ def sync_detailed(
     stated_after: datetime.date | Unset = UNSET,
     stated_before: datetime.date | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedAttributionList | Problem]:
     """ List a source's attributions
@@ -246,6 +266,7 @@ def sync_detailed(
 
     Args:
         source_pk (int):
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -264,6 +285,7 @@ def sync_detailed(
         stated_after (datetime.date | Unset):
         stated_before (datetime.date | Unset):
         statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -276,6 +298,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         source_pk=source_pk,
+anchor_status=anchor_status,
 fields=fields,
 format_=format_,
 mode=mode,
@@ -293,6 +316,7 @@ speech_act=speech_act,
 stated_after=stated_after,
 stated_before=stated_before,
 statement=statement,
+updated_after=updated_after,
 
     )
 
@@ -306,6 +330,7 @@ def sync(
     source_pk: int,
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -323,6 +348,7 @@ def sync(
     stated_after: datetime.date | Unset = UNSET,
     stated_before: datetime.date | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedAttributionList | Problem | None:
     """ List a source's attributions
@@ -331,6 +357,7 @@ def sync(
 
     Args:
         source_pk (int):
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -349,6 +376,7 @@ def sync(
         stated_after (datetime.date | Unset):
         stated_before (datetime.date | Unset):
         statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -362,6 +390,7 @@ def sync(
     return sync_detailed(
         source_pk=source_pk,
 client=client,
+anchor_status=anchor_status,
 fields=fields,
 format_=format_,
 mode=mode,
@@ -379,6 +408,7 @@ speech_act=speech_act,
 stated_after=stated_after,
 stated_before=stated_before,
 statement=statement,
+updated_after=updated_after,
 
     ).parsed
 
@@ -386,6 +416,7 @@ async def asyncio_detailed(
     source_pk: int,
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -403,6 +434,7 @@ async def asyncio_detailed(
     stated_after: datetime.date | Unset = UNSET,
     stated_before: datetime.date | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedAttributionList | Problem]:
     """ List a source's attributions
@@ -411,6 +443,7 @@ async def asyncio_detailed(
 
     Args:
         source_pk (int):
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -429,6 +462,7 @@ async def asyncio_detailed(
         stated_after (datetime.date | Unset):
         stated_before (datetime.date | Unset):
         statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -441,6 +475,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         source_pk=source_pk,
+anchor_status=anchor_status,
 fields=fields,
 format_=format_,
 mode=mode,
@@ -458,6 +493,7 @@ speech_act=speech_act,
 stated_after=stated_after,
 stated_before=stated_before,
 statement=statement,
+updated_after=updated_after,
 
     )
 
@@ -471,6 +507,7 @@ async def asyncio(
     source_pk: int,
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -488,6 +525,7 @@ async def asyncio(
     stated_after: datetime.date | Unset = UNSET,
     stated_before: datetime.date | Unset = UNSET,
     statement: list[int] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedAttributionList | Problem | None:
     """ List a source's attributions
@@ -496,6 +534,7 @@ async def asyncio(
 
     Args:
         source_pk (int):
+        anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -514,6 +553,7 @@ async def asyncio(
         stated_after (datetime.date | Unset):
         stated_before (datetime.date | Unset):
         statement (list[int] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -527,6 +567,7 @@ async def asyncio(
     return (await asyncio_detailed(
         source_pk=source_pk,
 client=client,
+anchor_status=anchor_status,
 fields=fields,
 format_=format_,
 mode=mode,
@@ -544,5 +585,6 @@ speech_act=speech_act,
 stated_after=stated_after,
 stated_before=stated_before,
 statement=statement,
+updated_after=updated_after,
 
     )).parsed

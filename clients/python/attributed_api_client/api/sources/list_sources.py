@@ -34,6 +34,7 @@ def _get_kwargs(
     publisher: str | Unset = UNSET,
     q: str | Unset = UNSET,
     status: list[SourceStatusEnum] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     url_query: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -105,6 +106,11 @@ def _get_kwargs(
 
 
     params["status"] = json_status
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
 
     params["url"] = url_query
 
@@ -189,6 +195,7 @@ def sync_detailed(
     publisher: str | Unset = UNSET,
     q: str | Unset = UNSET,
     status: list[SourceStatusEnum] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     url_query: str | Unset = UNSET,
 
 ) -> Response[PaginatedSourceList | Problem]:
@@ -210,6 +217,7 @@ def sync_detailed(
         publisher (str | Unset):
         q (str | Unset):
         status (list[SourceStatusEnum] | Unset):
+        updated_after (datetime.datetime | Unset):
         url_query (str | Unset):
 
     Raises:
@@ -234,6 +242,7 @@ published_before=published_before,
 publisher=publisher,
 q=q,
 status=status,
+updated_after=updated_after,
 url_query=url_query,
 
     )
@@ -259,6 +268,7 @@ def sync(
     publisher: str | Unset = UNSET,
     q: str | Unset = UNSET,
     status: list[SourceStatusEnum] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     url_query: str | Unset = UNSET,
 
 ) -> PaginatedSourceList | Problem | None:
@@ -280,6 +290,7 @@ def sync(
         publisher (str | Unset):
         q (str | Unset):
         status (list[SourceStatusEnum] | Unset):
+        updated_after (datetime.datetime | Unset):
         url_query (str | Unset):
 
     Raises:
@@ -305,6 +316,7 @@ published_before=published_before,
 publisher=publisher,
 q=q,
 status=status,
+updated_after=updated_after,
 url_query=url_query,
 
     ).parsed
@@ -324,6 +336,7 @@ async def asyncio_detailed(
     publisher: str | Unset = UNSET,
     q: str | Unset = UNSET,
     status: list[SourceStatusEnum] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     url_query: str | Unset = UNSET,
 
 ) -> Response[PaginatedSourceList | Problem]:
@@ -345,6 +358,7 @@ async def asyncio_detailed(
         publisher (str | Unset):
         q (str | Unset):
         status (list[SourceStatusEnum] | Unset):
+        updated_after (datetime.datetime | Unset):
         url_query (str | Unset):
 
     Raises:
@@ -369,6 +383,7 @@ published_before=published_before,
 publisher=publisher,
 q=q,
 status=status,
+updated_after=updated_after,
 url_query=url_query,
 
     )
@@ -394,6 +409,7 @@ async def asyncio(
     publisher: str | Unset = UNSET,
     q: str | Unset = UNSET,
     status: list[SourceStatusEnum] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     url_query: str | Unset = UNSET,
 
 ) -> PaginatedSourceList | Problem | None:
@@ -415,6 +431,7 @@ async def asyncio(
         publisher (str | Unset):
         q (str | Unset):
         status (list[SourceStatusEnum] | Unset):
+        updated_after (datetime.datetime | Unset):
         url_query (str | Unset):
 
     Raises:
@@ -440,6 +457,7 @@ published_before=published_before,
 publisher=publisher,
 q=q,
 status=status,
+updated_after=updated_after,
 url_query=url_query,
 
     )).parsed

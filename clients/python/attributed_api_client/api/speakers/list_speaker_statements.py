@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.anchor_status_enum import AnchorStatusEnum
 from ...models.attribution_mode_enum import AttributionModeEnum
 from ...models.list_speaker_statements_ordering_item import ListSpeakerStatementsOrderingItem
 from ...models.paginated_statement_list import PaginatedStatementList
@@ -25,6 +26,8 @@ import datetime
 def _get_kwargs(
     speaker_pk: int,
     *,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
@@ -44,6 +47,7 @@ def _get_kwargs(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -51,6 +55,18 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    json_anchor_status: list[str] | Unset = UNSET
+    if not isinstance(anchor_status, Unset):
+        json_anchor_status = []
+        for anchor_status_item_data in anchor_status:
+            anchor_status_item = anchor_status_item_data.value
+            json_anchor_status.append(anchor_status_item)
+
+
+    params["anchor_status"] = json_anchor_status
+
+    params["cursor"] = cursor
 
     params["fields"] = fields
 
@@ -166,6 +182,11 @@ def _get_kwargs(
 
     params["topic"] = json_topic
 
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
+
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -236,6 +257,8 @@ def sync_detailed(
     speaker_pk: int,
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
@@ -255,6 +278,7 @@ def sync_detailed(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedStatementList | Problem]:
     """ List a speaker's statements
@@ -263,6 +287,8 @@ def sync_detailed(
 
     Args:
         speaker_pk (int):
+        anchor_status (list[AnchorStatusEnum] | Unset):
+        cursor (str | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -283,6 +309,7 @@ def sync_detailed(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -295,6 +322,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         speaker_pk=speaker_pk,
+anchor_status=anchor_status,
+cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
@@ -314,6 +343,7 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )
 
@@ -327,6 +357,8 @@ def sync(
     speaker_pk: int,
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
@@ -346,6 +378,7 @@ def sync(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedStatementList | Problem | None:
     """ List a speaker's statements
@@ -354,6 +387,8 @@ def sync(
 
     Args:
         speaker_pk (int):
+        anchor_status (list[AnchorStatusEnum] | Unset):
+        cursor (str | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -374,6 +409,7 @@ def sync(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -387,6 +423,8 @@ def sync(
     return sync_detailed(
         speaker_pk=speaker_pk,
 client=client,
+anchor_status=anchor_status,
+cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
@@ -406,6 +444,7 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     ).parsed
 
@@ -413,6 +452,8 @@ async def asyncio_detailed(
     speaker_pk: int,
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
@@ -432,6 +473,7 @@ async def asyncio_detailed(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedStatementList | Problem]:
     """ List a speaker's statements
@@ -440,6 +482,8 @@ async def asyncio_detailed(
 
     Args:
         speaker_pk (int):
+        anchor_status (list[AnchorStatusEnum] | Unset):
+        cursor (str | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -460,6 +504,7 @@ async def asyncio_detailed(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -472,6 +517,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         speaker_pk=speaker_pk,
+anchor_status=anchor_status,
+cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
@@ -491,6 +538,7 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )
 
@@ -504,6 +552,8 @@ async def asyncio(
     speaker_pk: int,
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
@@ -523,6 +573,7 @@ async def asyncio(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedStatementList | Problem | None:
     """ List a speaker's statements
@@ -531,6 +582,8 @@ async def asyncio(
 
     Args:
         speaker_pk (int):
+        anchor_status (list[AnchorStatusEnum] | Unset):
+        cursor (str | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -551,6 +604,7 @@ async def asyncio(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -564,6 +618,8 @@ async def asyncio(
     return (await asyncio_detailed(
         speaker_pk=speaker_pk,
 client=client,
+anchor_status=anchor_status,
+cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
@@ -583,5 +639,6 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )).parsed

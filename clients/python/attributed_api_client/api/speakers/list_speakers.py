@@ -15,6 +15,7 @@ from ...models.response_format_enum import ResponseFormatEnum
 from ...models.speaker_kind_enum import SpeakerKindEnum
 from ...types import UNSET, Unset
 from typing import cast
+import datetime
 
 
 
@@ -28,6 +29,7 @@ def _get_kwargs(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     wikidata_id: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -77,6 +79,11 @@ def _get_kwargs(
     params["page_size"] = page_size
 
     params["q"] = q
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
 
     params["wikidata_id"] = wikidata_id
 
@@ -157,6 +164,7 @@ def sync_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     wikidata_id: str | Unset = UNSET,
 
 ) -> Response[PaginatedSpeakerList | Problem]:
@@ -174,6 +182,7 @@ def sync_detailed(
         page (int | Unset):
         page_size (int | Unset):
         q (str | Unset):
+        updated_after (datetime.datetime | Unset):
         wikidata_id (str | Unset):
 
     Raises:
@@ -194,6 +203,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 q=q,
+updated_after=updated_after,
 wikidata_id=wikidata_id,
 
     )
@@ -215,6 +225,7 @@ def sync(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     wikidata_id: str | Unset = UNSET,
 
 ) -> PaginatedSpeakerList | Problem | None:
@@ -232,6 +243,7 @@ def sync(
         page (int | Unset):
         page_size (int | Unset):
         q (str | Unset):
+        updated_after (datetime.datetime | Unset):
         wikidata_id (str | Unset):
 
     Raises:
@@ -253,6 +265,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 q=q,
+updated_after=updated_after,
 wikidata_id=wikidata_id,
 
     ).parsed
@@ -268,6 +281,7 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     wikidata_id: str | Unset = UNSET,
 
 ) -> Response[PaginatedSpeakerList | Problem]:
@@ -285,6 +299,7 @@ async def asyncio_detailed(
         page (int | Unset):
         page_size (int | Unset):
         q (str | Unset):
+        updated_after (datetime.datetime | Unset):
         wikidata_id (str | Unset):
 
     Raises:
@@ -305,6 +320,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 q=q,
+updated_after=updated_after,
 wikidata_id=wikidata_id,
 
     )
@@ -326,6 +342,7 @@ async def asyncio(
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     wikidata_id: str | Unset = UNSET,
 
 ) -> PaginatedSpeakerList | Problem | None:
@@ -343,6 +360,7 @@ async def asyncio(
         page (int | Unset):
         page_size (int | Unset):
         q (str | Unset):
+        updated_after (datetime.datetime | Unset):
         wikidata_id (str | Unset):
 
     Raises:
@@ -364,6 +382,7 @@ ordering=ordering,
 page=page,
 page_size=page_size,
 q=q,
+updated_after=updated_after,
 wikidata_id=wikidata_id,
 
     )).parsed

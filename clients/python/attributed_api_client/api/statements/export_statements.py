@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.anchor_status_enum import AnchorStatusEnum
 from ...models.attribution_mode_enum import AttributionModeEnum
 from ...models.export_statements_format import ExportStatementsFormat
 from ...models.export_statements_ordering_item import ExportStatementsOrderingItem
@@ -23,6 +24,7 @@ import datetime
 
 def _get_kwargs(
     *,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     format_: ExportStatementsFormat | Unset = UNSET,
     language: list[str] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -39,6 +41,7 @@ def _get_kwargs(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -46,6 +49,16 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    json_anchor_status: list[str] | Unset = UNSET
+    if not isinstance(anchor_status, Unset):
+        json_anchor_status = []
+        for anchor_status_item_data in anchor_status:
+            anchor_status_item = anchor_status_item_data.value
+            json_anchor_status.append(anchor_status_item)
+
+
+    params["anchor_status"] = json_anchor_status
 
     json_format_: str | Unset = UNSET
     if not isinstance(format_, Unset):
@@ -155,6 +168,11 @@ def _get_kwargs(
 
     params["topic"] = json_topic
 
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
+
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -214,6 +232,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     format_: ExportStatementsFormat | Unset = UNSET,
     language: list[str] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -230,6 +249,7 @@ def sync_detailed(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[Problem | str]:
     """ Export statements
@@ -250,6 +270,7 @@ def sync_detailed(
     Choose with `format` or with the `Accept` header.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         format_ (ExportStatementsFormat | Unset):
         language (list[str] | Unset):
         mode (list[AttributionModeEnum] | Unset):
@@ -266,6 +287,7 @@ def sync_detailed(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -277,7 +299,8 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        format_=format_,
+        anchor_status=anchor_status,
+format_=format_,
 language=language,
 mode=mode,
 ordering=ordering,
@@ -293,6 +316,7 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )
 
@@ -305,6 +329,7 @@ topic=topic,
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     format_: ExportStatementsFormat | Unset = UNSET,
     language: list[str] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -321,6 +346,7 @@ def sync(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Problem | str | None:
     """ Export statements
@@ -341,6 +367,7 @@ def sync(
     Choose with `format` or with the `Accept` header.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         format_ (ExportStatementsFormat | Unset):
         language (list[str] | Unset):
         mode (list[AttributionModeEnum] | Unset):
@@ -357,6 +384,7 @@ def sync(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -369,6 +397,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+anchor_status=anchor_status,
 format_=format_,
 language=language,
 mode=mode,
@@ -385,12 +414,14 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     ).parsed
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     format_: ExportStatementsFormat | Unset = UNSET,
     language: list[str] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -407,6 +438,7 @@ async def asyncio_detailed(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[Problem | str]:
     """ Export statements
@@ -427,6 +459,7 @@ async def asyncio_detailed(
     Choose with `format` or with the `Accept` header.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         format_ (ExportStatementsFormat | Unset):
         language (list[str] | Unset):
         mode (list[AttributionModeEnum] | Unset):
@@ -443,6 +476,7 @@ async def asyncio_detailed(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -454,7 +488,8 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        format_=format_,
+        anchor_status=anchor_status,
+format_=format_,
 language=language,
 mode=mode,
 ordering=ordering,
@@ -470,6 +505,7 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )
 
@@ -482,6 +518,7 @@ topic=topic,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     format_: ExportStatementsFormat | Unset = UNSET,
     language: list[str] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
@@ -498,6 +535,7 @@ async def asyncio(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Problem | str | None:
     """ Export statements
@@ -518,6 +556,7 @@ async def asyncio(
     Choose with `format` or with the `Accept` header.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
         format_ (ExportStatementsFormat | Unset):
         language (list[str] | Unset):
         mode (list[AttributionModeEnum] | Unset):
@@ -534,6 +573,7 @@ async def asyncio(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -546,6 +586,7 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+anchor_status=anchor_status,
 format_=format_,
 language=language,
 mode=mode,
@@ -562,5 +603,6 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )).parsed

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.problem import Problem
 from ...models.response_format_enum import ResponseFormatEnum
+from ...models.retracted_problem import RetractedProblem
 from ...models.statement import Statement
 from ...types import UNSET, Unset
 from typing import cast
@@ -58,7 +59,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | Statement | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | RetractedProblem | Statement | None:
     if response.status_code == 200:
         response_200 = Statement.from_dict(response.json())
 
@@ -91,6 +92,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 410:
+        response_410 = RetractedProblem.from_dict(response.json())
+
+
+
+        return response_410
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -104,7 +112,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | Statement]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | RetractedProblem | Statement]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,10 +129,11 @@ def sync_detailed(
     format_: ResponseFormatEnum | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Response[Any | Problem | Statement]:
+) -> Response[Any | Problem | RetractedProblem | Statement]:
     """ Get a statement
 
-     One statement, with its `ETag`.
+     One statement, with its `ETag`. A retracted one is gone: 410 with its retraction's reason and date,
+    to everyone (its text only for editors, reviewers and admins).
 
     Args:
         id (int):
@@ -138,7 +147,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | Statement]
+        Response[Any | Problem | RetractedProblem | Statement]
      """
 
 
@@ -164,10 +173,11 @@ def sync(
     format_: ResponseFormatEnum | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Any | Problem | Statement | None:
+) -> Any | Problem | RetractedProblem | Statement | None:
     """ Get a statement
 
-     One statement, with its `ETag`.
+     One statement, with its `ETag`. A retracted one is gone: 410 with its retraction's reason and date,
+    to everyone (its text only for editors, reviewers and admins).
 
     Args:
         id (int):
@@ -181,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | Statement
+        Any | Problem | RetractedProblem | Statement
      """
 
 
@@ -202,10 +212,11 @@ async def asyncio_detailed(
     format_: ResponseFormatEnum | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Response[Any | Problem | Statement]:
+) -> Response[Any | Problem | RetractedProblem | Statement]:
     """ Get a statement
 
-     One statement, with its `ETag`.
+     One statement, with its `ETag`. A retracted one is gone: 410 with its retraction's reason and date,
+    to everyone (its text only for editors, reviewers and admins).
 
     Args:
         id (int):
@@ -219,7 +230,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | Statement]
+        Response[Any | Problem | RetractedProblem | Statement]
      """
 
 
@@ -245,10 +256,11 @@ async def asyncio(
     format_: ResponseFormatEnum | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 
-) -> Any | Problem | Statement | None:
+) -> Any | Problem | RetractedProblem | Statement | None:
     """ Get a statement
 
-     One statement, with its `ETag`.
+     One statement, with its `ETag`. A retracted one is gone: 410 with its retraction's reason and date,
+    to everyone (its text only for editors, reviewers and admins).
 
     Args:
         id (int):
@@ -262,7 +274,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | Statement
+        Any | Problem | RetractedProblem | Statement
      """
 
 

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.anchor_status_enum import AnchorStatusEnum
 from ...models.attribution_mode_enum import AttributionModeEnum
 from ...models.list_statements_ordering_item import ListStatementsOrderingItem
 from ...models.paginated_statement_list import PaginatedStatementList
@@ -24,6 +25,8 @@ import datetime
 
 def _get_kwargs(
     *,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
@@ -43,6 +46,7 @@ def _get_kwargs(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -50,6 +54,18 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    json_anchor_status: list[str] | Unset = UNSET
+    if not isinstance(anchor_status, Unset):
+        json_anchor_status = []
+        for anchor_status_item_data in anchor_status:
+            anchor_status_item = anchor_status_item_data.value
+            json_anchor_status.append(anchor_status_item)
+
+
+    params["anchor_status"] = json_anchor_status
+
+    params["cursor"] = cursor
 
     params["fields"] = fields
 
@@ -165,6 +181,11 @@ def _get_kwargs(
 
     params["topic"] = json_topic
 
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
+
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -234,6 +255,8 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
@@ -253,6 +276,7 @@ def sync_detailed(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedStatementList | Problem]:
     """ List statements
@@ -260,6 +284,8 @@ def sync_detailed(
      A page of statements, filtered and ordered by the query parameters.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
+        cursor (str | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -280,6 +306,7 @@ def sync_detailed(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -291,7 +318,9 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        fields=fields,
+        anchor_status=anchor_status,
+cursor=cursor,
+fields=fields,
 format_=format_,
 language=language,
 mode=mode,
@@ -310,6 +339,7 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )
 
@@ -322,6 +352,8 @@ topic=topic,
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
@@ -341,6 +373,7 @@ def sync(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedStatementList | Problem | None:
     """ List statements
@@ -348,6 +381,8 @@ def sync(
      A page of statements, filtered and ordered by the query parameters.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
+        cursor (str | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -368,6 +403,7 @@ def sync(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -380,6 +416,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+anchor_status=anchor_status,
+cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
@@ -399,12 +437,15 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     ).parsed
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
@@ -424,6 +465,7 @@ async def asyncio_detailed(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> Response[PaginatedStatementList | Problem]:
     """ List statements
@@ -431,6 +473,8 @@ async def asyncio_detailed(
      A page of statements, filtered and ordered by the query parameters.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
+        cursor (str | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -451,6 +495,7 @@ async def asyncio_detailed(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -462,7 +507,9 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        fields=fields,
+        anchor_status=anchor_status,
+cursor=cursor,
+fields=fields,
 format_=format_,
 language=language,
 mode=mode,
@@ -481,6 +528,7 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )
 
@@ -493,6 +541,8 @@ topic=topic,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
+    cursor: str | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
@@ -512,6 +562,7 @@ async def asyncio(
     stated_before: datetime.date | Unset = UNSET,
     status: list[StatementStatusEnum] | Unset = UNSET,
     topic: list[str] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
 
 ) -> PaginatedStatementList | Problem | None:
     """ List statements
@@ -519,6 +570,8 @@ async def asyncio(
      A page of statements, filtered and ordered by the query parameters.
 
     Args:
+        anchor_status (list[AnchorStatusEnum] | Unset):
+        cursor (str | Unset):
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
@@ -539,6 +592,7 @@ async def asyncio(
         stated_before (datetime.date | Unset):
         status (list[StatementStatusEnum] | Unset):
         topic (list[str] | Unset):
+        updated_after (datetime.datetime | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -551,6 +605,8 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+anchor_status=anchor_status,
+cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
@@ -570,5 +626,6 @@ stated_after=stated_after,
 stated_before=stated_before,
 status=status,
 topic=topic,
+updated_after=updated_after,
 
     )).parsed

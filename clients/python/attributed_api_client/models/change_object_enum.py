@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class ChangeObjectEnum(StrEnum):
+    SOURCE = "source"
+    SPEAKER = "speaker"
+    STATEMENT = "statement"
+
+    def __str__(self) -> str:
+        return str(self.value)
