@@ -150,6 +150,29 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
         help="maintenance database of the PostgreSQL server (env BENCH_PG_URL)",
     )
+    admin = commands.add_parser(
+        "admin", help="time the admin's pages in-process on a loaded corpus (bench/admin.py)"
+    )
+    admin.add_argument("--size", choices=SIZES, default="10k")
+    admin.add_argument("--db", choices=("postgres", "sqlite"), default="postgres")
+    admin.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    admin.add_argument("--repeat", type=int, default=5, help="timed requests a page, the median")
+    admin.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    admin.add_argument(
+        "--reuse",
+        action="store_true",
+        help="reuse the database if it holds this corpus (with --keep before)",
+    )
+    admin.add_argument(
+        "--database",
+        default="",
+        help="the corpus database's name (default attributed_bench_admin_<size>)",
+    )
+    admin.add_argument(
+        "--pg-url",
+        default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+        help="maintenance database of the PostgreSQL server (env BENCH_PG_URL)",
+    )
     commands.add_parser(
         "anchoring-fixtures", help="write fixtures/anchoring/edited_articles.json (bench/edits.py)"
     )
@@ -162,6 +185,21 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "reanchor":
         return reanchor_command(args)
+    if args.command == "admin":
+        from bench import admin as admin_pages
+
+        return admin_pages.run(
+            admin_pages.Options(
+                size=args.size,
+                db=args.db,
+                seed=args.seed,
+                repeat=max(1, args.repeat),
+                keep=args.keep,
+                reuse=args.reuse,
+                database=args.database,
+                pg_url=args.pg_url,
+            )
+        )
     if args.command == "run":
         from bench.run import Options
         from bench.run import run as run_benchmark
