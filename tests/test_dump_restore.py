@@ -227,3 +227,13 @@ def test_the_commands_say_what_they_did(tmp_path):
     assert "Restored" in out.getvalue()
     assert "2 statements" in out.getvalue()
     assert "2 attributions" in out.getvalue()
+
+
+def test_a_restore_refuses_a_dump_that_breaks_the_database_rules():
+    lines = [
+        b'{"type": "dump", "version": 1}',
+        b'{"type": "speaker", "id": 1, "name": "Ann", "kind": "person"}',  # no timestamps
+    ]
+    with pytest.raises(RestoreError, match="does not fit this database"):
+        restore_lines(lines)
+    assert not Speaker.objects.exists()

@@ -31,13 +31,15 @@ from contextlib import contextmanager
 from typing import Any
 
 import orjson
+from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.db import DatabaseError, connection, models, transaction
+from django.db.models import Q
 
 from statements import search
-from statements.choices import StatementStatus
 from statements.generation import bump_generation
 from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
+from statements.visibility import visible_to
 
 FORMAT_VERSION = 1
 BATCH_SIZE = 2000
@@ -63,20 +65,19 @@ def _columns(model: type[models.Model]) -> list[str]:
 
 
 def _querysets(include_unpublished: bool) -> dict[str, models.QuerySet]:
-    statements = Statement.objects.all()
-    if not include_unpublished:
-        statements = statements.filter(status=StatementStatus.PUBLISHED)
-    attributions = Attribution.objects.filter(statement__in=statements.values("pk"))
-    relations = Relation.objects.filter(
-        from_statement__in=statements.values("pk"), to_statement__in=statements.values("pk")
-    )
+    """What each type of line is read from: for a public dump, what the API shows anyone
+    (every topic, speaker and source; the published statements and what hangs on them)."""
+
+    def shown(prefix: str = "") -> Q:
+        return visible_to(public_only=not include_unpublished, prefix=prefix)
+
     querysets = {
         "topic": Topic.objects.all(),
         "speaker": Speaker.objects.all(),
         "source": Source.objects.all(),
-        "statement": statements,
-        "attribution": attributions,
-        "relation": relations,
+        "statement": Statement.objects.filter(shown()),
+        "attribution": Attribution.objects.filter(shown("statement__")),
+        "relation": Relation.objects.filter(shown("from_statement__"), shown("to_statement__")),
     }
     return {kind: queryset.order_by("pk") for kind, queryset in querysets.items()}
 
@@ -157,11 +158,31 @@ def restore_lines(
 ) -> dict[str, int]:
     """Restore a dump (its lines, as ``dump_lines`` writes them) into the empty default
     database, in one transaction. Returns the number of objects restored by type; raises
-    RestoreError naming the line of a dump it cannot read."""
+    RestoreError saying why a dump cannot be restored (naming the line it cannot read)."""
+    try:
+        with transaction.atomic(), _timestamps_as_given():
+            _refuse_unless_empty()
+            counts = _insert(lines, progress)
+            # New objects get ids past the restored ones (PostgreSQL; SQLite needs nothing).
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(
+                    no_style(), [*TYPES.values(), StatementTopic]
+                ):
+                    cursor.execute(sql)
+            search.rebuild()
+            bump_generation()
+    except (DatabaseError, ValueError, ValidationError) as error:
+        # A dump edited by hand, or from another version of the schema.
+        raise RestoreError(f"The dump does not fit this database: {error}") from error
+    return counts
+
+
+def _insert(lines: Iterable[bytes], progress: Callable[[int], None] | None) -> dict[str, int]:
+    """Insert the objects of a dump's lines, a batch at a time; their counts by type."""
     counts = dict.fromkeys(TYPES, 0)
     columns = {kind: set(_columns(model)) for kind, model in TYPES.items()}
     pending: dict[str, list[models.Model]] = {kind: [] for kind in TYPES}
-    links: list[models.Model] = []
+    links: list[models.Model] = []  # the pending statements' topics
 
     def flush(kind: str) -> None:
         TYPES[kind].objects.bulk_create(pending[kind], batch_size=BATCH_SIZE)
@@ -173,44 +194,34 @@ def restore_lines(
         counts[kind] += len(pending[kind])
         pending[kind].clear()
 
-    with transaction.atomic(), _timestamps_as_given():
-        _refuse_unless_empty()
-        order = list(TYPES)
-        reached = 0  # the types come in ``TYPES`` order: a type's rows are all written
-        for number, raw in enumerate(lines, start=1):
-            if not raw.strip():
-                continue
-            try:
-                values = orjson.loads(raw)
-                kind = values.pop("type")
-            except (orjson.JSONDecodeError, KeyError, AttributeError, TypeError) as error:
-                raise RestoreError(f"Line {number}: not a line of a dump ({error}).") from None
-            if number == 1 or kind == "dump":
-                if number != 1 or kind != "dump" or values.get("version") != FORMAT_VERSION:
-                    raise RestoreError(
-                        f"Line {number}: expected the header of a version {FORMAT_VERSION} dump."
-                    )
-                continue
-            if kind not in TYPES or order.index(kind) < reached:
-                raise RestoreError(f"Line {number}: unexpected object type {kind!r}.")
-            while order.index(kind) > reached:  # the earlier types are complete
-                flush(order[reached])
-                reached += 1
-            topics = values.pop("topics", []) if kind == "statement" else []
-            if unknown := values.keys() - columns[kind]:
-                raise RestoreError(f"Line {number}: unknown {kind} fields {sorted(unknown)}.")
-            pending[kind].append(TYPES[kind](**values))
-            links.extend(StatementTopic(statement_id=values["id"], topic_id=t) for t in topics)
-            if len(pending[kind]) >= BATCH_SIZE:
-                flush(kind)
-        for kind in order[reached:]:
+    order = list(TYPES)
+    reached = 0  # lines come in ``TYPES`` order: the types before this one are all written
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            values = orjson.loads(raw)
+            kind = values.pop("type")
+        except (orjson.JSONDecodeError, KeyError, AttributeError, TypeError) as error:
+            raise RestoreError(f"Line {number}: not a line of a dump ({error}).") from None
+        if number == 1 or kind == "dump":
+            if number != 1 or kind != "dump" or values.get("version") != FORMAT_VERSION:
+                raise RestoreError(
+                    f"Line {number}: expected the header of a version {FORMAT_VERSION} dump."
+                )
+            continue
+        if kind not in TYPES or order.index(kind) < reached:
+            raise RestoreError(f"Line {number}: unexpected object type {kind!r}.")
+        while order.index(kind) > reached:
+            flush(order[reached])
+            reached += 1
+        topics = values.pop("topics", []) if kind == "statement" else []
+        if unknown := values.keys() - columns[kind]:
+            raise RestoreError(f"Line {number}: unknown {kind} fields {sorted(unknown)}.")
+        pending[kind].append(TYPES[kind](**values))
+        links.extend(StatementTopic(statement_id=values["id"], topic_id=t) for t in topics)
+        if len(pending[kind]) >= BATCH_SIZE:
             flush(kind)
-        # New objects get ids past the restored ones (PostgreSQL; SQLite needs nothing).
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(
-                no_style(), [*TYPES.values(), StatementTopic]
-            ):
-                cursor.execute(sql)
-        search.rebuild()
-        bump_generation()
+    for kind in order[reached:]:
+        flush(kind)
     return counts

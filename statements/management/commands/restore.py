@@ -25,7 +25,9 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {file}")
         started = time.monotonic()
         show = not options["no_progress"] and options["verbosity"] > 0
-        with file.open("rb") as lines, tqdm(unit="obj", disable=not show) as bar:
+        # The bar's total: the lines but the header (reading the file twice costs little).
+        total = sum(1 for _ in file.open("rb")) - 1 if show else None
+        with file.open("rb") as lines, tqdm(total=total, unit="obj", disable=not show) as bar:
             try:
                 counts = restore_lines(lines, progress=bar.update)
             except RestoreError as error:
