@@ -26,7 +26,10 @@ class Command(BaseCommand):
         started = time.monotonic()
         show = not options["no_progress"] and options["verbosity"] > 0
         # The bar's total: the lines but the header (reading the file twice costs little).
-        total = sum(1 for _ in file.open("rb")) - 1 if show else None
+        total = None
+        if show:
+            with file.open("rb") as counted:
+                total = sum(1 for _ in counted) - 1
         with file.open("rb") as lines, tqdm(total=total, unit="obj", disable=not show) as bar:
             try:
                 counts = restore_lines(lines, progress=bar.update)
