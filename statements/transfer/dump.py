@@ -128,7 +128,9 @@ def _statement_lines(batch: list[dict[str, Any]]) -> Iterator[bytes]:
 
 @contextmanager
 def _timestamps_as_given() -> Iterator[None]:
-    """Let bulk inserts keep the dumped ``created_at``/``updated_at`` instead of "now"."""
+    """Let bulk inserts keep the dumped ``created_at``/``updated_at`` instead of "now".
+
+    The fields are the process's: meant for the restore command, not a server's threads."""
     fields = [
         field
         for model in TYPES.values()
