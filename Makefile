@@ -16,6 +16,8 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per core by default; TEST_WORKERS=0 runs them in this one.
+TEST_WORKERS ?= auto
 SIZE ?= 10k
 DB ?= postgres
 BENCH_ARGS ?=
@@ -31,6 +33,7 @@ help: ## Show this help
 		| awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
 	@echo
 	@echo "Variables: PYTHON=$(PYTHON) HOST=$(HOST) PORT=$(PORT) PYTEST_ARGS='$(PYTEST_ARGS)'"
+	@echo "           TEST_WORKERS=$(TEST_WORKERS) (make test: processes, 0 for one)"
 	@echo "           SIZE=$(SIZE) DB=$(DB) BENCH_ARGS='$(BENCH_ARGS)' (make bench)"
 	@echo "DATABASE_URL from the environment is honoured by every target (default: SQLite)."
 
@@ -100,7 +103,7 @@ test: install-dev ## Run the test suite (DATABASE_URL selects the database; PYTE
 	else \
 		echo "==> Running tests on SQLite (DATABASE_URL not set)"; \
 	fi
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest --numprocesses $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install-dev ## ruff check and ruff format --check
 	@echo "==> ruff check"

@@ -18,7 +18,8 @@ import pytest
 from tests.contract.sdk_examples import assert_example_ran
 from tests.helpers import ROOT
 
-pytestmark = pytest.mark.contract
+# One process installs the client's packages and runs its checks: they share node_modules.
+pytestmark = [pytest.mark.contract, pytest.mark.xdist_group("typescript-client")]
 
 HERE = Path(__file__).resolve().parent / "typescript"
 CLIENT = ROOT / "clients" / "typescript"
