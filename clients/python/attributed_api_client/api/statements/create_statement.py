@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.revision import Revision
 from ...models.statement import Statement
 from ...models.statement_request import StatementRequest
 from typing import cast
@@ -41,13 +42,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Statement | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Revision | Statement | None:
     if response.status_code == 201:
         response_201 = Statement.from_dict(response.json())
 
 
 
         return response_201
+
+    if response.status_code == 202:
+        response_202 = Revision.from_dict(response.json())
+
+
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -118,7 +126,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Statement]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Revision | Statement]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -132,7 +140,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Response[Problem | Statement]:
+) -> Response[Problem | Revision | Statement]:
     """ Create a statement
 
      Create a statement. Needs the add permission (editors).
@@ -145,14 +153,15 @@ def sync_detailed(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Statement]
+        Response[Problem | Revision | Statement]
      """
 
 
@@ -172,7 +181,7 @@ def sync(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Problem | Statement | None:
+) -> Problem | Revision | Statement | None:
     """ Create a statement
 
      Create a statement. Needs the add permission (editors).
@@ -185,14 +194,15 @@ def sync(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Statement
+        Problem | Revision | Statement
      """
 
 
@@ -207,7 +217,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Response[Problem | Statement]:
+) -> Response[Problem | Revision | Statement]:
     """ Create a statement
 
      Create a statement. Needs the add permission (editors).
@@ -220,14 +230,15 @@ async def asyncio_detailed(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Statement]
+        Response[Problem | Revision | Statement]
      """
 
 
@@ -247,7 +258,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Problem | Statement | None:
+) -> Problem | Revision | Statement | None:
     """ Create a statement
 
      Create a statement. Needs the add permission (editors).
@@ -260,14 +271,15 @@ async def asyncio(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Statement
+        Problem | Revision | Statement
      """
 
 
