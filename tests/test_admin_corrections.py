@@ -188,3 +188,16 @@ def test_the_revision_pages_cost_a_bounded_number_of_queries(
         assert reviewer_site.get(url("revision", "changelist")).status_code == 200
     with django_assert_max_num_queries(25):
         assert reviewer_site.get(url("revision", "change", revision.pk)).status_code == 200
+
+
+def test_the_statement_page_lists_its_corrections(world, revision, reviewer_site):
+    page = reviewer_site.get(url("revision", "change", revision.pk))
+    reviewer_site.post(
+        url("revision", "change", revision.pk),
+        {**form_data(page), "decision": "approve", "note": NOTE},
+    )
+    html = reviewer_site.get(url("statement", "change", world.claim.pk)).content.decode()
+    assert NOTE in html
+    listed = f"{url('revision', 'changelist')}?statement__id__exact={world.claim.pk}"
+    assert listed in html
+    assert list(reviewer_site.get(listed).context["cl"].result_list) == [revision]

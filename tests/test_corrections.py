@@ -455,3 +455,14 @@ def test_approving_and_editing_at_once_lose_nothing(world, editor_user, reviewer
         assert len(statement["corrections"]) == trial + 1  # one for each trial: none lost
         status = Revision.objects.get(pk=proposal["id"]).status
         assert status == ("approved" if approved == 200 else "pending")
+
+
+def test_a_proposal_never_reaches_search(world, editor, reviewer, anon):
+    """It was checked by applying it and undoing that: the search documents are as before."""
+    response = propose(editor, world.claim, {"text": "The zeppelins had left."})
+    assert response.status_code == 202
+    assert anon.get("/api/v1/search/", {"q": "zeppelins"}).json()["results"] == []
+    reviewer.post(revisions_url(world.claim, response.json()["id"], "approve"), {"note": NOTE})
+    hits = anon.get("/api/v1/search/", {"q": "zeppelins"}).json()["results"]
+    assert [hit["statement"]["id"] for hit in hits] == [world.claim.pk]
+    assert [c["note"] for c in hits[0]["statement"]["corrections"]] == [NOTE]

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from statements import corrections, services
@@ -130,6 +131,29 @@ def save_published(
 def proposed_message(request: HttpRequest, model_admin: admin.ModelAdmin, revision: Revision):
     model_admin.message_user(request, PROPOSED_MESSAGE.format(pk=revision.pk), messages.WARNING)
     return HttpResponseRedirect(admin_url(revision))
+
+
+def correction_notices(statement: Statement) -> str:
+    """A statement's correction notices (when, and the public note), oldest first, with a
+    link to its revisions when it has any."""
+    notices = format_html_join(
+        "",
+        "<li>{}: {}</li>",
+        ((f"{c.at:%Y-%m-%d %H:%M}", c.note) for c in statement.corrections.order_by("id")),
+    )
+    revisions = statement.revisions.count()
+    link = ""
+    if revisions:
+        url = (
+            reverse("admin:statements_revision_changelist")
+            + f"?statement__id__exact={statement.pk}"
+        )
+        link = format_html(
+            "<a href='{}'>{} revision{}</a>", url, revisions, "s" if revisions > 1 else ""
+        )
+    if not notices and not link:
+        return "-"
+    return format_html("<ul class='plain'>{}</ul>{}", notices, link)
 
 
 # --- Revisions ----------------------------------------------------------------------------------

@@ -121,6 +121,7 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
     readonly_fields = [
         "status",
         "retraction_reason",
+        "correction_notices",
         "speaker_statements",
         "incoming_relations",
         "created_at",
@@ -131,7 +132,12 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         (
             "Workflow",
             {
-                "fields": ["status", "retraction_reason", ("created_at", "updated_at")],
+                "fields": [
+                    "status",
+                    "retraction_reason",
+                    "correction_notices",
+                    ("created_at", "updated_at"),
+                ],
                 "description": "Reviewers publish and retract, with the buttons above.",
             },
         ),
@@ -258,6 +264,13 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
             ),
         )
         return format_html("<ul class='plain'>{}</ul>", items) if items else "-"
+
+    @admin.display(description="corrections")
+    def correction_notices(self, statement: Statement) -> str:
+        """Its public correction notices, oldest first, and a link to its revisions."""
+        if statement.pk is None:
+            return "-"
+        return corrections_admin.correction_notices(statement)
 
     @admin.display(description="related from other statements")
     def incoming_relations(self, statement: Statement) -> str:
