@@ -466,3 +466,11 @@ def test_a_proposal_never_reaches_search(world, editor, reviewer, anon):
     hits = anon.get("/api/v1/search/", {"q": "zeppelins"}).json()["results"]
     assert [hit["statement"]["id"] for hit in hits] == [world.claim.pk]
     assert [c["note"] for c in hits[0]["statement"]["corrections"]] == [NOTE]
+
+
+def test_a_new_statement_takes_no_correction_note(world, editor):
+    response = editor.post(
+        STATEMENTS, {"text": "New.", "correction_note": "Nothing to correct."}, format="json"
+    )
+    assert problem(response, 400)
+    assert error_fields(response) == ["correction_note"]

@@ -5372,15 +5372,6 @@ export interface operations {
                     "application/json": components["schemas"]["Statement"];
                 };
             };
-            /** @description Proposed, not applied: an editor's change to a published statement (or to its attributions) is a pending revision for a reviewer, at `Location`. The statement, its `ETag` and what readers see stay as published until a reviewer approves it. */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Revision"];
-                };
-            };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
             400: {
                 headers: {

@@ -680,7 +680,12 @@ def crud(
             summary=f"Create a {name}",
             examples=examples(f"create_{name}"),
             description=f"Create a {name}. Needs the add permission (editors).",
-            responses={201: serializer, **proposed, **problems(*WRITE_ERRORS)},
+            # A new statement is a draft; a new attribution of a published one is proposed.
+            responses={
+                201: serializer,
+                **(proposed if name == "attribution" else {}),
+                **problems(*WRITE_ERRORS),
+            },
         ),
         "retrieve": extend_schema(
             operation_id=f"get_{name}",

@@ -547,6 +547,13 @@ class StatementSerializer(StrictSerializerMixin, serializers.ModelSerializer):
         read_only_fields = ["status", "retraction_reason"]
         list_serializer_class = StatementListSerializer
 
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is None and "correction_note" in attrs:
+            raise serializers.ValidationError(
+                {"correction_note": "A new statement is a draft: it needs no correction note."}
+            )
+        return attrs
+
     def to_representation(self, instance: Statement) -> dict[str, Any]:
         # ``shape``: the fields a read selected (``?fields=``), else all of them.
         return representations.statement(instance, shape=self.context.get("shape", STATEMENT))

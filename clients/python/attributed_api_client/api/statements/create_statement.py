@@ -9,7 +9,6 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.revision import Revision
 from ...models.statement import Statement
 from ...models.statement_request import StatementRequest
 from typing import cast
@@ -42,20 +41,13 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Revision | Statement | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Statement | None:
     if response.status_code == 201:
         response_201 = Statement.from_dict(response.json())
 
 
 
         return response_201
-
-    if response.status_code == 202:
-        response_202 = Revision.from_dict(response.json())
-
-
-
-        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -126,7 +118,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Revision | Statement]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Statement]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -140,7 +132,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Response[Problem | Revision | Statement]:
+) -> Response[Problem | Statement]:
     """ Create a statement
 
      Create a statement. Needs the add permission (editors).
@@ -161,7 +153,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Revision | Statement]
+        Response[Problem | Statement]
      """
 
 
@@ -181,7 +173,7 @@ def sync(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Problem | Revision | Statement | None:
+) -> Problem | Statement | None:
     """ Create a statement
 
      Create a statement. Needs the add permission (editors).
@@ -202,7 +194,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Revision | Statement
+        Problem | Statement
      """
 
 
@@ -217,7 +209,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Response[Problem | Revision | Statement]:
+) -> Response[Problem | Statement]:
     """ Create a statement
 
      Create a statement. Needs the add permission (editors).
@@ -238,7 +230,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Revision | Statement]
+        Response[Problem | Statement]
      """
 
 
@@ -258,7 +250,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Problem | Revision | Statement | None:
+) -> Problem | Statement | None:
     """ Create a statement
 
      Create a statement. Needs the add permission (editors).
@@ -279,7 +271,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Revision | Statement
+        Problem | Statement
      """
 
 
