@@ -3,16 +3,15 @@ reviewer approves (with a public note) or rejects; readers keep the published ve
 until then; a published statement shows its correction notices; a reviewer's own change
 to a published statement needs a note too."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from statements import corrections
 from statements.models import Change, Correction, Revision
 from tests.helpers import error_fields, problem
+from tests.test_concurrency import race, send, status_of, token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -394,54 +393,31 @@ def test_deciding_costs_a_bounded_number_of_queries(
 # --- Approving and editing at once (PostgreSQL) -----------------------------------------------
 
 
-def token_client(user) -> APIClient:
-    client = APIClient()
-    key = Token.objects.get_or_create(user=user)[0].key
-    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    return client
-
-
-def race(*requests) -> list:
-    """Send the requests from threads released together by a barrier, each on its own
-    connection; their status codes (or the exceptions raised)."""
-    barrier = threading.Barrier(len(requests))
-    results: list = [None] * len(requests)
-
-    def run(index: int, request) -> None:
-        try:
-            barrier.wait()
-            results[index] = request().status_code
-        except Exception as error:  # reported by the assertions
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=item) for item in enumerate(requests)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
-
-
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite admits one writer at a time")
 @pytest.mark.django_db(transaction=True)
 def test_approving_and_editing_at_once_lose_nothing(world, editor_user, reviewer_user):
     """A reviewer approves a revision while another edits the statement directly, released
     together: one wins, the other is told (409 stale, or 412 changed since read), and the
     statement holds what the winner wrote, with its one correction notice."""
-    editor, reviewer = token_client(editor_user), token_client(reviewer_user)
+    make_editor, make_reviewer = token_client(editor_user), token_client(reviewer_user)
+    editor, reviewer = make_editor(), make_reviewer()
     for trial in range(10):
         proposal = propose(editor, world.claim, {"text": f"Proposed {trial}."}).json()
         approve = revisions_url(world.claim, proposal["id"], "approve")
         edit = {"text": f"Edited {trial}.", "correction_note": f"Edited {trial}."}
         etag = read(reviewer, world.claim)["ETag"]
-        approved, edited = race(
-            lambda url=approve, trial=trial: token_client(reviewer_user).post(
-                url, {"note": f"Approved {trial}."}
-            ),
-            lambda edit=edit, etag=etag: token_client(reviewer_user).patch(
-                statement_url(world.claim), edit, format="json", HTTP_IF_MATCH=etag
+        approved, edited = map(
+            status_of,
+            race(
+                send(make_reviewer, "post", approve, data={"note": f"Approved {trial}."}),
+                send(
+                    make_reviewer,
+                    "patch",
+                    statement_url(world.claim),
+                    data=edit,
+                    format="json",
+                    HTTP_IF_MATCH=etag,
+                ),
             ),
         )
         assert sorted([approved, edited]) in ([200, 409], [200, 412]), (approved, edited)
