@@ -5,11 +5,11 @@ to a published statement needs a note too."""
 
 import pytest
 from django.db import connection
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from statements import corrections
 from statements.models import Change, Correction, Revision
+from statements.roles import EDITORS
+from tests.factories import UserFactory
 from tests.helpers import error_fields, problem
 from tests.test_concurrency import race, send, status_of, token_client
 
@@ -197,11 +197,7 @@ def test_an_editors_new_attribution_of_a_published_statement_is_proposed(world, 
 
 
 def test_who_reads_revisions(world, proposed, anon, member, editor, reviewer, admin_user):
-    other_editor = APIClient()
-    from tests.factories import UserFactory
-
-    other = UserFactory(username="otto", group="editors")
-    other_editor.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=other).key}")
+    other_editor = token_client(UserFactory(username="otto", group=EDITORS))()
     url, detail = revisions_url(world.claim), revisions_url(world.claim, proposed)
     assert anon.get(url).status_code == 401
     assert anon.get(detail).status_code == 401
