@@ -126,6 +126,10 @@ RELATIONS = f"""(SELECT json_group_array(json(r.value)) FROM (
       AND f.status = 'published' AND t.status = 'published'
     ORDER BY r.id) r)"""
 
+CORRECTIONS = """(SELECT json_group_array(json(c.value)) FROM (
+    SELECT json_object('at', c.at, 'note', c.note) AS value FROM statements_correction c
+    WHERE c.statement_id = s.id ORDER BY c.id) c)"""
+
 TOPICS = """(SELECT json_group_array(t.slug) FROM (
     SELECT t.slug FROM statements_statement_topics st JOIN statements_topic t ON t.id = st.topic_id
     WHERE st.statement_id = s.id ORDER BY t.slug) t)"""
@@ -135,6 +139,7 @@ STATEMENT = f"""json_object(
     'id', s.id, 'text', s.text, 'language', s.language, 'topics', json({TOPICS}),
     'status', s.status, 'retraction_reason', s.retraction_reason,
     'attributions', json({ATTRIBUTIONS}), 'relations', json({RELATIONS}),
+    'corrections', json({CORRECTIONS}),
     'created_at', s.created_at, 'updated_at', s.updated_at)"""
 
 

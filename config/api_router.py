@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from statements.api import search, suggestions, views
+from statements.api import corrections, search, suggestions, views
 
 router = DefaultRouter()
 router.register("speakers", views.SpeakerViewSet, basename="speaker")
@@ -39,6 +39,26 @@ urlpatterns = [
         "sources/<int:source_pk>/suggestions/<str:key>/reject/",
         suggestions.SourceSuggestionViewSet.as_view({"post": "reject"}),
         name="source-suggestion-reject",
+    ),
+    path(
+        "statements/<int:statement_pk>/revisions/",
+        corrections.StatementRevisionViewSet.as_view({"get": "list"}),
+        name="statement-revisions",
+    ),
+    path(
+        "statements/<int:statement_pk>/revisions/<int:pk>/",
+        corrections.StatementRevisionViewSet.as_view({"get": "retrieve"}),
+        name="statement-revision-detail",
+    ),
+    path(
+        "statements/<int:statement_pk>/revisions/<int:pk>/approve/",
+        corrections.StatementRevisionViewSet.as_view({"post": "approve"}),
+        name="statement-revision-approve",
+    ),
+    path(
+        "statements/<int:statement_pk>/revisions/<int:pk>/reject/",
+        corrections.StatementRevisionViewSet.as_view({"post": "reject"}),
+        name="statement-revision-reject",
     ),
     path("search/", search.SearchView.as_view(), name="search"),
     *router.urls,

@@ -71,3 +71,12 @@ class AnchorStatus(models.TextChoices):
     ORPHANED = "orphaned", "Orphaned"
     # Nothing to anchor: the source has no body, or the attribution quotes nothing.
     UNANCHORED = "unanchored", "Unanchored"
+
+
+class RevisionStatus(models.TextChoices):
+    """Where an editor's proposed change to a published statement stands
+    (``statements.corrections``)."""
+
+    PENDING = "pending", "Pending"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"

@@ -78,6 +78,7 @@ def context(vocabulary: str) -> dict[str, Any]:
             "GovernmentOrganization",
             "Thing",
             "ItemList",
+            "CorrectionComment",
             # properties with literal values
             "name",
             "alternateName",
@@ -97,6 +98,8 @@ def context(vocabulary: str) -> dict[str, Any]:
     for name in ("spokenByCharacter", "isBasedOn"):  # their values are IRIs
         schema[name] = _term(f"schema:{name}", "@id")
     schema["datePublished"] = _term("schema:datePublished", "xsd:dateTime")
+    schema["dateCreated"] = _term("schema:dateCreated", "xsd:dateTime")
+    schema["correction"] = "schema:correction"  # embedded CorrectionComments
     schema["itemListElement"] = _term("schema:itemListElement", container="@list")
     annotation = {
         "Annotation": "oa:Annotation",
@@ -391,6 +394,13 @@ def statement(data: dict[str, Any], iris: IRIs) -> dict[str, Any]:
         retractionReason=data.get("retraction_reason"),
         attribution=attributions,
         relation=[relation(item, iris) for item in data.get("relations", ())],
+        # Its correction notices, oldest first: schema.org's CorrectionComments.
+        correction=[
+            _node(
+                **{"@type": "CorrectionComment"}, text=item.get("note"), dateCreated=item.get("at")
+            )
+            for item in data.get("corrections", ())
+        ],
         createdAt=data.get("created_at"),
         updatedAt=data.get("updated_at"),
     )

@@ -20,6 +20,7 @@ from statements.choices import (
     AnchorStatus,
     AttributionMode,
     RelationKind,
+    RevisionStatus,
     SourceKind,
     SourceStatus,
     SpeakerKind,
@@ -782,7 +783,80 @@ class Change(models.Model):
             # The feed's order, whole (editors) and public only: a page is one range scan.
             models.Index(fields=["xid", "id"], name="change_feed"),
             models.Index(fields=["xid", "id"], condition=Q(public=True), name="change_feed_public"),
+            # An object's latest change: the version a proposed correction was made on
+            # (``statements.corrections``).
+            models.Index(fields=["object_type", "object_id", "id"], name="change_object"),
         ]
 
     def __str__(self) -> str:
         return f"{self.object_type} #{self.object_id} {self.kind}"
+
+
+# --- Corrections ------------------------------------------------------------------------------
+
+
+class Revision(models.Model):
+    """An editor's change to a published statement, waiting for a reviewer
+    (``statements.corrections``): readers keep the published version until it is approved.
+
+    ``proposed`` is the change as the API writes it (``text``, ``language``, ``topics``,
+    ``attributions`` with their ``quote``), the fields it gives only; ``base_version`` the
+    statement's latest change when it was proposed: a revision whose statement changed
+    since is stale and cannot be approved. A record of a decision: no history of its own."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="revisions")
+    proposed = models.JSONField()
+    base_version = models.BigIntegerField()
+    status = models.CharField(
+        max_length=10, choices=RevisionStatus.choices, default=RevisionStatus.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    proposed_at = models.DateTimeField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = BoundedTextField(blank=True, max_length=NOTE_MAX_LENGTH, validators=TEXT)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=_in_choices("status", RevisionStatus), name="revision_status_valid"
+            ),
+        ]
+        indexes = [
+            # A statement's revisions, and the pending ones of all (the reviewers' queue).
+            models.Index(fields=["statement", "id"], name="revision_statement"),
+            models.Index(
+                fields=["id"], condition=Q(status=RevisionStatus.PENDING), name="revision_pending"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Revision #{self.pk} of statement #{self.statement_id} ({self.status})"
+
+
+class Correction(models.Model):
+    """A public correction notice of a published statement: when it was corrected and the
+    note saying what changed, shown with the statement (``corrections``), oldest first.
+    ``revision``: the approved revision it applied, null for a reviewer's own edit."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="corrections")
+    at = models.DateTimeField()
+    note = BoundedTextField(max_length=NOTE_MAX_LENGTH, validators=TEXT)
+    revision = models.OneToOneField(
+        Revision, on_delete=models.SET_NULL, null=True, blank=True, related_name="correction"
+    )
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["statement", "id"], name="correction_statement")]
+
+    def __str__(self) -> str:
+        return f"Correction of statement #{self.statement_id} on {self.at:%Y-%m-%d}"

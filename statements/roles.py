@@ -9,7 +9,14 @@ _EDIT = tuple(f"{action}_{model}" for model in _MODELS for action in ("view", "a
 # services refuse anything published, whoever asks.
 _DELETE = tuple(f"delete_{model}" for model in _MODELS)
 
+# Corrections (``statements.corrections``): editors read the revisions they proposed,
+# reviewers read and decide every one (deciding also needs ``publish_statement``).
+_REVISIONS = ("view_revision",)
+
 GROUP_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    EDITORS: _EDIT + _DELETE,
-    REVIEWERS: _EDIT + _DELETE + ("publish_statement", "retract_statement"),
+    EDITORS: _EDIT + _DELETE + _REVISIONS,
+    REVIEWERS: _EDIT
+    + _DELETE
+    + _REVISIONS
+    + ("change_revision", "publish_statement", "retract_statement"),
 }

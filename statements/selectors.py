@@ -12,7 +12,15 @@ from typing import Any
 from django.db.models import Exists, JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from statements import search
-from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
+from statements.models import (
+    Attribution,
+    Correction,
+    Relation,
+    Source,
+    Speaker,
+    Statement,
+    Topic,
+)
 from statements.representations.fields import SOURCE_SUMMARY, SPEAKER_SUMMARY, Shape
 from statements.visibility import User, visible
 
@@ -107,8 +115,8 @@ def visible_statements(*, user: User) -> QuerySet[Statement]:
 
 def statement_queryset(*, user: User) -> QuerySet[Statement]:
     """Statements with everything their representation shows, in a fixed number of queries:
-    the page (with its topics), its attributions (with speakers and sources) and its
-    relations (both directions in one query)."""
+    the page (with its topics), its attributions (with speakers and sources), its
+    relations (both directions in one query) and its correction notices."""
     attributions = Attribution.objects.select_related("speaker", "source", "on_behalf_of").defer(
         *SUMMARY_DEFERRED
     )
@@ -120,6 +128,11 @@ def statement_queryset(*, user: User) -> QuerySet[Statement]:
             Prefetch("attributions", queryset=attributions.order_by("id")),
             Prefetch(
                 "relations", queryset=relations.order_by("id"), to_attr="prefetched_relations"
+            ),
+            Prefetch(
+                "corrections",
+                queryset=Correction.objects.only("statement_id", "at", "note").order_by("id"),
+                to_attr="prefetched_corrections",
             ),
         )
     )

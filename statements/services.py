@@ -29,6 +29,7 @@ from statements.models import (
     ALREADY_ATTRIBUTED,
     Attribution,
     ChangeKind,
+    Correction,
     Relation,
     Source,
     Speaker,
@@ -163,6 +164,46 @@ def _refuse_removing_attributions(statement: Statement) -> None:
             "An attribution of a published or retracted statement cannot be deleted: "
             "retract the statement instead."
         )
+
+
+# --- Corrections: a change to a published statement --------------------------------------------
+
+
+def check_correction_note(statement: Statement, note: str | None, *, field: str) -> str | None:
+    """The public note a change to ``statement`` needs when it is published (a correction),
+    cleaned; None for a draft's change, which needs none. ``field``: the request's name for
+    the note, named by the error when it is missing or invalid."""
+    if statement.status != StatementStatus.PUBLISHED:
+        return None
+    note = (note or "").strip()
+    if not note:
+        raise field_error(
+            field,
+            "This statement is published: a change to it is a correction, and needs a public "
+            "note saying what was corrected.",
+            code="required",
+        )
+    try:  # the note's own rules (its length, no control characters)
+        Correction._meta.get_field("note").run_validators(note)
+    except ValidationError as error:
+        raise ValidationError({field: error.error_list}) from None
+    return note
+
+
+def _record_correction(
+    statement: Statement, *, note: str, user: User, revision: Any = None
+) -> Correction:
+    """The correction notice of a change to a published statement, and its ``corrected``
+    change in the feed (with the note), in the transaction that makes the change."""
+    correction = Correction.objects.create(
+        statement=statement,
+        at=timezone.now(),
+        note=note,
+        revision=revision,
+        made_by=user if user is not None and user.is_authenticated else None,
+    )
+    changes.record(statement, ChangeKind.CORRECTED, note=note)
+    return correction
 
 
 # --- Speaker ----------------------------------------------------------------------------------
@@ -453,7 +494,11 @@ def _duplicate_attribution_error() -> ValidationError:
 
 
 @transaction.atomic
-def attribution_create(*, statement: Statement, user: User, **fields: Any) -> Attribution:
+def attribution_create(
+    *, statement: Statement, user: User, correction_note: str | None = None, **fields: Any
+) -> Attribution:
+    """Add an attribution to the statement; to a published one it is a correction, which
+    needs ``correction_note``."""
     statement = _locked_statement(statement)
     _refuse_frozen(statement)
     attribution = Attribution(statement=statement, **fields)
@@ -462,14 +507,27 @@ def attribution_create(*, statement: Statement, user: User, **fields: Any) -> At
         speaker_id=attribution.speaker_id, source_id=attribution.source_id
     ).exists():
         raise _duplicate_attribution_error()
+    note = check_correction_note(statement, correction_note, field="correction_note")
     _save(attribution, user=user)
-    _record_change(attribution)
+    _record_attribution_change(attribution, note=note, user=user)
     search.index_statements([attribution.statement_id])
     return attribution
 
 
+def _record_attribution_change(attribution: Attribution, *, note: str | None, user: User) -> None:
+    """An attribution's change: an update of its statement, or its correction (``note``)."""
+    if note is None:
+        _record_change(attribution)
+    else:
+        _record_correction(attribution.statement, note=note, user=user)
+
+
 @transaction.atomic
-def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -> Attribution:
+def attribution_update(
+    *, attribution: Attribution, user: User, correction_note: str | None = None, **fields: Any
+) -> Attribution:
+    """Change the attribution; of a published statement it is a correction, which needs
+    ``correction_note``."""
     attribution = _locked_attribution(attribution)
     statement = fields.pop("statement", attribution.statement)
     if statement.pk != attribution.statement_id:
@@ -479,6 +537,7 @@ def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -
             code="immutable",
         )
     _refuse_frozen(attribution.statement)
+    note = check_correction_note(attribution.statement, correction_note, field="correction_note")
     _assign(attribution, fields)
     _validate_attribution(attribution)
     duplicate = Attribution.objects.filter(
@@ -489,7 +548,7 @@ def attribution_update(*, attribution: Attribution, user: User, **fields: Any) -
     if duplicate.exists():
         raise _duplicate_attribution_error()
     _save(attribution, user=user)
-    _record_change(attribution)
+    _record_attribution_change(attribution, note=note, user=user)
     search.index_statements([attribution.statement_id])
     return attribution
 
@@ -588,13 +647,19 @@ def statement_update(
     user: User,
     topics: Iterable[str] | None = None,
     attributions: list[dict[str, Any]] | None = None,
+    correction_note: str | None = None,
+    revision: Any = None,
     **fields: Any,
 ) -> Statement:
-    """Update the statement; topics and attributions are replaced only when given."""
+    """Update the statement; topics and attributions are replaced only when given. A
+    published statement's change is a correction: it needs ``correction_note``, the public
+    note shown with the statement from then on, and is ``corrected`` in the change feed
+    (``revision``: the approved revision it applies, ``statements.corrections``)."""
     topics = None if topics is None else list(topics)
     Statement.validate_lists(topics=topics or (), attributions=attributions or ())
     statement = _locked_statement(statement)
     _refuse_frozen(statement)
+    note = check_correction_note(statement, correction_note, field="correction_note")
     _assign(statement, fields)
     statement.validate_fields()
     _save(statement, user=user)
@@ -602,7 +667,10 @@ def statement_update(
         statement.topics.set(_topics(topics))
     if attributions is not None:
         _sync_attributions(statement=statement, attributions=attributions, user=user)
-    _record_change(statement)
+    if note is None:
+        _record_change(statement)
+    else:
+        _record_correction(statement, note=note, user=user, revision=revision)
     search.index_statements([statement.pk])
     return statement
 

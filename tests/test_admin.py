@@ -628,7 +628,11 @@ def test_a_statements_history_shows_its_attributions_changes(
 ):
     attribution = world.claim.attributions.get(source=world.briefing)
     services.attribution_update(
-        attribution=attribution, user=editor_user, verb="stated", speech_act=SpeechAct.WARNING
+        attribution=attribution,
+        user=editor_user,
+        verb="stated",
+        speech_act=SpeechAct.WARNING,
+        correction_note="A warning, not an assertion.",
     )
     with django_assert_max_num_queries(20):
         response = superuser.get(url("statement", "history", world.claim.pk))

@@ -106,7 +106,9 @@ def test_recently_published_lists_publications_not_later_edits(superuser, review
         AttributionFactory(statement=statement)
         services.statement_publish(statement=statement, user=reviewer_user)
     # An edit of a published statement is not a publication.
-    services.statement_update(statement=first, user=reviewer_user, text="Edited after.")
+    services.statement_update(
+        statement=first, user=reviewer_user, text="Edited after.", correction_note="Edited."
+    )
 
     section = sections(superuser.get(INDEX))["published"]
 

@@ -386,6 +386,7 @@ def test_a_passage_is_attributed_to_an_existing_statement(world, superuser):
         verb="denied",
         statement_choice="existing",
         statement=world.denial.pk,
+        correction_note="Added the ministry's denial.",  # the denial is published
     )
     before = Statement.objects.count()
     response = superuser.post(reading(world.article), data)

@@ -290,7 +290,9 @@ def test_updated_after_lists_what_changed_since(world, editor, path):
 def test_a_statement_is_updated_when_one_of_its_attributions_is(world, anon):
     since = timezone.now()
     attribution = world.denial.attributions.get()
-    services.attribution_update(attribution=attribution, user=None, verb="rejected")
+    services.attribution_update(
+        attribution=attribution, user=None, verb="rejected", correction_note="Verb corrected."
+    )
     listed = anon.get(STATEMENTS, {"updated_after": since.isoformat()}).json()["results"]
     assert [s["id"] for s in listed] == [world.denial.pk]
 

@@ -57,13 +57,14 @@ def test_every_resource_has_a_history(world, editor, resource, obj):
     assert entries[-1]["action"] == "created"
 
 
-def test_token_users_are_recorded_as_the_author(world, editor):
+def test_token_users_are_recorded_as_the_author(world, reviewer):
     attribution = world.claim.attributions.first()
     url = f"/api/v1/attributions/{attribution.pk}/"
-    etag = editor.get(url)["ETag"]  # its statement is published: writes need If-Match
-    editor.patch(url, {"verb": "insisted"}, format="json", HTTP_IF_MATCH=etag)
-    newest = editor.get(f"/api/v1/attributions/{attribution.pk}/history/").json()["results"][0]
-    assert newest["user"]["username"] == "edna"
+    etag = reviewer.get(url)["ETag"]  # its statement is published: writes need If-Match
+    change = {"verb": "insisted", "correction_note": "The minister insisted."}
+    reviewer.patch(url, change, format="json", HTTP_IF_MATCH=etag)
+    newest = reviewer.get(f"/api/v1/attributions/{attribution.pk}/history/").json()["results"][0]
+    assert newest["user"]["username"] == "rita"
     assert newest["changes"] == [{"field": "verb", "old": "said", "new": "insisted"}]
 
 

@@ -9,9 +9,9 @@ from statements.choices import AttributionMode, SpeechAct
 from tests.factories import AttributionFieldsFactory, RelationFactory, StatementFactory
 
 # Queries for a list: the count, the page (topics folded in), then one each for the
-# attributions (with speakers and sources joined) and the relations (both directions).
-# Authentication adds the token lookup and the permission checks.
-LIST_BUDGET = 4
+# attributions (with speakers and sources joined), the relations (both directions) and the
+# correction notices. Authentication adds the token lookup and the permission checks.
+LIST_BUDGET = 5
 AUTH_OVERHEAD = 3
 
 
@@ -90,8 +90,8 @@ def test_sub_resource_budget(many, anon, django_assert_max_num_queries):
 
 
 def test_detail_budget(many, anon, django_assert_max_num_queries):
-    # The statement (topics folded in), its attributions, its relations.
-    with django_assert_max_num_queries(3):
+    # The statement (topics folded in), its attributions, its relations, its corrections.
+    with django_assert_max_num_queries(4):
         response = anon.get(f"/api/v1/statements/{many.claim.pk}/")
     assert response.status_code == 200
 
@@ -120,7 +120,7 @@ def test_create_costs_a_fixed_number_of_queries_per_attribution(world, editor):
     three = create([world.officials, world.minister, world.ministry])
     # Per attribution: the speaker and source lookups, the insert and its history row.
     assert three - one <= 2 * 4
-    assert one <= 30
+    assert one <= 31
 
 
 # --- Counts of large results ------------------------------------------------------------------
@@ -163,11 +163,11 @@ def test_workflow_actions_budget(many, reviewer, django_assert_max_num_queries):
     # The lock, the permission checks, the transition with its history row, the search
     # index upkeep, the change feed's row, and the read-back of the representation. The
     # service takes the lock again (every writer passes there) and reads the attributions
-    # under it.
-    with django_assert_max_num_queries(23):
+    # under it. Each reading of the statement reads its correction notices.
+    with django_assert_max_num_queries(25):
         response = reviewer.post(f"/api/v1/statements/{many.draft.pk}/publish/")
     assert response.status_code == 200, response.content
-    with django_assert_max_num_queries(23):
+    with django_assert_max_num_queries(25):
         response = reviewer.post(
             f"/api/v1/statements/{many.draft.pk}/retract/", {"reason": "Wrong."}, format="json"
         )

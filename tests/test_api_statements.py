@@ -167,12 +167,13 @@ def test_patch_changes_only_the_fields_given(world, editor):
     assert len(body["attributions"]) == 1
 
 
-def test_put_replaces_the_attributions_matched_on_speaker_and_source(world, editor):
-    read = editor.get(f"{URL}{world.claim.pk}/")
+def test_put_replaces_the_attributions_matched_on_speaker_and_source(world, reviewer):
+    read = reviewer.get(f"{URL}{world.claim.pk}/")
     current = read.json()
     kept, other = current["attributions"]
     payload = {
         "text": current["text"],
+        "correction_note": "Replaced the attributions.",  # published: a correction
         "language": "en",
         "topics": ["troops"],
         "attributions": [
@@ -195,7 +196,7 @@ def test_put_replaces_the_attributions_matched_on_speaker_and_source(world, edit
         ],
     }
     # The statement is published: the write must be conditional.
-    response = editor.put(
+    response = reviewer.put(
         f"{URL}{world.claim.pk}/", payload, format="json", HTTP_IF_MATCH=read["ETag"]
     )
     assert response.status_code == 200, response.content

@@ -174,31 +174,33 @@ def test_publish_and_deleting_the_last_attribution_serialise(newsroom, anon):
 def test_a_statement_write_never_reverts_a_concurrent_attribution_write(newsroom):
     """Issue: editor A PATCHes statement S with If-Match and its attributions (one field
     changed) while editor B PATCHes attribution X of S with If-Match: both got 200 and A's
-    write put back X as A had read it, losing B's acknowledged change."""
+    write put back X as A had read it, losing B's acknowledged change. (Reviewers now: an
+    editor's change to a published statement is a revision, a reviewer's applies at once,
+    with a correction note.)"""
     failures = []
     for trial in range(TRIALS):
         statement, attribution = newsroom.statement(trial, publish=True)
         statement_url = f"{STATEMENTS}{statement.pk}/"
         attribution_url = f"{ATTRIBUTIONS}{attribution.pk}/"
-        read_a = newsroom.editor().get(statement_url)
-        read_b = newsroom.other_editor().get(attribution_url)
+        read_a = newsroom.reviewer().get(statement_url)
+        read_b = newsroom.reviewer().get(attribution_url)
         attributions = [write_form(item) for item in read_a.json()["attributions"]]
         attributions[0]["verb"] = "claimed"
         occasion = f"B's occasion {trial}"
         response_a, response_b = race(
             send(
-                newsroom.editor,
+                newsroom.reviewer,
                 "patch",
                 statement_url,
-                data={"attributions": attributions},
+                data={"attributions": attributions, "correction_note": "A's correction."},
                 format="json",
                 HTTP_IF_MATCH=read_a["ETag"],
             ),
             send(
-                newsroom.other_editor,
+                newsroom.reviewer,
                 "patch",
                 attribution_url,
-                data={"occasion": occasion},
+                data={"occasion": occasion, "correction_note": "B's correction."},
                 format="json",
                 HTTP_IF_MATCH=read_b["ETag"],
             ),
@@ -220,12 +222,13 @@ def test_a_statement_write_never_reverts_a_concurrent_attribution_write(newsroom
 def test_a_statement_write_and_a_new_attribution_serialise(newsroom):
     """A statement PATCH (its text and attributions) and an attribution created for it at
     the same time: either both hold, in some order, or the PATCH is refused as stale; the
-    search document always holds both (the new speaker's name finds the statement)."""
+    search document always holds both (the new speaker's name finds the statement).
+    Reviewers' writes, as corrections: an editor's would be revisions."""
     failures = []
     for trial in range(TRIALS):
         statement, _ = newsroom.statement(trial, publish=True)
         statement_url = f"{STATEMENTS}{statement.pk}/"
-        read = newsroom.editor().get(statement_url)
+        read = newsroom.reviewer().get(statement_url)
         attributions = [write_form(item) for item in read.json()["attributions"]]
         attributions[0]["verb"] = "claimed"
         text = f"The troops had gone ({word(trial)})."
@@ -235,17 +238,18 @@ def test_a_statement_write_and_a_new_attribution_serialise(newsroom):
             "source": newsroom.source.pk,
             "mode": AttributionMode.SUMMARY,
             "speech_act": SpeechAct.ASSERTION,
+            "correction_note": "Added the other speaker.",
         }
         patched, created = race(
             send(
-                newsroom.editor,
+                newsroom.reviewer,
                 "patch",
                 statement_url,
-                data={"text": text, "attributions": attributions},
+                data={"text": text, "attributions": attributions, "correction_note": "Gone."},
                 format="json",
                 HTTP_IF_MATCH=read["ETag"],
             ),
-            send(newsroom.other_editor, "post", ATTRIBUTIONS, data=new, format="json"),
+            send(newsroom.reviewer, "post", ATTRIBUTIONS, data=new, format="json"),
         )
         statement.refresh_from_db()
         statuses = (status_of(patched), status_of(created))

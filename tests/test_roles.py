@@ -47,6 +47,11 @@ ACTIONS = {
         f"/api/v1/statements/{w.claim.pk}/",
         {"text": "E."},
     ),
+    "correct a published statement": lambda w: (
+        "patch",
+        f"/api/v1/statements/{w.claim.pk}/",
+        {"text": "E.", "correction_note": "Shortened."},
+    ),
     "delete a draft": lambda w: ("delete", f"/api/v1/statements/{w.draft.pk}/", None),
     "delete a published statement": lambda w: (
         "delete",
@@ -87,7 +92,9 @@ MATRIX = {
     "read a history":                (401, 403, 200, 200, 200),
     "create a statement":            (401, 403, 201, 201, 201),
     "edit a draft":                  (401, 403, 200, 200, 200),
-    "edit a published statement":    (401, 403, 200, 200, 200),
+    # An editor's change is proposed (a revision); a reviewer's is a correction, with a note.
+    "edit a published statement":    (401, 403, 202, 400, 400),
+    "correct a published statement": (401, 403, 400, 200, 200),
     "delete a draft":                (401, 403, 204, 204, 204),
     "delete a published statement":  (401, 403, 409, 409, 409),
     "publish a draft":               (401, 403, 403, 200, 200),
@@ -112,7 +119,11 @@ def test_every_action_is_in_the_matrix():
 
 
 # Writes to published data must be conditional: these send the ETag their client read.
-CONDITIONAL = {"edit a published statement", "delete a published statement"}
+CONDITIONAL = {
+    "edit a published statement",
+    "correct a published statement",
+    "delete a published statement",
+}
 
 
 @pytest.mark.parametrize(("action", "role", "status"), CASES)

@@ -364,7 +364,9 @@ def test_created_statement_is_searchable_at_once(world):
 def test_edited_text_is_searchable_at_once(world):
     with transaction.atomic():
         # The denial: "left" is in none of its quotes, speakers or sources.
-        services.statement_update(statement=world.denial, user=None, text="The tanks had gone.")
+        services.statement_update(
+            statement=world.denial, user=None, text="The tanks had gone.", correction_note="Tanks."
+        )
         assert world.denial.pk in found("tanks")
         assert world.denial.pk not in found("left")
 

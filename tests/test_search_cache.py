@@ -42,14 +42,13 @@ def test_a_repeated_search_costs_one_query_and_answers_the_same(
     assert again.content == first.content
 
 
-def test_an_edit_through_the_api_shows_in_the_next_search(world, anon, editor):
+def test_an_edit_through_the_api_shows_in_the_next_search(world, anon, reviewer):
     # The denial: "left" is in its text alone (the claim's quotes hold it too).
     assert world.denial.pk in found(anon, "left")
     url = f"{STATEMENTS}{world.denial.pk}/"
-    etag = editor.get(url)["ETag"]  # published: the write must be conditional
-    response = editor.patch(
-        url, {"text": "The lorries had gone."}, format="json", HTTP_IF_MATCH=etag
-    )
+    etag = reviewer.get(url)["ETag"]  # published: the write must be conditional
+    change = {"text": "The lorries had gone.", "correction_note": "Lorries, not troops."}
+    response = reviewer.patch(url, change, format="json", HTTP_IF_MATCH=etag)
     assert response.status_code == 200, response.content
     assert world.denial.pk not in found(anon, "left")
     assert found(anon, "lorries") == [world.denial.pk]
@@ -86,7 +85,9 @@ def test_a_rolled_back_write_does_not_stop_later_changes_from_showing(world, ano
     )
     assert refused.status_code == 400
     assert world.denial.pk in found(anon, "left")  # nothing was written
-    services.statement_update(statement=world.denial, user=None, text="The lorries had gone.")
+    services.statement_update(
+        statement=world.denial, user=None, text="The lorries had gone.", correction_note="Lorries."
+    )
     assert world.denial.pk not in found(anon, "left")
 
 

@@ -86,23 +86,31 @@ def test_a_statement_write_cannot_remove_published_attributions(world, editor, m
     assert editor.get(url)["ETag"] == read["ETag"]  # nothing changed, not even the text
 
 
-def test_a_published_statement_s_attributions_may_be_edited_and_added(world, editor):
+def test_a_published_statement_s_attributions_may_be_edited_and_added(world, reviewer):
+    # As a correction, with its note (tests/test_corrections.py).
     url = f"{STATEMENTS}{world.claim.pk}/"
     new = new_attribution(world, world.claim)
-    read = editor.get(url)
+    read = reviewer.get(url)
     attributions = [write_form(item) for item in read.json()["attributions"]]
     attributions[0]["verb"] = "claimed"
     attributions.append({key: value for key, value in new.items() if key != "statement"})
 
-    response = editor.patch(
-        url, {"attributions": attributions}, format="json", HTTP_IF_MATCH=read["ETag"]
+    response = reviewer.patch(
+        url,
+        {"attributions": attributions, "correction_note": "Added the officials' account."},
+        format="json",
+        HTTP_IF_MATCH=read["ETag"],
     )
 
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["attributions"][0]["verb"] == "claimed"
     assert len(body["attributions"]) == 3
-    added = editor.post(ATTRIBUTIONS, new_attribution(world, world.denial), format="json")
+    added = reviewer.post(
+        ATTRIBUTIONS,
+        {**new_attribution(world, world.denial), "correction_note": "Added a source."},
+        format="json",
+    )
     assert added.status_code == 201, added.content
 
 
@@ -203,11 +211,11 @@ def test_writes_to_published_data_without_if_match_are_refused(
 @pytest.mark.parametrize(
     ("resource", "method", "status"),
     [
-        ("statement", "put", 200),
-        ("statement", "patch", 200),
+        ("statement", "put", 202),  # an editor's change is proposed (tests/test_corrections.py)
+        ("statement", "patch", 202),
         ("statement", "delete", 409),  # never deleted: retracted
-        ("attribution", "put", 200),
-        ("attribution", "patch", 200),
+        ("attribution", "put", 202),
+        ("attribution", "patch", 202),
         ("attribution", "delete", 409),  # kept while its statement is published
     ],
 )
@@ -230,8 +238,10 @@ def test_drafts_stay_last_write_wins_without_if_match(world, editor):
 
 
 def test_creates_and_the_workflow_need_no_if_match(world, editor, reviewer):
-    created = editor.post(ATTRIBUTIONS, new_attribution(world, world.claim), format="json")
+    created = editor.post(ATTRIBUTIONS, new_attribution(world, world.draft), format="json")
     assert created.status_code == 201, created.content
+    proposed = editor.post(ATTRIBUTIONS, new_attribution(world, world.claim), format="json")
+    assert proposed.status_code == 202, proposed.content  # to a published statement
     published = reviewer.post(f"{STATEMENTS}{world.draft.pk}/publish/")
     assert published.status_code == 200, published.content
     retracted = reviewer.post(
@@ -245,8 +255,9 @@ def test_other_resources_need_no_if_match(world, editor):
     assert editor.patch(url, {"description": "Minister."}, format="json").status_code == 200
 
 
-def test_a_stale_if_match_on_published_data_is_still_412(world, editor):
+def test_a_stale_if_match_on_published_data_is_still_412(world, reviewer):
     url, change = _published_targets(world)["attribution"]
-    stale = editor.get(url)["ETag"]
-    assert editor.patch(url, change, format="json", HTTP_IF_MATCH=stale).status_code == 200
-    problem(editor.patch(url, {"verb": "said"}, format="json", HTTP_IF_MATCH=stale), 412)
+    stale = reviewer.get(url)["ETag"]
+    change = {**change, "correction_note": "Corrected the verb."}
+    assert reviewer.patch(url, change, format="json", HTTP_IF_MATCH=stale).status_code == 200
+    problem(reviewer.patch(url, {"verb": "said"}, format="json", HTTP_IF_MATCH=stale), 412)

@@ -605,6 +605,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statements/{statement_pk}/revisions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a statement's revisions
+         * @description The changes proposed to a published statement, oldest first: pending, approved or rejected. Reviewers see every one; editors the ones they proposed; anonymous callers none (401).
+         */
+        get: operations["list_statement_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{statement_pk}/revisions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a revision
+         * @description One revision of a statement (reviewers, and the editor who proposed it).
+         */
+        get: operations["get_statement_revision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{statement_pk}/revisions/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a revision
+         * @description Apply a pending revision to its published statement, as a correction: `note`, the public note saying what was corrected, is required and is shown with the statement from then on (`corrections`); the change feed lists a `corrected` change. 409 when the revision was decided already, when its statement is no longer published, or when the statement changed after the revision was proposed (stale: propose it again). Reviewers only (the publish permission).
+         */
+        post: operations["approve_statement_revision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{statement_pk}/revisions/{id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a revision
+         * @description Refuse a pending revision, saying why (`reason`, for its proposer); the statement stays as it is. 409 when it was decided already. Reviewers only.
+         */
+        post: operations["reject_statement_revision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/statements/export/": {
         parameters: {
             query?: never;
@@ -650,6 +730,15 @@ export interface components {
          * @enum {string}
          */
         AnchorStatusEnum: "anchored" | "reanchored" | "orphaned" | "unanchored";
+        /**
+         * @description The public note of the correction an approved revision makes.
+         *
+         *     Any other field is refused (400).
+         */
+        ApproveRequest: {
+            /** @description What was corrected and why; shown with the statement from then on. */
+            note: string;
+        };
         /**
          * @description The link of a statement, the speaker who made it and the source that reports it,
          *     saying how the source renders it: quoted, paraphrased or summarised (`mode`), as what
@@ -764,6 +853,8 @@ export interface components {
             /** Format: date */
             stated_on?: string | null;
             quote?: components["schemas"]["QuoteRequest"] | null;
+            /** @description The public note of a correction: what was corrected and why. Required to change a published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`; not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without a note: the reviewer who approves it writes it. */
+            correction_note?: string;
         };
         /**
          * @description One change of the feed: what changed (a statement, a speaker or a source), how and
@@ -822,6 +913,15 @@ export interface components {
          * @enum {string}
          */
         ChangeObjectEnum: "statement" | "speaker" | "source";
+        /**
+         * @description A correction notice: when a published statement was corrected, and the public note
+         *     saying what changed.
+         */
+        Correction: {
+            /** Format: date-time */
+            readonly at: string;
+            readonly note: string;
+        };
         /**
          * @description How the statements found divide by speaker, speech act, publisher and year: each
          *     value with its count, to narrow the search with the matching filter.
@@ -933,6 +1033,22 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["Relation"][];
         };
+        /** @description A page of Revision objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
+        PaginatedRevisionList: {
+            /** @example 1 */
+            count: number;
+            /**
+             * Format: uri
+             * @example null
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example null
+             */
+            previous: string | null;
+            results: components["schemas"]["Revision"][];
+        };
         /** @description A page of Source objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
         PaginatedSourceList: {
             /** @example 1 */
@@ -1008,6 +1124,8 @@ export interface components {
             /** Format: date */
             stated_on?: string | null;
             quote?: components["schemas"]["QuoteRequest"] | null;
+            /** @description The public note of a correction: what was corrected and why. Required to change a published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`; not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without a note: the reviewer who approves it writes it. */
+            correction_note?: string;
         };
         /**
          * @description How one statement bears on another: `from_statement` denies, contradicts, supports,
@@ -1072,7 +1190,7 @@ export interface components {
          *     statements. Drafts are visible to editors, reviewers and admins only, until published;
          *     a retracted statement is withdrawn from the public and says why.
          *
-         *     Only the fields sent change; the others keep their values. Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+         *     Only the fields sent change; the others keep their values. Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`, `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
          */
         PatchedStatementRequest: {
             /** @description Verbatim for a quote, otherwise a neutral paraphrase. */
@@ -1082,6 +1200,8 @@ export interface components {
             topics?: string[];
             /** @description Who made the statement and which sources report it. Written with the statement in one atomic request; on update, when given, it replaces the set (matched on speaker and source). */
             attributions?: components["schemas"]["AttributionFieldsRequest"][];
+            /** @description The public note of a correction: what was corrected and why. Required to change a published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`; not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without a note: the reviewer who approves it writes it. */
+            correction_note?: string;
         };
         /** @description An RFC 9457 problem details document. */
         Problem: {
@@ -1156,6 +1276,15 @@ export interface components {
             prefix?: string;
             /** @description Text just after the quote, to pick one of several occurrences. */
             suffix?: string;
+        };
+        /**
+         * @description Why a revision is refused (for its proposer).
+         *
+         *     Any other field is refused (400).
+         */
+        RejectRequest: {
+            /** @description Why the revision is rejected. */
+            reason: string;
         };
         /**
          * @description How one statement bears on another: `from_statement` denies, contradicts, supports,
@@ -1238,6 +1367,40 @@ export interface components {
              */
             retracted_at: string;
         };
+        /**
+         * @description An editor's change to a published statement, waiting for a reviewer (`pending`),
+         *     applied (`approved`, with the public note of its correction) or refused (`rejected`,
+         *     with the reason). `proposed` is the change as `PATCH statements/{id}/` takes it, the
+         *     fields given only; `base_version` the statement's version it was made on (its latest
+         *     change in the feed): once the statement changes otherwise, the revision is stale and
+         *     cannot be approved (409).
+         */
+        Revision: {
+            readonly id: number;
+            readonly statement: number;
+            readonly status: components["schemas"]["RevisionStatusEnum"];
+            /** @description The change, as `PATCH statements/{id}/` takes it. */
+            readonly proposed: unknown;
+            readonly base_version: number;
+            /** @description The editor who proposed it. */
+            readonly proposed_by: string;
+            /** Format: date-time */
+            readonly proposed_at: string;
+            /** @description The reviewer who approved or rejected it. */
+            readonly decided_by: string | null;
+            /** Format: date-time */
+            readonly decided_at: string | null;
+            /** @description The public note of the correction it became (approved), else null. */
+            readonly note: string | null;
+            readonly rejection_reason: string;
+        };
+        /**
+         * @description * `pending` - Pending
+         *     * `approved` - Approved
+         *     * `rejected` - Rejected
+         * @enum {string}
+         */
+        RevisionStatusEnum: "pending" | "approved" | "rejected";
         /**
          * @description One statement found: the statement, its relevance score and its text with the
          *     matched words highlighted.
@@ -1477,6 +1640,8 @@ export interface components {
             attributions: components["schemas"]["AttributionFields"][];
             /** @description Relations to other statements, in both directions. */
             readonly relations: components["schemas"]["StatementRelation"][];
+            /** @description The statement's correction notices since it was published, oldest first. */
+            readonly corrections: components["schemas"]["Correction"][];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -1499,7 +1664,7 @@ export interface components {
          *     statements. Drafts are visible to editors, reviewers and admins only, until published;
          *     a retracted statement is withdrawn from the public and says why.
          *
-         *     Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+         *     Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`, `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
          */
         StatementRequest: {
             /** @description Verbatim for a quote, otherwise a neutral paraphrase. */
@@ -1509,6 +1674,8 @@ export interface components {
             topics?: string[];
             /** @description Who made the statement and which sources report it. Written with the statement in one atomic request; on update, when given, it replaces the set (matched on speaker and source). */
             attributions?: components["schemas"]["AttributionFieldsRequest"][];
+            /** @description The public note of a correction: what was corrected and why. Required to change a published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`; not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without a note: the reviewer who approves it writes it. */
+            correction_note?: string;
         };
         /**
          * @description * `draft` - Draft
@@ -1740,6 +1907,15 @@ export interface operations {
                     "application/json": components["schemas"]["Attribution"];
                 };
             };
+            /** @description Proposed, not applied: an editor's change to a published statement (or to its attributions) is a pending revision for a reviewer, at `Location`. The statement, its `ETag` and what readers see stay as published until a reviewer approves it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
             400: {
                 headers: {
@@ -1933,6 +2109,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Attribution"];
+                };
+            };
+            /** @description Proposed, not applied: an editor's change to a published statement (or to its attributions) is a pending revision for a reviewer, at `Location`. The statement, its `ETag` and what readers see stay as published until a reviewer approves it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
                 };
             };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
@@ -2176,6 +2361,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Attribution"];
+                };
+            };
+            /** @description Proposed, not applied: an editor's change to a published statement (or to its attributions) is a pending revision for a reviewer, at `Location`. The statement, its `ETag` and what readers see stay as published until a reviewer approves it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
                 };
             };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
@@ -3122,7 +3316,7 @@ export interface operations {
             query: {
                 /** @description Status of the quote's anchor in its source's body: orphaned quotes were lost when the body changed, reanchored ones found again by an approximate match. */
                 anchor_status?: components["schemas"]["AnchorStatusEnum"][];
-                /** @description Only these fields of each hit's `statement`, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Only these fields of each hit's `statement`, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `corrections`, `corrections.at`, `corrections.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 /** @description BCP 47 language tag. */
                 language?: string[];
@@ -4932,7 +5126,7 @@ export interface operations {
                 anchor_status?: components["schemas"]["AnchorStatusEnum"][];
                 /** @description Cursor mode, for walking every statement (a full sync): the statements in id order, a page at a time after the position the cursor names, without counting pages or skipping rows, so the last page costs what the first does. Start with an empty `cursor=`, then follow `next` (null after the last page); `previous` is null. Not with `page`, with an `ordering` other than `id`, nor with `q` ranked by relevance (add `ordering=id` to walk every match). A cursor this list did not give is a 400. */
                 cursor?: string;
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `corrections`, `corrections.at`, `corrections.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
                 /** @description BCP 47 language tag. */
@@ -5047,7 +5241,7 @@ export interface operations {
                 anchor_status?: components["schemas"]["AnchorStatusEnum"][];
                 /** @description Cursor mode, for walking every statement (a full sync): the statements in id order, a page at a time after the position the cursor names, without counting pages or skipping rows, so the last page costs what the first does. Start with an empty `cursor=`, then follow `next` (null after the last page); `previous` is null. Not with `page`, with an `ordering` other than `id`, nor with `q` ranked by relevance (add `ordering=id` to walk every match). A cursor this list did not give is a 400. */
                 cursor?: string;
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `corrections`, `corrections.at`, `corrections.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
                 /** @description BCP 47 language tag. */
@@ -5268,7 +5462,7 @@ export interface operations {
     get_statement: {
         parameters: {
             query?: {
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. The `ETag` is that of the fields sent. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. The `ETag` is that of the fields sent. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `corrections`, `corrections.at`, `corrections.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
             };
@@ -5380,6 +5574,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Proposed, not applied: an editor's change to a published statement (or to its attributions) is a pending revision for a reviewer, at `Location`. The statement, its `ETag` and what readers see stay as published until a reviewer approves it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
                 };
             };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
@@ -5623,6 +5826,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Proposed, not applied: an editor's change to a published statement (or to its attributions) is a pending revision for a reviewer, at `Location`. The statement, its `ETag` and what readers see stay as published until a reviewer approves it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
                 };
             };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
@@ -5945,6 +6157,321 @@ export interface operations {
                 headers: {
                     /** @description The current ETag. */
                     ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type: application/json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_statement_revisions: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page: 20 by default; a larger number than 100 is capped to 100 (the response's `next` link keeps the size asked for). 0, a negative or a fractional number is a 400. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The statement's id. */
+                statement_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRevisionList"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_statement_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The revision's id. */
+                id: number;
+                /** @description The statement's id. */
+                statement_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Entity tag of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_statement_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The revision's id. */
+                id: number;
+                /** @description The statement's id. */
+                statement_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action conflicts with the object's state (e.g. deleting a published statement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type: application/json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject_statement_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The revision's id. */
+                id: number;
+                /** @description The statement's id. */
+                statement_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action conflicts with the object's state (e.g. deleting a published statement). */
+            409: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -9,13 +9,15 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.html import format_html
 
-from statements import services
+from statements import corrections, services
+from statements.admin import corrections as corrections_admin
 from statements.admin.base import (
     ServiceAdmin,
     ServiceInline,
     ServiceModelForm,
     TextareaField,
     add_service_error,
+    model_fields,
     titled,
 )
 from statements.admin.lists import (
@@ -193,11 +195,56 @@ class AttributionAdmin(ScaledListsMixin, ServiceAdmin):
         return queryset.filter(ids_among(Attribution, among("statement_id", ids))), False
 
     def get_fieldsets(self, request, obj=None):
+        correction = [("Correction", {"fields": ["correction_note"]})]
         return [
             (None, {"fields": ["statement"]}),
             *ATTRIBUTION_FIELDSETS,
+            *(correction if self._corrects(request, obj) else []),
             ("Record", {"fields": ["created_at", "updated_at"]}),
         ]
+
+    # Of a published statement: a reviewer's change is a correction, with a public note; an
+    # editor's is a revision for a reviewer (statements.corrections).
+
+    def _corrects(self, request, obj) -> bool:
+        published = obj is None or corrections_admin.is_published(obj.statement)
+        return published and corrections.may_decide(request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self._corrects(request, obj):
+            help_text = " Needed only when the statement is published."
+            kwargs["form"] = corrections_admin.with_correction_note(self.form, help_text)
+        return super().get_form(request, obj, change, **kwargs)
+
+    def service_fields(self, form):
+        fields = super().service_fields(form)
+        if "correction_note" in form.cleaned_data:
+            fields["correction_note"] = form.cleaned_data["correction_note"]
+        return fields
+
+    def service_save(self, request, obj, form, change):
+        stored = Attribution.objects.select_related("statement").get(pk=obj.pk) if change else None
+        statement = stored.statement if change else form.cleaned_data["statement"]
+        if not corrections.needs_review(statement, request.user):
+            return super().service_save(request, obj, form, change)
+        fields = model_fields(form, exclude=("statement",))
+        change_ = corrections.with_attribution(statement, fields, stored)
+        request._revision = corrections.revision_propose(
+            statement=statement, user=request.user, **change_
+        )
+        return stored or obj
+
+    def response_add(self, request, obj, post_url_continue=None):
+        revision = getattr(request, "_revision", None)
+        if revision is not None:
+            return corrections_admin.proposed_message(request, self, revision)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        revision = getattr(request, "_revision", None)
+        if revision is not None:
+            return corrections_admin.proposed_message(request, self, revision)
+        return super().response_change(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)

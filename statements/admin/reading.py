@@ -8,6 +8,7 @@ into offsets of the body itself (W3C TextPositionSelector), whatever the page sh
 the text, and takes the words and their context (TextQuoteSelector) from the body too.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -24,11 +25,12 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_http_methods
 
-from statements import services
+from statements import corrections, services
 from statements.admin.base import TextareaField, add_service_error, admin_url
+from statements.admin.corrections import PROPOSED_MESSAGE
 from statements.choices import AnchorStatus, SpeechAct
 from statements.errors import ConflictError
-from statements.models import Attribution, Source, Statement
+from statements.models import Attribution, Revision, Source, Statement
 
 # Speakers are coloured in the order they are first quoted; past the palette
 # (statements/reading.css), colours come round again.
@@ -323,6 +325,15 @@ class SelectToQuoteForm(forms.Form):
         help_text="Verbatim for a quote, otherwise a neutral paraphrase.",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # A published statement's new attribution is a correction (reviewers) or a revision for
+    # a reviewer (editors): statements.corrections.
+    correction_note = forms.CharField(
+        label="Correction note (public)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed to add to a published statement: what was corrected and why, shown "
+        "with it. An editor's addition to a published statement goes to a reviewer instead.",
+    )
 
     def __init__(self, *args: Any, source: Source, admin_site: admin.AdminSite, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -352,6 +363,7 @@ class SelectToQuoteForm(forms.Form):
                 "statement_choice",
                 "statement",
                 "statement_text",
+                "correction_note",
             ]
         )
 
@@ -396,19 +408,27 @@ def _service_error(error: ValidationError) -> ValidationError:
         return error
     renamed = {}
     for name, messages_ in error.error_dict.items():
-        name = name.removeprefix("attributions.0.")
+        name = re.sub(r"^attributions\.[0-9]+\.", "", name)
         renamed["statement_text" if name == "text" else name] = messages_
     return ValidationError(renamed)
 
 
-def save_quote(form: SelectToQuoteForm, *, user: Any) -> Attribution | None:
-    """The attribution, saved through the services as the API saves it; None, with the
-    services' errors on the form, when they refuse it."""
+def save_quote(form: SelectToQuoteForm, *, user: Any) -> Attribution | Revision | None:
+    """The attribution, saved through the services as the API saves it (or, an editor's to
+    a published statement, proposed: the revision); None, with the services' errors on the
+    form, when they refuse it."""
     fields = form.attribution_fields()
     try:
         if form.cleaned_data["statement_choice"] == EXISTING_STATEMENT:
+            statement = form.cleaned_data["statement"]
+            if corrections.needs_review(statement, user):
+                change = corrections.with_attribution(statement, fields)
+                return corrections.revision_propose(statement=statement, user=user, **change)
             return services.attribution_create(
-                statement=form.cleaned_data["statement"], user=user, **fields
+                statement=statement,
+                user=user,
+                correction_note=form.cleaned_data["correction_note"],
+                **fields,
             )
         statement = services.statement_create(
             user=user,
@@ -467,7 +487,11 @@ def reading_view(request: HttpRequest, object_id: str, *, model_admin: admin.Mod
     if request.method == "POST":
         if not may_quote:
             raise PermissionDenied
-        if form.is_valid() and (attribution := save_quote(form, user=request.user)):
+        saved = save_quote(form, user=request.user) if form.is_valid() else None
+        if isinstance(saved, Revision):
+            messages.warning(request, PROPOSED_MESSAGE.format(pk=saved.pk))
+            return HttpResponseRedirect(admin_url(saved))
+        if (attribution := saved) is not None:
             _log_additions(request, admin_site, attribution, form)
             messages.success(
                 request,

@@ -11,7 +11,8 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
-from statements import history, services
+from statements import corrections, history, services
+from statements.admin import corrections as corrections_admin
 from statements.admin.attributions import AttributionInline
 from statements.admin.base import (
     SOURCE_STATEMENTS_PARAM,
@@ -120,6 +121,7 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
     readonly_fields = [
         "status",
         "retraction_reason",
+        "correction_notices",
         "speaker_statements",
         "incoming_relations",
         "created_at",
@@ -130,7 +132,12 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         (
             "Workflow",
             {
-                "fields": ["status", "retraction_reason", ("created_at", "updated_at")],
+                "fields": [
+                    "status",
+                    "retraction_reason",
+                    "correction_notices",
+                    ("created_at", "updated_at"),
+                ],
                 "description": "Reviewers publish and retract, with the buttons above.",
             },
         ),
@@ -154,7 +161,23 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
 
     def get_fieldsets(self, request, obj=None):
         # A statement being added has no speakers or relations to show yet.
-        return self.fieldsets if obj is not None else self.fieldsets[:2]
+        fieldsets = self.fieldsets if obj is not None else self.fieldsets[:2]
+        if self._corrects(request, obj):  # a reviewer's change to it is a correction
+            fieldsets = [
+                *fieldsets[:1],
+                ("Correction", {"fields": ["correction_note"]}),
+                *fieldsets[1:],
+            ]
+        return fieldsets
+
+    def _corrects(self, request, obj) -> bool:
+        """Whether the user's change to ``obj`` applies as a correction (with a note)."""
+        return corrections_admin.is_published(obj) and corrections.may_decide(request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self._corrects(request, obj):
+            kwargs["form"] = corrections_admin.with_correction_note(self.form)
+        return super().get_form(request, obj, change, **kwargs)
 
     def list_rows(self, queryset: QuerySet) -> QuerySet:
         # What the list's columns show, for the list only: the change page and the
@@ -242,6 +265,13 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         )
         return format_html("<ul class='plain'>{}</ul>", items) if items else "-"
 
+    @admin.display(description="corrections")
+    def correction_notices(self, statement: Statement) -> str:
+        """Its public correction notices, oldest first, and a link to its revisions."""
+        if statement.pk is None:
+            return "-"
+        return corrections_admin.correction_notices(statement)
+
     @admin.display(description="related from other statements")
     def incoming_relations(self, statement: Statement) -> str:
         if statement.pk is None:
@@ -264,6 +294,14 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         statement = self.get_object(request, object_id)
+        reviewed = statement is not None and corrections.needs_review(statement, request.user)
+        if request.method == "GET" and reviewed:
+            self.message_user(
+                request,
+                "This statement is published: a change you save here is proposed to a "
+                "reviewer as a revision, and goes live when they approve it.",
+                messages.INFO,
+            )
         extra_context = {
             **(extra_context or {}),
             "can_publish": statement is not None
@@ -281,10 +319,25 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         topics = [topic.slug for topic in form.cleaned_data.get("topics", [])]
         return {**model_fields(form), "topics": topics}
 
+    def save_model(self, request, obj, form, change):
+        if change and corrections_admin.is_published(obj):
+            return  # with its attributions, in one write (save_related)
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
+        if change and corrections_admin.is_published(form.instance):
+            # A correction, or an editor's revision (statements.corrections).
+            request._revision = corrections_admin.save_published(self, request, form, formsets)
+            return
         # The topics were set by the service; form.save_m2m() would set them again.
         for formset in formsets:
             save_inline_formset(request, formset)
+
+    def response_change(self, request, obj):
+        revision = getattr(request, "_revision", None)
+        if revision is not None:
+            return corrections_admin.proposed_message(request, self, revision)
+        return super().response_change(request, obj)
 
     def has_change_permission(self, request, obj=None):
         # statement_update refuses a retracted statement: its page is read-only.

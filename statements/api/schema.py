@@ -9,10 +9,13 @@ from rest_framework import serializers
 
 from statements.api.exceptions import PROBLEM_CONTENT_TYPE
 from statements.api.serializers import (
+    ApproveSerializer,
     AttributionSerializer,
     ChangeSerializer,
     HistoryEntrySerializer,
+    RejectSerializer,
     RetractSerializer,
+    RevisionSerializer,
     StatementSerializer,
     SuggestionAcceptSerializer,
     SuggestionListSerializer,
@@ -187,6 +190,7 @@ VLADIVOSTOK_STATEMENT = {
             "note": "Kirby says the soldiers arrived in Vladivostok by ship in October.",
         }
     ],
+    "corrections": [],
     "created_at": "2024-10-25T12:00:00Z",
     "updated_at": "2024-10-25T12:00:00Z",
 }
@@ -216,6 +220,7 @@ CREATED_STATEMENT = {
     "retraction_reason": "",
     "attributions": [KIRBY_QUOTED],
     "relations": [],
+    "corrections": [],
     "created_at": UPDATED_AT,
     "updated_at": UPDATED_AT,
 }
@@ -632,6 +637,13 @@ SEARCH_FIELDS = fields_parameter(STATEMENT, within=" of each hit's `statement`")
 IF_MATCH_REQUIRED_WHEN_PUBLISHED = ("statement", "attribution")
 
 
+PROPOSED_DESCRIPTION = (
+    "Proposed, not applied: an editor's change to a published statement (or to its "
+    "attributions) is a pending revision for a reviewer, at `Location`. The statement, its "
+    "`ETag` and what readers see stay as published until a reviewer approves it."
+)
+
+
 def crud(
     name: str,
     plural: str,
@@ -645,6 +657,10 @@ def crud(
     whether a read of one may answer 410 (a retracted statement)."""
     gone = (410,) if retractable else ()
     conditional = (428,) if name in IF_MATCH_REQUIRED_WHEN_PUBLISHED else ()
+    # An editor's change to a published statement (or to its attributions) is proposed: 202.
+    proposed: dict[Any, Any] = {}
+    if name in IF_MATCH_REQUIRED_WHEN_PUBLISHED:
+        proposed = {202: OpenApiResponse(RevisionSerializer, PROPOSED_DESCRIPTION)}
     selecting, selecting_detail = [], []
     if selectable is not None:
         selecting = [fields_parameter(selectable)]
@@ -664,7 +680,12 @@ def crud(
             summary=f"Create a {name}",
             examples=examples(f"create_{name}"),
             description=f"Create a {name}. Needs the add permission (editors).",
-            responses={201: serializer, **problems(*WRITE_ERRORS)},
+            # A new statement is a draft; a new attribution of a published one is proposed.
+            responses={
+                201: serializer,
+                **(proposed if name == "attribution" else {}),
+                **problems(*WRITE_ERRORS),
+            },
         ),
         "retrieve": extend_schema(
             operation_id=f"get_{name}",
@@ -691,7 +712,7 @@ def crud(
             examples=examples(f"replace_{name}", PRECONDITION_FAILED),
             description=f"Replace every writable field of the {name}.",
             parameters=[ID, IF_MATCH],
-            responses={200: serializer, **problems(*WRITE_ERRORS, *conditional)},
+            responses={200: serializer, **proposed, **problems(*WRITE_ERRORS, *conditional)},
         ),
         "partial_update": extend_schema(
             operation_id=f"update_{name}",
@@ -699,7 +720,7 @@ def crud(
             examples=examples(f"update_{name}", PRECONDITION_FAILED),
             description="Change the fields given, leave the others as they are.",
             parameters=[ID, IF_MATCH],
-            responses={200: serializer, **problems(*WRITE_ERRORS, *conditional)},
+            responses={200: serializer, **proposed, **problems(*WRITE_ERRORS, *conditional)},
         ),
         "history": extend_schema(
             parameters=[ID],
@@ -970,4 +991,116 @@ REJECT_SUGGESTION = {
     "auth": EDITORS_ONLY,
     "parameters": [SOURCE_ID, SUGGESTION_KEY],
     "responses": {204: None, **problems(401, 403, 404, 409, 429)},
+}
+
+
+# --- Corrections: revisions of published statements -------------------------------------------
+
+STATEMENT_PK = OpenApiParameter(
+    "statement_pk", OpenApiTypes.INT, OpenApiParameter.PATH, description="The statement's id."
+)
+REVISION_ID = OpenApiParameter(
+    "id", OpenApiTypes.INT, OpenApiParameter.PATH, description="The revision's id."
+)
+
+PENDING_REVISION = {
+    "id": 3,
+    "statement": 7,
+    "status": "pending",
+    "proposed": {
+        "text": "The North Korean soldiers arrived in Vladivostok by ship in late October."
+    },
+    "base_version": 4821,
+    "proposed_by": "editor",
+    "proposed_at": UPDATED_AT,
+    "decided_by": None,
+    "decided_at": None,
+    "note": None,
+    "rejection_reason": "",
+}
+APPROVED_REVISION = {
+    **PENDING_REVISION,
+    "status": "approved",
+    "decided_by": "reviewer",
+    "decided_at": "2024-10-29T08:15:00Z",
+    "note": "Corrected the month: the soldiers arrived in late October.",
+}
+STALE_REVISION = OpenApiExample(
+    "Stale",
+    summary="The statement changed after the revision was proposed",
+    status_codes=["409"],
+    response_only=True,
+    media_type=PROBLEM_CONTENT_TYPE,
+    value={
+        "type": "/problems/conflict",
+        "title": "Conflict",
+        "status": 409,
+        "detail": "Statement #7 changed after revision #3 was proposed: approving it would "
+        "undo that change. Reject it, and propose the change again on the statement as it is "
+        "now.",
+        "errors": [],
+    },
+)
+REVISION_ERRORS = (401, 403, 404, 429)
+# Revisions are for editors and reviewers: never anonymous.
+SIGNED_IN = [{"tokenAuth": []}, {"bearerAuth": []}, {"cookieAuth": []}]
+
+LIST_REVISIONS = {
+    "auth": SIGNED_IN,
+    "operation_id": "list_statement_revisions",
+    "summary": "List a statement's revisions",
+    "description": (
+        "The changes proposed to a published statement, oldest first: pending, approved or "
+        "rejected. Reviewers see every one; editors the ones they proposed; anonymous "
+        "callers none (401)."
+    ),
+    "parameters": [STATEMENT_PK],
+    "examples": [response_example("Pending", "A proposed correction", PENDING_REVISION, "200")],
+    "responses": {200: RevisionSerializer(many=True), **problems(*REVISION_ERRORS)},
+}
+
+GET_REVISION = {
+    "auth": SIGNED_IN,
+    "operation_id": "get_statement_revision",
+    "summary": "Get a revision",
+    "description": "One revision of a statement (reviewers, and the editor who proposed it).",
+    "parameters": [STATEMENT_PK, REVISION_ID],
+    "examples": [response_example("Pending", "A proposed correction", PENDING_REVISION, "200")],
+    "responses": {200: RevisionSerializer, **problems(*REVISION_ERRORS)},
+}
+
+APPROVE_REVISION = {
+    "operation_id": "approve_statement_revision",
+    "summary": "Approve a revision",
+    "description": (
+        "Apply a pending revision to its published statement, as a correction: `note`, the "
+        "public note saying what was corrected, is required and is shown with the statement "
+        "from then on (`corrections`); the change feed lists a `corrected` change. 409 when "
+        "the revision was decided already, when its statement is no longer published, or "
+        "when the statement changed after the revision was proposed (stale: propose it "
+        "again). Reviewers only (the publish permission)."
+    ),
+    "request": ApproveSerializer,
+    "parameters": [STATEMENT_PK, REVISION_ID],
+    "examples": [
+        request_example("Approve", "With the public note", {"note": APPROVED_REVISION["note"]}),
+        response_example("Approved", "The revision applied", APPROVED_REVISION, "200"),
+        STALE_REVISION,
+    ],
+    "responses": {200: RevisionSerializer, **problems(400, *REVISION_ERRORS, 409, 415)},
+}
+
+REJECT_REVISION = {
+    "operation_id": "reject_statement_revision",
+    "summary": "Reject a revision",
+    "description": (
+        "Refuse a pending revision, saying why (`reason`, for its proposer); the statement "
+        "stays as it is. 409 when it was decided already. Reviewers only."
+    ),
+    "request": RejectSerializer,
+    "parameters": [STATEMENT_PK, REVISION_ID],
+    "examples": [
+        request_example("Reject", "With a reason", {"reason": "The source says early October."}),
+    ],
+    "responses": {200: RevisionSerializer, **problems(400, *REVISION_ERRORS, 409, 415)},
 }

@@ -33,7 +33,9 @@ from statements.models import (
     Attribution,
     ChangeKind,
     ChangeObject,
+    Correction,
     Relation,
+    Revision,
     Source,
     Speaker,
     Statement,
@@ -42,6 +44,7 @@ from statements.representations import python as representations
 from statements.representations.fields import (
     ATTRIBUTION,
     ATTRIBUTION_RESOURCE,
+    CORRECTION,
     RELATION,
     SOURCE,
     SOURCE_SUMMARY,
@@ -292,6 +295,15 @@ class SourceSerializer(
 # --- Attribution ------------------------------------------------------------------------------
 
 
+CORRECTION_NOTE_HELP = (
+    "The public note of a correction: what was corrected and why. Required to change a "
+    "published statement (or its attributions) as a reviewer, shown with the statement from "
+    "then on in `corrections`; not stored otherwise. An editor's change to a published "
+    "statement is proposed instead (202, a revision), without a note: the reviewer who "
+    "approves it writes it."
+)
+
+
 class QuoteSerializer(StrictSerializerMixin, serializers.Serializer):
     """Where the statement stands in the source's body: a W3C TextQuoteSelector (exact,
     prefix, suffix) and the TextPositionSelector (start, end) that the server fills, with
@@ -416,10 +428,17 @@ class AttributionSerializer(AttributionFieldsSerializer):
         queryset=Statement.objects.all(), help_text="Id of the statement attributed."
     )
 
+    correction_note = TextField(
+        write_only=True,
+        required=False,
+        **model_text_kwargs(Correction, "note"),
+        help_text=CORRECTION_NOTE_HELP,
+    )
+
     shape = ATTRIBUTION_RESOURCE
 
     class Meta(AttributionFieldsSerializer.Meta):
-        fields = names(ATTRIBUTION_RESOURCE)
+        fields = [*names(ATTRIBUTION_RESOURCE), "correction_note"]
 
 
 # --- Relation ---------------------------------------------------------------------------------
@@ -455,6 +474,16 @@ class StatementRelationSerializer(serializers.ModelSerializer):
 
 
 # --- Statement --------------------------------------------------------------------------------
+
+
+class CorrectionSerializer(serializers.ModelSerializer):
+    """A correction notice: when a published statement was corrected, and the public note
+    saying what changed."""
+
+    class Meta:
+        model = Correction
+        fields = names(CORRECTION)
+        read_only_fields = fields
 
 
 class TopicsField(serializers.ListField):
@@ -500,12 +529,30 @@ class StatementSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     relations = serializers.SerializerMethodField(
         help_text="Relations to other statements, in both directions."
     )
+    corrections = CorrectionSerializer(
+        many=True,
+        read_only=True,
+        help_text="The statement's correction notices since it was published, oldest first.",
+    )
+    correction_note = TextField(
+        write_only=True,
+        required=False,
+        **model_text_kwargs(Correction, "note"),
+        help_text=CORRECTION_NOTE_HELP,
+    )
 
     class Meta:
         model = Statement
-        fields = names(STATEMENT)
+        fields = [*names(STATEMENT), "correction_note"]
         read_only_fields = ["status", "retraction_reason"]
         list_serializer_class = StatementListSerializer
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is None and "correction_note" in attrs:
+            raise serializers.ValidationError(
+                {"correction_note": "A new statement is a draft: it needs no correction note."}
+            )
+        return attrs
 
     def to_representation(self, instance: Statement) -> dict[str, Any]:
         # ``shape``: the fields a read selected (``?fields=``), else all of them.
@@ -515,6 +562,72 @@ class StatementSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     def get_relations(self, statement: Statement) -> list[dict[str, Any]]:
         relations = representations.relations_of(statement)
         return StatementRelationSerializer(relations, many=True, context=self.context).data
+
+
+# --- Revisions (statements.corrections) -------------------------------------------------------
+
+
+class RevisionSerializer(serializers.ModelSerializer):
+    """An editor's change to a published statement, waiting for a reviewer (`pending`),
+    applied (`approved`, with the public note of its correction) or refused (`rejected`,
+    with the reason). `proposed` is the change as `PATCH statements/{id}/` takes it, the
+    fields given only; `base_version` the statement's version it was made on (its latest
+    change in the feed): once the statement changes otherwise, the revision is stale and
+    cannot be approved (409)."""
+
+    proposed_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, help_text="The editor who proposed it."
+    )
+    decided_by = serializers.SlugRelatedField(
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        help_text="The reviewer who approved or rejected it.",
+    )
+    note = serializers.CharField(
+        source="correction.note",
+        read_only=True,
+        allow_null=True,
+        help_text="The public note of the correction it became (approved), else null.",
+    )
+    proposed = serializers.JSONField(
+        read_only=True, help_text="The change, as `PATCH statements/{id}/` takes it."
+    )
+
+    class Meta:
+        model = Revision
+        fields = [
+            "id",
+            "statement",
+            "status",
+            "proposed",
+            "base_version",
+            "proposed_by",
+            "proposed_at",
+            "decided_by",
+            "decided_at",
+            "note",
+            "rejection_reason",
+        ]
+        read_only_fields = fields
+
+
+class ApproveSerializer(StrictSerializerMixin, serializers.Serializer):
+    """The public note of the correction an approved revision makes."""
+
+    note = TextField(
+        **model_text_kwargs(Correction, "note"),
+        help_text="What was corrected and why; shown with the statement from then on.",
+    )
+
+
+class RejectSerializer(StrictSerializerMixin, serializers.Serializer):
+    """Why a revision is refused (for its proposer)."""
+
+    reason = TextField(
+        **model_text_kwargs(Revision, "rejection_reason"),
+        help_text="Why the revision is rejected.",
+    )
 
 
 # --- History ----------------------------------------------------------------------------------

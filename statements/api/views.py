@@ -23,7 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from statements import changes, history, retractions, selectors, services, visibility
+from statements import changes, corrections, history, retractions, selectors, services, visibility
 from statements.api import schema
 from statements.api.cache import cached_response
 from statements.api.conditional import (
@@ -32,6 +32,7 @@ from statements.api.conditional import (
     representation_etag,
     require_if_match,
 )
+from statements.api.corrections import proposed_response, refuse_proposed_note
 from statements.api.exceptions import StatementRetracted
 from statements.api.jsonld import JSONLDMixin, request_iris
 from statements.api.pagination import ChangeFeedPagination, StatementPagination
@@ -121,6 +122,9 @@ class ResourceViewSet(viewsets.ModelViewSet):
     def create(self, request: Request, *args, **kwargs) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        revision = self.propose(None, serializer.validated_data)
+        if revision is not None:
+            return proposed_response(request, revision)
         instance = self.model_services().create(user=request.user, **serializer.validated_data)
         return self._read_back(instance, status.HTTP_201_CREATED)
 
@@ -130,10 +134,20 @@ class ResourceViewSet(viewsets.ModelViewSet):
             instance = self._get_locked_object()
             serializer = self.get_serializer(instance, data=request.data, partial=partial)
             serializer.is_valid(raise_exception=True)
-            instance = self.model_services().update(
-                instance, user=request.user, **serializer.validated_data
-            )
+            revision = self.propose(instance, serializer.validated_data)
+            if revision is None:
+                instance = self.model_services().update(
+                    instance, user=request.user, **serializer.validated_data
+                )
+        if revision is not None:
+            return proposed_response(request, revision)
         return self._read_back(instance, status.HTTP_200_OK)
+
+    def propose(self, instance: Any, fields: dict[str, Any]) -> Any:
+        """The revision that this write (of ``instance``, None for a create) becomes instead
+        of applying, when it changes a published statement and the user does not decide
+        revisions (``statements.corrections``); None when it applies."""
+        return None
 
     def destroy(self, request: Request, *args, **kwargs) -> Response:
         with transaction.atomic():
@@ -418,6 +432,12 @@ class StatementViewSet(JSONLDMixin, StatementReadsMixin, ResourceViewSet):
             return "This statement is published"
         return None
 
+    def propose(self, instance, fields):
+        if instance is None or not corrections.needs_review(instance, self.request.user):
+            return None
+        refuse_proposed_note(fields)
+        return corrections.revision_propose(statement=instance, user=self.request.user, **fields)
+
     def get_permissions(self):
         # The workflow actions have permissions of their own, checked in each action.
         if self.action in ("publish", "retract"):
@@ -551,6 +571,21 @@ class AttributionViewSet(JSONLDMixin, SelectedFieldsMixin, ResourceViewSet):
         if instance.statement.status == StatementStatus.PUBLISHED:
             return "This attribution's statement is published"
         return None
+
+    def propose(self, instance, fields):
+        statement = fields.get("statement") if instance is None else instance.statement
+        if statement is None or not corrections.needs_review(statement, self.request.user):
+            return None
+        refuse_proposed_note(fields)
+        fields = dict(fields)
+        if fields.pop("statement", statement).pk != statement.pk:
+            raise services.field_error(
+                "statement",
+                "An attribution cannot move to another statement: create a new one.",
+                code="immutable",
+            )
+        change = corrections.with_attribution(statement, fields, instance)
+        return corrections.revision_propose(statement=statement, user=self.request.user, **change)
 
 
 @extend_schema_view(list=extend_schema(**schema.SOURCE_ATTRIBUTIONS))

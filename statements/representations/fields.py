@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from statements.models import Attribution, Relation, Source, Speaker, Statement
+from statements.models import Attribution, Correction, Relation, Source, Speaker, Statement
 
 
 class Kind(enum.Enum):
@@ -322,6 +322,9 @@ STATEMENT_RELATION = Shape(
     ),
 )
 
+# A correction notice, as a published statement shows it (``corrections``, oldest first).
+CORRECTION = Shape(Correction, (Field("at", Kind.DATETIME), Field("note", Kind.STRING)))
+
 STATEMENT = Shape(
     Statement,
     (
@@ -333,10 +336,12 @@ STATEMENT = Shape(
         Field("retraction_reason", Kind.STRING),
         Field("attributions", Kind.LIST, shape=ATTRIBUTION),
         Field("relations", Kind.LIST, shape=STATEMENT_RELATION),
+        Field("corrections", Kind.LIST, shape=CORRECTION),
         CREATED_AT,
         UPDATED_AT,
     ),
 )
 
-# The export's line: the statement without its relations.
-EXPORTED_STATEMENT = STATEMENT.without("relations")
+# The export's line: the statement without its relations and its correction notices (what
+# the import reads back).
+EXPORTED_STATEMENT = STATEMENT.without("relations", "corrections")

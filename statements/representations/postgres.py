@@ -27,9 +27,10 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from statements import prepared
-from statements.models import Attribution, Relation, Statement, Topic
+from statements.models import Attribution, Correction, Relation, Statement, Topic
 from statements.representations.fields import (
     ATTRIBUTION,
+    CORRECTION,
     EXPORTED_STATEMENT,
     STATEMENT,
     STATEMENT_RELATION,
@@ -184,6 +185,15 @@ def _attributions(shape: Shape) -> str:
     )
 
 
+def _corrections(shape: Shape) -> str:
+    """The statement's correction notices, oldest first."""
+    return _array(
+        _object_of(shape, "c"),
+        f"FROM {_table(Correction)} c WHERE c.statement_id = {STATEMENT_TABLE}.id",
+        "c.id",
+    )
+
+
 _TOPIC_LINKS = Statement.topics.through._meta.db_table
 
 
@@ -245,6 +255,8 @@ def _statement_sql(shape: Shape, published_only: bool) -> tuple[str, tuple[Any, 
             params += tuple(topic_params)
         elif (field.shape.declared or field.shape) is ATTRIBUTION:
             given[field.name] = _attributions(field.shape)
+        elif (field.shape.declared or field.shape) is CORRECTION:
+            given[field.name] = _corrections(field.shape)
         else:  # the relations
             given[field.name] = _relations(field.shape, published_only=published_only)
     return _statement(shape=shape, given=given), params

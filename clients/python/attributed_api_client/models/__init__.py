@@ -2,6 +2,7 @@
 
 from .action_enum import ActionEnum
 from .anchor_status_enum import AnchorStatusEnum
+from .approve_request import ApproveRequest
 from .attribution import Attribution
 from .attribution_fields import AttributionFields
 from .attribution_fields_request import AttributionFieldsRequest
@@ -10,6 +11,7 @@ from .attribution_request import AttributionRequest
 from .change import Change
 from .change_kind_enum import ChangeKindEnum
 from .change_object_enum import ChangeObjectEnum
+from .correction import Correction
 from .export_statements_format import ExportStatementsFormat
 from .export_statements_ordering_item import ExportStatementsOrderingItem
 from .facets import Facets
@@ -29,6 +31,7 @@ from .paginated_attribution_list import PaginatedAttributionList
 from .paginated_change_list import PaginatedChangeList
 from .paginated_history_entry_list import PaginatedHistoryEntryList
 from .paginated_relation_list import PaginatedRelationList
+from .paginated_revision_list import PaginatedRevisionList
 from .paginated_source_list import PaginatedSourceList
 from .paginated_speaker_list import PaginatedSpeakerList
 from .paginated_statement_list import PaginatedStatementList
@@ -42,6 +45,7 @@ from .problem_field_error import ProblemFieldError
 from .publisher_facet import PublisherFacet
 from .quote import Quote
 from .quote_request import QuoteRequest
+from .reject_request import RejectRequest
 from .relation import Relation
 from .relation_kind_enum import RelationKindEnum
 from .relation_request import RelationRequest
@@ -49,6 +53,8 @@ from .response_format_enum import ResponseFormatEnum
 from .retract_request import RetractRequest
 from .retracted_problem import RetractedProblem
 from .retraction import Retraction
+from .revision import Revision
+from .revision_status_enum import RevisionStatusEnum
 from .search_hit import SearchHit
 from .search_response import SearchResponse
 from .source import Source
@@ -78,6 +84,7 @@ from .year_facet import YearFacet
 __all__ = (
     "ActionEnum",
     "AnchorStatusEnum",
+    "ApproveRequest",
     "Attribution",
     "AttributionFields",
     "AttributionFieldsRequest",
@@ -86,6 +93,7 @@ __all__ = (
     "Change",
     "ChangeKindEnum",
     "ChangeObjectEnum",
+    "Correction",
     "ExportStatementsFormat",
     "ExportStatementsOrderingItem",
     "Facets",
@@ -105,6 +113,7 @@ __all__ = (
     "PaginatedChangeList",
     "PaginatedHistoryEntryList",
     "PaginatedRelationList",
+    "PaginatedRevisionList",
     "PaginatedSourceList",
     "PaginatedSpeakerList",
     "PaginatedStatementList",
@@ -118,6 +127,7 @@ __all__ = (
     "PublisherFacet",
     "Quote",
     "QuoteRequest",
+    "RejectRequest",
     "Relation",
     "RelationKindEnum",
     "RelationRequest",
@@ -125,6 +135,8 @@ __all__ = (
     "RetractedProblem",
     "Retraction",
     "RetractRequest",
+    "Revision",
+    "RevisionStatusEnum",
     "SearchHit",
     "SearchResponse",
     "Source",

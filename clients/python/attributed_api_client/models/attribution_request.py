@@ -55,6 +55,10 @@ class AttributionRequest:
             occasion (str | Unset):
             stated_on (datetime.date | None | Unset):
             quote (None | QuoteRequest | Unset):
+            correction_note (str | Unset): The public note of a correction: what was corrected and why. Required to change a
+                published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`;
+                not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without
+                a note: the reviewer who approves it writes it.
      """
 
     statement: int
@@ -68,6 +72,7 @@ class AttributionRequest:
     occasion: str | Unset = UNSET
     stated_on: datetime.date | None | Unset = UNSET
     quote: None | QuoteRequest | Unset = UNSET
+    correction_note: str | Unset = UNSET
 
 
 
@@ -113,6 +118,8 @@ class AttributionRequest:
         else:
             quote = self.quote
 
+        correction_note = self.correction_note
+
 
         field_dict: dict[str, Any] = {}
 
@@ -135,6 +142,8 @@ class AttributionRequest:
             field_dict["stated_on"] = stated_on
         if quote is not UNSET:
             field_dict["quote"] = quote
+        if correction_note is not UNSET:
+            field_dict["correction_note"] = correction_note
 
         return field_dict
 
@@ -216,6 +225,8 @@ class AttributionRequest:
         quote = _parse_quote(d.pop("quote", UNSET))
 
 
+        correction_note = d.pop("correction_note", UNSET)
+
         attribution_request = cls(
             statement=statement,
             speaker=speaker,
@@ -228,6 +239,7 @@ class AttributionRequest:
             occasion=occasion,
             stated_on=stated_on,
             quote=quote,
+            correction_note=correction_note,
         )
 
         return attribution_request

@@ -55,6 +55,10 @@ class PatchedAttributionRequest:
             occasion (str | Unset):
             stated_on (datetime.date | None | Unset):
             quote (None | QuoteRequest | Unset):
+            correction_note (str | Unset): The public note of a correction: what was corrected and why. Required to change a
+                published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`;
+                not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without
+                a note: the reviewer who approves it writes it.
      """
 
     statement: int | Unset = UNSET
@@ -68,6 +72,7 @@ class PatchedAttributionRequest:
     occasion: str | Unset = UNSET
     stated_on: datetime.date | None | Unset = UNSET
     quote: None | QuoteRequest | Unset = UNSET
+    correction_note: str | Unset = UNSET
 
 
 
@@ -119,6 +124,8 @@ class PatchedAttributionRequest:
         else:
             quote = self.quote
 
+        correction_note = self.correction_note
+
 
         field_dict: dict[str, Any] = {}
 
@@ -146,6 +153,8 @@ class PatchedAttributionRequest:
             field_dict["stated_on"] = stated_on
         if quote is not UNSET:
             field_dict["quote"] = quote
+        if correction_note is not UNSET:
+            field_dict["correction_note"] = correction_note
 
         return field_dict
 
@@ -237,6 +246,8 @@ class PatchedAttributionRequest:
         quote = _parse_quote(d.pop("quote", UNSET))
 
 
+        correction_note = d.pop("correction_note", UNSET)
+
         patched_attribution_request = cls(
             statement=statement,
             speaker=speaker,
@@ -249,6 +260,7 @@ class PatchedAttributionRequest:
             occasion=occasion,
             stated_on=stated_on,
             quote=quote,
+            correction_note=correction_note,
         )
 
         return patched_attribution_request

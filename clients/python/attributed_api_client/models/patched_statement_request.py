@@ -30,8 +30,8 @@ class PatchedStatementRequest:
     a retracted statement is withdrawn from the public and says why.
 
     Only the fields sent change; the others keep their values. Any other field is refused (400), except `id`, `status`,
-    `retraction_reason`, `relations`, `created_at`, `updated_at`: read-only, they may be sent back as read and are
-    ignored.
+    `retraction_reason`, `relations`, `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as
+    read and are ignored.
 
         Attributes:
             text (str | Unset): Verbatim for a quote, otherwise a neutral paraphrase.
@@ -40,12 +40,17 @@ class PatchedStatementRequest:
             attributions (list[AttributionFieldsRequest] | Unset): Who made the statement and which sources report it.
                 Written with the statement in one atomic request; on update, when given, it replaces the set (matched on speaker
                 and source).
+            correction_note (str | Unset): The public note of a correction: what was corrected and why. Required to change a
+                published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`;
+                not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without
+                a note: the reviewer who approves it writes it.
      """
 
     text: str | Unset = UNSET
     language: str | Unset = UNSET
     topics: list[str] | Unset = UNSET
     attributions: list[AttributionFieldsRequest] | Unset = UNSET
+    correction_note: str | Unset = UNSET
 
 
 
@@ -72,6 +77,8 @@ class PatchedStatementRequest:
 
 
 
+        correction_note = self.correction_note
+
 
         field_dict: dict[str, Any] = {}
 
@@ -85,6 +92,8 @@ class PatchedStatementRequest:
             field_dict["topics"] = topics
         if attributions is not UNSET:
             field_dict["attributions"] = attributions
+        if correction_note is not UNSET:
+            field_dict["correction_note"] = correction_note
 
         return field_dict
 
@@ -113,11 +122,14 @@ class PatchedStatementRequest:
                 attributions.append(attributions_item)
 
 
+        correction_note = d.pop("correction_note", UNSET)
+
         patched_statement_request = cls(
             text=text,
             language=language,
             topics=topics,
             attributions=attributions,
+            correction_note=correction_note,
         )
 
         return patched_statement_request

@@ -14,6 +14,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.attribution_fields import AttributionFields
+  from ..models.correction import Correction
   from ..models.statement_relation import StatementRelation
 
 
@@ -43,6 +44,7 @@ class Statement:
             attributions (list[AttributionFields]): Who made the statement and which sources report it. Written with the
                 statement in one atomic request; on update, when given, it replaces the set (matched on speaker and source).
             relations (list[StatementRelation]): Relations to other statements, in both directions.
+            corrections (list[Correction]): The statement's correction notices since it was published, oldest first.
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
      """
@@ -55,6 +57,7 @@ class Statement:
     retraction_reason: str
     attributions: list[AttributionFields]
     relations: list[StatementRelation]
+    corrections: list[Correction]
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -65,6 +68,7 @@ class Statement:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.attribution_fields import AttributionFields # noqa: PLC0415
+        from ..models.correction import Correction # noqa: PLC0415
         from ..models.statement_relation import StatementRelation # noqa: PLC0415
         id = self.id
 
@@ -94,6 +98,13 @@ class Statement:
 
 
 
+        corrections = []
+        for corrections_item_data in self.corrections:
+            corrections_item = corrections_item_data.to_dict()
+            corrections.append(corrections_item)
+
+
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -110,6 +121,7 @@ class Statement:
             "retraction_reason": retraction_reason,
             "attributions": attributions,
             "relations": relations,
+            "corrections": corrections,
             "created_at": created_at,
             "updated_at": updated_at,
         })
@@ -121,6 +133,7 @@ class Statement:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.attribution_fields import AttributionFields # noqa: PLC0415
+        from ..models.correction import Correction # noqa: PLC0415
         from ..models.statement_relation import StatementRelation # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
@@ -159,6 +172,16 @@ class Statement:
             relations.append(relations_item)
 
 
+        corrections = []
+        _corrections = d.pop("corrections")
+        for corrections_item_data in (_corrections):
+            corrections_item = Correction.from_dict(corrections_item_data)
+
+
+
+            corrections.append(corrections_item)
+
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
 
@@ -178,6 +201,7 @@ class Statement:
             retraction_reason=retraction_reason,
             attributions=attributions,
             relations=relations,
+            corrections=corrections,
             created_at=created_at,
             updated_at=updated_at,
         )

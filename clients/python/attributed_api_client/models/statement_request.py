@@ -29,8 +29,8 @@ class StatementRequest:
     statements. Drafts are visible to editors, reviewers and admins only, until published;
     a retracted statement is withdrawn from the public and says why.
 
-    Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`, `created_at`,
-    `updated_at`: read-only, they may be sent back as read and are ignored.
+    Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`, `corrections`,
+    `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
 
         Attributes:
             text (str): Verbatim for a quote, otherwise a neutral paraphrase.
@@ -39,12 +39,17 @@ class StatementRequest:
             attributions (list[AttributionFieldsRequest] | Unset): Who made the statement and which sources report it.
                 Written with the statement in one atomic request; on update, when given, it replaces the set (matched on speaker
                 and source).
+            correction_note (str | Unset): The public note of a correction: what was corrected and why. Required to change a
+                published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`;
+                not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without
+                a note: the reviewer who approves it writes it.
      """
 
     text: str
     language: str | Unset = UNSET
     topics: list[str] | Unset = UNSET
     attributions: list[AttributionFieldsRequest] | Unset = UNSET
+    correction_note: str | Unset = UNSET
 
 
 
@@ -71,6 +76,8 @@ class StatementRequest:
 
 
 
+        correction_note = self.correction_note
+
 
         field_dict: dict[str, Any] = {}
 
@@ -83,6 +90,8 @@ class StatementRequest:
             field_dict["topics"] = topics
         if attributions is not UNSET:
             field_dict["attributions"] = attributions
+        if correction_note is not UNSET:
+            field_dict["correction_note"] = correction_note
 
         return field_dict
 
@@ -111,11 +120,14 @@ class StatementRequest:
                 attributions.append(attributions_item)
 
 
+        correction_note = d.pop("correction_note", UNSET)
+
         statement_request = cls(
             text=text,
             language=language,
             topics=topics,
             attributions=attributions,
+            correction_note=correction_note,
         )
 
         return statement_request

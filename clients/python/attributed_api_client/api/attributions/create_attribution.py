@@ -11,6 +11,7 @@ from ... import errors
 from ...models.attribution import Attribution
 from ...models.attribution_request import AttributionRequest
 from ...models.problem import Problem
+from ...models.revision import Revision
 from typing import cast
 
 
@@ -41,13 +42,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Attribution | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Attribution | Problem | Revision | None:
     if response.status_code == 201:
         response_201 = Attribution.from_dict(response.json())
 
 
 
         return response_201
+
+    if response.status_code == 202:
+        response_202 = Revision.from_dict(response.json())
+
+
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -118,7 +126,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Attribution | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Attribution | Problem | Revision]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -132,7 +140,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: AttributionRequest,
 
-) -> Response[Attribution | Problem]:
+) -> Response[Attribution | Problem | Revision]:
     """ Create a attribution
 
      Create a attribution. Needs the add permission (editors).
@@ -152,7 +160,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Attribution | Problem]
+        Response[Attribution | Problem | Revision]
      """
 
 
@@ -172,7 +180,7 @@ def sync(
     client: AuthenticatedClient,
     body: AttributionRequest,
 
-) -> Attribution | Problem | None:
+) -> Attribution | Problem | Revision | None:
     """ Create a attribution
 
      Create a attribution. Needs the add permission (editors).
@@ -192,7 +200,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Attribution | Problem
+        Attribution | Problem | Revision
      """
 
 
@@ -207,7 +215,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AttributionRequest,
 
-) -> Response[Attribution | Problem]:
+) -> Response[Attribution | Problem | Revision]:
     """ Create a attribution
 
      Create a attribution. Needs the add permission (editors).
@@ -227,7 +235,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Attribution | Problem]
+        Response[Attribution | Problem | Revision]
      """
 
 
@@ -247,7 +255,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AttributionRequest,
 
-) -> Attribution | Problem | None:
+) -> Attribution | Problem | Revision | None:
     """ Create a attribution
 
      Create a attribution. Needs the add permission (editors).
@@ -267,7 +275,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Attribution | Problem
+        Attribution | Problem | Revision
      """
 
 

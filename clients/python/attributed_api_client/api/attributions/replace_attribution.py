@@ -11,6 +11,7 @@ from ... import errors
 from ...models.attribution import Attribution
 from ...models.attribution_request import AttributionRequest
 from ...models.problem import Problem
+from ...models.revision import Revision
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -47,13 +48,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Attribution | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Attribution | Problem | Revision | None:
     if response.status_code == 200:
         response_200 = Attribution.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = Revision.from_dict(response.json())
+
+
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -131,7 +139,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Attribution | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Attribution | Problem | Revision]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -147,7 +155,7 @@ def sync_detailed(
     body: AttributionRequest,
     if_match: str | Unset = UNSET,
 
-) -> Response[Attribution | Problem]:
+) -> Response[Attribution | Problem | Revision]:
     """ Replace a attribution
 
      Replace every writable field of the attribution.
@@ -169,7 +177,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Attribution | Problem]
+        Response[Attribution | Problem | Revision]
      """
 
 
@@ -193,7 +201,7 @@ def sync(
     body: AttributionRequest,
     if_match: str | Unset = UNSET,
 
-) -> Attribution | Problem | None:
+) -> Attribution | Problem | Revision | None:
     """ Replace a attribution
 
      Replace every writable field of the attribution.
@@ -215,7 +223,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Attribution | Problem
+        Attribution | Problem | Revision
      """
 
 
@@ -234,7 +242,7 @@ async def asyncio_detailed(
     body: AttributionRequest,
     if_match: str | Unset = UNSET,
 
-) -> Response[Attribution | Problem]:
+) -> Response[Attribution | Problem | Revision]:
     """ Replace a attribution
 
      Replace every writable field of the attribution.
@@ -256,7 +264,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Attribution | Problem]
+        Response[Attribution | Problem | Revision]
      """
 
 
@@ -280,7 +288,7 @@ async def asyncio(
     body: AttributionRequest,
     if_match: str | Unset = UNSET,
 
-) -> Attribution | Problem | None:
+) -> Attribution | Problem | Revision | None:
     """ Replace a attribution
 
      Replace every writable field of the attribution.
@@ -302,7 +310,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Attribution | Problem
+        Attribution | Problem | Revision
      """
 
 

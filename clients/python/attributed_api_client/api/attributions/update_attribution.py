@@ -11,6 +11,7 @@ from ... import errors
 from ...models.attribution import Attribution
 from ...models.patched_attribution_request import PatchedAttributionRequest
 from ...models.problem import Problem
+from ...models.revision import Revision
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -49,13 +50,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Attribution | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Attribution | Problem | Revision | None:
     if response.status_code == 200:
         response_200 = Attribution.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = Revision.from_dict(response.json())
+
+
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -133,7 +141,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Attribution | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Attribution | Problem | Revision]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -149,7 +157,7 @@ def sync_detailed(
     body: PatchedAttributionRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
-) -> Response[Attribution | Problem]:
+) -> Response[Attribution | Problem | Revision]:
     """ Update a attribution
 
      Change the fields given, leave the others as they are.
@@ -172,7 +180,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Attribution | Problem]
+        Response[Attribution | Problem | Revision]
      """
 
 
@@ -196,7 +204,7 @@ def sync(
     body: PatchedAttributionRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
-) -> Attribution | Problem | None:
+) -> Attribution | Problem | Revision | None:
     """ Update a attribution
 
      Change the fields given, leave the others as they are.
@@ -219,7 +227,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Attribution | Problem
+        Attribution | Problem | Revision
      """
 
 
@@ -238,7 +246,7 @@ async def asyncio_detailed(
     body: PatchedAttributionRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
-) -> Response[Attribution | Problem]:
+) -> Response[Attribution | Problem | Revision]:
     """ Update a attribution
 
      Change the fields given, leave the others as they are.
@@ -261,7 +269,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Attribution | Problem]
+        Response[Attribution | Problem | Revision]
      """
 
 
@@ -285,7 +293,7 @@ async def asyncio(
     body: PatchedAttributionRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
-) -> Attribution | Problem | None:
+) -> Attribution | Problem | Revision | None:
     """ Update a attribution
 
      Change the fields given, leave the others as they are.
@@ -308,7 +316,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Attribution | Problem
+        Attribution | Problem | Revision
      """
 
 

@@ -145,7 +145,8 @@ def sync_detailed(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +186,8 @@ def sync(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,7 +222,8 @@ async def asyncio_detailed(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,7 +263,8 @@ async def asyncio(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

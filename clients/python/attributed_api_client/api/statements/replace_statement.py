@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.revision import Revision
 from ...models.statement import Statement
 from ...models.statement_request import StatementRequest
 from ...types import UNSET, Unset
@@ -47,13 +48,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Statement | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Revision | Statement | None:
     if response.status_code == 200:
         response_200 = Statement.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = Revision.from_dict(response.json())
+
+
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -131,7 +139,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Statement]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Revision | Statement]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -147,7 +155,7 @@ def sync_detailed(
     body: StatementRequest,
     if_match: str | Unset = UNSET,
 
-) -> Response[Problem | Statement]:
+) -> Response[Problem | Revision | Statement]:
     """ Replace a statement
 
      Replace every writable field of the statement.
@@ -162,14 +170,15 @@ def sync_detailed(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Statement]
+        Response[Problem | Revision | Statement]
      """
 
 
@@ -193,7 +202,7 @@ def sync(
     body: StatementRequest,
     if_match: str | Unset = UNSET,
 
-) -> Problem | Statement | None:
+) -> Problem | Revision | Statement | None:
     """ Replace a statement
 
      Replace every writable field of the statement.
@@ -208,14 +217,15 @@ def sync(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Statement
+        Problem | Revision | Statement
      """
 
 
@@ -234,7 +244,7 @@ async def asyncio_detailed(
     body: StatementRequest,
     if_match: str | Unset = UNSET,
 
-) -> Response[Problem | Statement]:
+) -> Response[Problem | Revision | Statement]:
     """ Replace a statement
 
      Replace every writable field of the statement.
@@ -249,14 +259,15 @@ async def asyncio_detailed(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Statement]
+        Response[Problem | Revision | Statement]
      """
 
 
@@ -280,7 +291,7 @@ async def asyncio(
     body: StatementRequest,
     if_match: str | Unset = UNSET,
 
-) -> Problem | Statement | None:
+) -> Problem | Revision | Statement | None:
     """ Replace a statement
 
      Replace every writable field of the statement.
@@ -295,14 +306,15 @@ async def asyncio(
             a retracted statement is withdrawn from the public and says why.
 
             Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`,
-            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+            `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Statement
+        Problem | Revision | Statement
      """
 
 

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.patched_statement_request import PatchedStatementRequest
 from ...models.problem import Problem
+from ...models.revision import Revision
 from ...models.statement import Statement
 from ...types import UNSET, Unset
 from typing import cast
@@ -49,13 +50,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Statement | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Revision | Statement | None:
     if response.status_code == 200:
         response_200 = Statement.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = Revision.from_dict(response.json())
+
+
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -133,7 +141,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Statement]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Revision | Statement]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -149,7 +157,7 @@ def sync_detailed(
     body: PatchedStatementRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
-) -> Response[Problem | Statement]:
+) -> Response[Problem | Revision | Statement]:
     """ Update a statement
 
      Change the fields given, leave the others as they are.
@@ -164,15 +172,15 @@ def sync_detailed(
             a retracted statement is withdrawn from the public and says why.
 
             Only the fields sent change; the others keep their values. Any other field is refused
-            (400), except `id`, `status`, `retraction_reason`, `relations`, `created_at`,
-            `updated_at`: read-only, they may be sent back as read and are ignored.
+            (400), except `id`, `status`, `retraction_reason`, `relations`, `corrections`,
+            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Statement]
+        Response[Problem | Revision | Statement]
      """
 
 
@@ -196,7 +204,7 @@ def sync(
     body: PatchedStatementRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
-) -> Problem | Statement | None:
+) -> Problem | Revision | Statement | None:
     """ Update a statement
 
      Change the fields given, leave the others as they are.
@@ -211,15 +219,15 @@ def sync(
             a retracted statement is withdrawn from the public and says why.
 
             Only the fields sent change; the others keep their values. Any other field is refused
-            (400), except `id`, `status`, `retraction_reason`, `relations`, `created_at`,
-            `updated_at`: read-only, they may be sent back as read and are ignored.
+            (400), except `id`, `status`, `retraction_reason`, `relations`, `corrections`,
+            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Statement
+        Problem | Revision | Statement
      """
 
 
@@ -238,7 +246,7 @@ async def asyncio_detailed(
     body: PatchedStatementRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
-) -> Response[Problem | Statement]:
+) -> Response[Problem | Revision | Statement]:
     """ Update a statement
 
      Change the fields given, leave the others as they are.
@@ -253,15 +261,15 @@ async def asyncio_detailed(
             a retracted statement is withdrawn from the public and says why.
 
             Only the fields sent change; the others keep their values. Any other field is refused
-            (400), except `id`, `status`, `retraction_reason`, `relations`, `created_at`,
-            `updated_at`: read-only, they may be sent back as read and are ignored.
+            (400), except `id`, `status`, `retraction_reason`, `relations`, `corrections`,
+            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Statement]
+        Response[Problem | Revision | Statement]
      """
 
 
@@ -285,7 +293,7 @@ async def asyncio(
     body: PatchedStatementRequest | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
-) -> Problem | Statement | None:
+) -> Problem | Revision | Statement | None:
     """ Update a statement
 
      Change the fields given, leave the others as they are.
@@ -300,15 +308,15 @@ async def asyncio(
             a retracted statement is withdrawn from the public and says why.
 
             Only the fields sent change; the others keep their values. Any other field is refused
-            (400), except `id`, `status`, `retraction_reason`, `relations`, `created_at`,
-            `updated_at`: read-only, they may be sent back as read and are ignored.
+            (400), except `id`, `status`, `retraction_reason`, `relations`, `corrections`,
+            `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Statement
+        Problem | Revision | Statement
      """
 
 
