@@ -36,7 +36,8 @@ from statements.choices import (
     SpeechAct,
     StatementStatus,
 )
-from statements.models import Attribution, Relation, Source, Speaker, Statement
+from statements.memberships import holding_on
+from statements.models import Attribution, Membership, Relation, Source, Speaker, Statement
 from statements.normalize import normalize_url
 from statements.selectors import (
     RELEVANCE,
@@ -44,6 +45,7 @@ from statements.selectors import (
     on_or_after_day,
     on_or_before_day,
     one_of,
+    resolve_speaker_ids,
 )
 from statements.validators import validate_url_parts
 
@@ -231,6 +233,13 @@ class FilterSet(filters.FilterSet):
         return filter_set._form_class
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # A merged speaker's id stands for the speaker it was merged into (one query, when
+        # a speaker is filtered by).
+        for name, filter_ in self.filters.items():
+            if getattr(filter_, "known_model", None) is Speaker and self.form.cleaned_data.get(
+                name
+            ):
+                self.form.cleaned_data[name] = resolve_speaker_ids(self.form.cleaned_data[name])
         # The ids of public objects (speakers, sources) are checked once the results are
         # known, when that can cost nothing (check_known_ids).
         if self.request is not None:
@@ -391,6 +400,16 @@ class AttributionConditionsMixin(FilterSet):
         method="applied_together", help_text="Source published on or before (date, UTC)."
     )
 
+    member_of = IdFilter(
+        known=Speaker,
+        method="applied_together",
+        help_text=(
+            "Organization id: statements by people who were members of it when they spoke "
+            "(a membership that held on the attribution's `stated_on`, else on its source's "
+            "publication date; an unknown id is a 400)."
+        ),
+    )
+
     def applied_together(self, queryset: QuerySet, name: str, value) -> QuerySet:
         # Applied together (selectors.attribution_condition), so that they hold for one
         # attribution: on statements by the selector, on attributions in filter_queryset.
@@ -515,6 +534,36 @@ class AttributionFilterSet(AttributionConditionsMixin):
         queryset = super().filter_queryset(queryset)
         condition = attribution_condition(self.form.cleaned_data)
         return queryset.filter(condition) if condition else queryset
+
+
+# --- Membership -------------------------------------------------------------------------------
+
+
+class MembershipFilterSet(FilterSet):
+    person = IdFilter(
+        known=Speaker, field_name="person_id", help_text="Person id (an unknown id is a 400)."
+    )
+    organization = IdFilter(
+        known=Speaker,
+        field_name="organization_id",
+        help_text="Organization id (an unknown id is a 400).",
+    )
+    date = filters.DateFilter(
+        method="filter_date",
+        help_text=(
+            "Only the memberships that held on this day: begun on or before it (a partial "
+            "start counts from its first day) and not ended before it (a partial end counts "
+            "to its last day); unknown ends and starts hold."
+        ),
+    )
+    ordering = OrderingFilter(fields=("id", "created_at", "updated_at"))
+
+    class Meta:
+        model = Membership
+        fields = []
+
+    def filter_date(self, queryset: QuerySet, name: str, value: dt.date) -> QuerySet:
+        return queryset.filter(holding_on(value))
 
 
 # --- Relation ---------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 EDITORS = "editors"
 REVIEWERS = "reviewers"
 
-_MODELS = ("speaker", "source", "statement", "attribution", "relation", "topic")
+_MODELS = ("speaker", "source", "statement", "attribution", "relation", "topic", "membership")
 _EDIT = tuple(f"{action}_{model}" for model in _MODELS for action in ("view", "add", "change"))
 # Editors may delete what is not yet public (drafts, unused speakers and sources); the
 # services refuse anything published, whoever asks.
@@ -11,5 +11,5 @@ _DELETE = tuple(f"delete_{model}" for model in _MODELS)
 
 GROUP_PERMISSIONS: dict[str, tuple[str, ...]] = {
     EDITORS: _EDIT + _DELETE,
-    REVIEWERS: _EDIT + _DELETE + ("publish_statement", "retract_statement"),
+    REVIEWERS: _EDIT + _DELETE + ("publish_statement", "retract_statement", "merge_speaker"),
 }

@@ -1,5 +1,7 @@
 """Field validators shared by the models, the API and the admin."""
 
+import calendar
+import datetime as dt
 import re
 from urllib.parse import SplitResult, urlsplit
 
@@ -153,3 +155,39 @@ def validate_url_parts(value: str) -> None:
     """The URL validator that Django's URLValidator leaves to the parser: it accepts
     ``:99999`` as a port."""
     split_url(value)
+
+
+# A partial date (a membership's start or end): a year, a year and month, or a day, in ISO
+# 8601's extended form ("2021", "2021-01", "2021-01-22").
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
+PARTIAL_DATE_MESSAGE = (
+    'Enter a year, a year and month or a day, as ISO 8601 writes them: "2021", "2021-01" '
+    'or "2021-01-22".'
+)
+
+
+def partial_date_range(text: str) -> tuple["dt.date", "dt.date"]:
+    """The first and the last day that a partial date covers ("2021-02": February 1st and
+    28th); raises ValueError when ``text`` is not one, or names no such day."""
+    if not isinstance(text, str) or not _PARTIAL_DATE.match(text):
+        raise ValueError(PARTIAL_DATE_MESSAGE)
+    parts = [int(part) for part in text.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = parts[1]
+    if not 1 <= month <= 12 or year < 1:
+        raise ValueError(PARTIAL_DATE_MESSAGE)
+    if len(parts) == 2:
+        last = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, 1), dt.date(year, month, last)
+    day = dt.date(year, month, parts[2])  # ValueError for a day that does not exist
+    return day, day
+
+
+def validate_partial_date(value: str) -> None:
+    try:
+        partial_date_range(value)
+    except ValueError:
+        raise ValidationError(PARTIAL_DATE_MESSAGE, code="invalid_partial_date") from None

@@ -193,7 +193,18 @@ def _as_api_exception(exc: Exception) -> Exception:
     return exc
 
 
+class PermanentRedirect(Exception):
+    """The object lives at another URL for good (a merged speaker's id): 308 with
+    ``Location``, no problem document."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.location = location
+
+
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, PermanentRedirect):
+        return Response(status=308, headers={"Location": exc.location})
     exc = _as_api_exception(exc)
     response = exception_handler(exc, context)  # keeps WWW-Authenticate and Retry-After
     if response is None:
