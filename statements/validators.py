@@ -173,16 +173,15 @@ def partial_date_range(text: str) -> tuple["dt.date", "dt.date"]:
     if not isinstance(text, str) or not _PARTIAL_DATE.match(text):
         raise ValueError(PARTIAL_DATE_MESSAGE)
     parts = [int(part) for part in text.split("-")]
-    year = parts[0]
-    if len(parts) == 1:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    month = parts[1]
-    if not 1 <= month <= 12 or year < 1:
-        raise ValueError(PARTIAL_DATE_MESSAGE)
-    if len(parts) == 2:
-        last = calendar.monthrange(year, month)[1]
-        return dt.date(year, month, 1), dt.date(year, month, last)
-    day = dt.date(year, month, parts[2])  # ValueError for a day that does not exist
+    try:  # a year 0, a month 13, a February 30th: no such period
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
+        day = dt.date(*parts)
+    except (ValueError, calendar.IllegalMonthError):
+        raise ValueError(PARTIAL_DATE_MESSAGE) from None
     return day, day
 
 

@@ -38,7 +38,7 @@ def test_a_partial_date_covers_its_whole_period(text, first, last):
     "text", ["21", "2021-1", "2021-13", "2021-02-30", "0000", "2021/01", "2021-01-22T00", " 2021"]
 )
 def test_what_is_not_a_partial_date(text):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Enter a year"):
         partial_date_range(text)
 
 
@@ -155,7 +155,7 @@ def test_who_may_write_memberships(anon, member, editor):
     created = editor.post(URL, _kirby_at_the_pentagon(), format="json")
     assert created.status_code == 201, created.content
     body = created.json()
-    assert body["start"] == "2021-01" and body["end"] == "2022-05"
+    assert (body["start"], body["end"]) == ("2021-01", "2022-05")
     assert created["Location"].endswith(f"{URL}{body['id']}/")
     problem(member.delete(f"{URL}{body['id']}/"), 403)
     assert editor.delete(f"{URL}{body['id']}/").status_code == 204
