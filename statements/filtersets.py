@@ -536,6 +536,21 @@ class AttributionFilterSet(AttributionConditionsMixin):
         return queryset.filter(condition) if condition else queryset
 
 
+class SpeakerDuplicateFilterSet(filters.FilterSet):
+    """``speakers/duplicates/``: the pairs of one kind only."""
+
+    kind = filters.ChoiceFilter(
+        choices=SpeakerKind.choices, method="by_the_view", help_text="Only speakers of this kind."
+    )
+
+    class Meta:
+        model = Speaker
+        fields = []
+
+    def by_the_view(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset  # the pairs are computed by statements.merging
+
+
 # --- Membership -------------------------------------------------------------------------------
 
 

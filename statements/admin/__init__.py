@@ -7,6 +7,7 @@ in ``lists``, the quote shown in its source in ``quotes``.
 
 from statements.admin import (  # noqa: F401 (imported for their registrations)
     attributions,
+    memberships,
     relations,
     sources,
     speakers,

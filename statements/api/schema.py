@@ -18,7 +18,6 @@ from statements.api.serializers import (
     SuggestionAcceptSerializer,
     SuggestionListSerializer,
 )
-from statements.choices import SpeakerKind
 from statements.representations.fields import (
     ATTRIBUTION_RESOURCE,
     MEMBERSHIP,
@@ -1072,14 +1071,6 @@ SPEAKER_DUPLICATES = {
         "`kind` narrows to one kind. Merge a pair with `POST /speakers/{id}/merge/`."
     ),
     "auth": PUBLIC_READ,
-    "parameters": [
-        OpenApiParameter(
-            "kind",
-            OpenApiTypes.STR,
-            enum=[value for value, _ in SpeakerKind.choices],
-            description="Only speakers of this kind.",
-        ),
-    ],
     "examples": [
         response_example(
             "A duplicate of John Kirby",

@@ -31,8 +31,7 @@ from statements.api.views import (
     SpeakerStatementViewSet,
     SpeakerViewSet,
 )
-from statements.choices import SpeakerKind
-from statements.filtersets import MembershipFilterSet
+from statements.filtersets import MembershipFilterSet, SpeakerDuplicateFilterSet
 from statements.models import Membership, Source, Speaker
 from statements.representations.fields import MEMBERSHIP, names
 
@@ -104,10 +103,6 @@ class DuplicateSerializer(serializers.Serializer):
     )
 
 
-class DuplicateFilterSerializer(StrictSerializerMixin, serializers.Serializer):
-    kind = serializers.ChoiceField(choices=SpeakerKind.choices, required=False)
-
-
 @extend_schema_view(
     merge=extend_schema(**schema.MERGE_SPEAKER),
     duplicates=extend_schema(
@@ -140,13 +135,11 @@ class MergingSpeakerViewSet(SpeakerViewSet):
         detail=False,
         methods=["get"],
         serializer_class=DuplicateSerializer,
-        filterset_class=None,
+        filterset_class=SpeakerDuplicateFilterSet,
     )
     def duplicates(self, request: Request) -> Response:
-        self.filter_queryset(Speaker.objects.none())  # unknown parameters: 400
-        params = DuplicateFilterSerializer(data=request.query_params.dict())
-        params.is_valid(raise_exception=True)
-        pairs = merging.duplicate_candidates(kind=params.validated_data.get("kind"))
+        self.filter_queryset(Speaker.objects.none())  # an unknown parameter or kind: 400
+        pairs = merging.duplicate_candidates(kind=request.query_params.get("kind"))
         page = self.paginate_queryset(pairs)
         ids = {pk for pair in page for pk in (pair.speaker, pair.duplicate)}
         speakers = Speaker.objects.only("id", "name", "kind").in_bulk(ids)
