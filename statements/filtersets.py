@@ -36,8 +36,17 @@ from statements.choices import (
     SpeechAct,
     StatementStatus,
 )
+from statements.errors import PermanentRedirect
 from statements.memberships import holding_on
-from statements.models import Attribution, Membership, Relation, Source, Speaker, Statement
+from statements.models import (
+    Attribution,
+    Membership,
+    Relation,
+    Source,
+    Speaker,
+    SpeakerRedirect,
+    Statement,
+)
 from statements.normalize import normalize_url
 from statements.selectors import (
     RELEVANCE,
@@ -45,7 +54,6 @@ from statements.selectors import (
     on_or_after_day,
     on_or_before_day,
     one_of,
-    resolve_speaker_ids,
 )
 from statements.validators import validate_url_parts
 
@@ -178,17 +186,27 @@ _PENDING_IDS = "_ids_to_check"
 
 
 def check_known_ids(request, *, found: bool) -> None:
-    """A 400 naming each id filter of ``request`` with an id that names nothing.
+    """A 400 naming each id filter of ``request`` with an id that names nothing; a 308 to
+    the same request with the survivors' ids when the unknown ids are merged speakers'
+    (``SpeakerRedirect``: their statements, memberships and all moved to the survivor).
 
     Called once the results are known (``found``: whether anything matched). A filter
     given one id costs no query when something was found: every row found has that id,
-    so it exists. Otherwise, one query per filter, by primary key."""
-    errors = {}
+    so it exists (and a merged speaker's id finds nothing). Otherwise, one query per
+    filter, by primary key, and one for the redirects of unknown speakers' ids."""
+    errors, moved = {}, {}
     for name, model, ids in getattr(request, _PENDING_IDS, ()):
         if found and len(ids) == 1:
             continue
         known = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
-        if unknown := [pk for pk in ids if pk not in known]:
+        unknown = [pk for pk in ids if pk not in known]
+        if unknown and model is Speaker:
+            redirects = SpeakerRedirect.objects.filter(old_id__in=unknown)
+            targets = dict(redirects.values_list("old_id", "speaker_id"))
+            if targets:
+                moved[name] = targets
+            unknown = [pk for pk in unknown if pk not in targets]
+        if unknown:
             noun = model._meta.verbose_name
             listed = ", ".join(str(pk) for pk in unknown)
             errors[name] = [f"No {noun} has the id {listed}." if len(unknown) == 1
@@ -197,6 +215,20 @@ def check_known_ids(request, *, found: bool) -> None:
         setattr(request, _PENDING_IDS, ())
     if errors:
         raise ValidationError(errors)
+    if moved:
+        raise PermanentRedirect(_with_survivors(request, moved))
+
+
+def _with_survivors(request, moved: dict[str, dict[int, int]]) -> str:
+    """The request's URL with each merged speaker's id replaced by its survivor's."""
+    params = request.query_params.copy()
+    for name, targets in moved.items():
+        values = []
+        for value in params.getlist(name):
+            # A blank value, which the filter ignored, stays as it is.
+            values.append(str(targets.get(int(value), value)) if value.isdigit() else value)
+        params.setlist(name, list(dict.fromkeys(values)))
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
 UPDATED_AFTER_HELP = (
@@ -233,13 +265,6 @@ class FilterSet(filters.FilterSet):
         return filter_set._form_class
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        # A merged speaker's id stands for the speaker it was merged into (one query, when
-        # a speaker is filtered by).
-        for name, filter_ in self.filters.items():
-            if getattr(filter_, "known_model", None) is Speaker and self.form.cleaned_data.get(
-                name
-            ):
-                self.form.cleaned_data[name] = resolve_speaker_ids(self.form.cleaned_data[name])
         # The ids of public objects (speakers, sources) are checked once the results are
         # known, when that can cost nothing (check_known_ids).
         if self.request is not None:

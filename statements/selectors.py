@@ -48,14 +48,6 @@ def redirect_target(old_id: int) -> int | None:
     return redirects.values_list("speaker_id", flat=True).first()
 
 
-def resolve_speaker_ids(ids: list[int]) -> list[int]:
-    """``ids`` with each merged speaker's id replaced by its survivor's, in the order
-    given, without repeats; one query."""
-    redirects = SpeakerRedirect.objects.filter(old_id__in=ids)
-    targets = dict(redirects.values_list("old_id", "speaker_id"))
-    return list(dict.fromkeys(targets.get(pk, pk) for pk in ids))
-
-
 def membership_queryset(*, user: User) -> QuerySet[Membership]:
     return Membership.objects.order_by("id")
 

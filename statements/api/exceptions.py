@@ -23,7 +23,7 @@ from rest_framework.views import exception_handler
 
 from statements.api.parsers import too_large_detail
 from statements.api.renderers import ProblemJSONRenderer
-from statements.errors import ConflictError
+from statements.errors import ConflictError, PermanentRedirect
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -191,15 +191,6 @@ def _as_api_exception(exc: Exception) -> Exception:
     if isinstance(exc, RecursionError):
         return exceptions.ParseError("The JSON document is nested too deeply.")
     return exc
-
-
-class PermanentRedirect(Exception):
-    """The object lives at another URL for good (a merged speaker's id): 308 with
-    ``Location``, no problem document."""
-
-    def __init__(self, location: str) -> None:
-        super().__init__(location)
-        self.location = location
 
 
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

@@ -17,7 +17,6 @@ from rest_framework.response import Response
 
 from statements import merging, selectors
 from statements.api import schema
-from statements.api.exceptions import PermanentRedirect
 from statements.api.fields import IdRelatedField
 from statements.api.serializers import (
     SelectedFieldsSerializerMixin,
@@ -31,6 +30,7 @@ from statements.api.views import (
     SpeakerStatementViewSet,
     SpeakerViewSet,
 )
+from statements.errors import PermanentRedirect
 from statements.filtersets import MembershipFilterSet, SpeakerDuplicateFilterSet
 from statements.models import Membership, Source, Speaker
 from statements.representations.fields import MEMBERSHIP, names

@@ -10,6 +10,7 @@ from .attribution_request import AttributionRequest
 from .change import Change
 from .change_kind_enum import ChangeKindEnum
 from .change_object_enum import ChangeObjectEnum
+from .duplicate import Duplicate
 from .export_statements_format import ExportStatementsFormat
 from .export_statements_ordering_item import ExportStatementsOrderingItem
 from .facets import Facets
@@ -19,20 +20,28 @@ from .history_entry import HistoryEntry
 from .history_user import HistoryUser
 from .jsonld_document import JSONLDDocument
 from .list_attributions_ordering_item import ListAttributionsOrderingItem
+from .list_memberships_ordering_item import ListMembershipsOrderingItem
 from .list_relations_ordering_item import ListRelationsOrderingItem
 from .list_source_attributions_ordering_item import ListSourceAttributionsOrderingItem
 from .list_sources_ordering_item import ListSourcesOrderingItem
 from .list_speaker_statements_ordering_item import ListSpeakerStatementsOrderingItem
 from .list_speakers_ordering_item import ListSpeakersOrderingItem
 from .list_statements_ordering_item import ListStatementsOrderingItem
+from .membership import Membership
+from .membership_request import MembershipRequest
+from .membership_summary import MembershipSummary
+from .merge_request import MergeRequest
 from .paginated_attribution_list import PaginatedAttributionList
 from .paginated_change_list import PaginatedChangeList
+from .paginated_duplicate_list import PaginatedDuplicateList
 from .paginated_history_entry_list import PaginatedHistoryEntryList
+from .paginated_membership_list import PaginatedMembershipList
 from .paginated_relation_list import PaginatedRelationList
 from .paginated_source_list import PaginatedSourceList
 from .paginated_speaker_list import PaginatedSpeakerList
 from .paginated_statement_list import PaginatedStatementList
 from .patched_attribution_request import PatchedAttributionRequest
+from .patched_membership_request import PatchedMembershipRequest
 from .patched_relation_request import PatchedRelationRequest
 from .patched_source_request import PatchedSourceRequest
 from .patched_speaker_request import PatchedSpeakerRequest
@@ -42,6 +51,7 @@ from .problem_field_error import ProblemFieldError
 from .publisher_facet import PublisherFacet
 from .quote import Quote
 from .quote_request import QuoteRequest
+from .reasons_enum import ReasonsEnum
 from .relation import Relation
 from .relation_kind_enum import RelationKindEnum
 from .relation_request import RelationRequest
@@ -86,6 +96,7 @@ __all__ = (
     "Change",
     "ChangeKindEnum",
     "ChangeObjectEnum",
+    "Duplicate",
     "ExportStatementsFormat",
     "ExportStatementsOrderingItem",
     "Facets",
@@ -95,20 +106,28 @@ __all__ = (
     "HistoryUser",
     "JSONLDDocument",
     "ListAttributionsOrderingItem",
+    "ListMembershipsOrderingItem",
     "ListRelationsOrderingItem",
     "ListSourceAttributionsOrderingItem",
     "ListSourcesOrderingItem",
     "ListSpeakersOrderingItem",
     "ListSpeakerStatementsOrderingItem",
     "ListStatementsOrderingItem",
+    "Membership",
+    "MembershipRequest",
+    "MembershipSummary",
+    "MergeRequest",
     "PaginatedAttributionList",
     "PaginatedChangeList",
+    "PaginatedDuplicateList",
     "PaginatedHistoryEntryList",
+    "PaginatedMembershipList",
     "PaginatedRelationList",
     "PaginatedSourceList",
     "PaginatedSpeakerList",
     "PaginatedStatementList",
     "PatchedAttributionRequest",
+    "PatchedMembershipRequest",
     "PatchedRelationRequest",
     "PatchedSourceRequest",
     "PatchedSpeakerRequest",
@@ -118,6 +137,7 @@ __all__ = (
     "PublisherFacet",
     "Quote",
     "QuoteRequest",
+    "ReasonsEnum",
     "Relation",
     "RelationKindEnum",
     "RelationRequest",
