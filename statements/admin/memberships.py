@@ -1,5 +1,6 @@
 """The memberships' admin, and their inline on the speaker's page."""
 
+from django import forms
 from django.contrib import admin
 
 from statements.admin.base import ServiceAdmin, ServiceInline, ServiceModelForm
@@ -10,6 +11,13 @@ class MembershipForm(ServiceModelForm):
     class Meta:
         model = Membership
         fields = ["person", "organization", "role", "start", "end", "source"]
+        # A partial date is at most ten characters: narrow boxes keep the inline's row
+        # within the page.
+        widgets = {
+            "role": forms.TextInput(attrs={"size": 30}),
+            "start": forms.TextInput(attrs={"size": 10}),
+            "end": forms.TextInput(attrs={"size": 10}),
+        }
 
 
 class MembershipInline(ServiceInline, admin.TabularInline):
