@@ -172,7 +172,6 @@ def speaker_merge(*, speaker: Speaker, into: Speaker, user: User) -> Speaker:
         old_id=speaker.pk,
         speaker=into,
         name=speaker.name,
-        merged_by=user if user is not None and user.is_authenticated else None,
     )
     # Into the survivor: the merged name and aliases, and what it lacks.
     into.aliases = aliases

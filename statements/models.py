@@ -241,15 +241,13 @@ class Speaker(TimeStampedModel):
 class SpeakerRedirect(models.Model):
     """The id of a speaker merged into another (``speaker_merge``): reads of that id
     answer with the survivor, as Wikibase keeps a merged item as a redirect. A chain of
-    merges points every old id at the last survivor."""
+    merges points every old id at the last survivor. Who merged is in the speakers'
+    histories."""
 
     old_id = models.BigIntegerField(primary_key=True)
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="redirects")
     name = models.CharField(max_length=200, help_text="The merged speaker's name.")
     merged_at = models.DateTimeField(auto_now_add=True)
-    merged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["old_id"]

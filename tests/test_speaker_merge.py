@@ -341,3 +341,18 @@ def test_the_speaker_page_edits_memberships_through_the_services(seed, superuser
     assert refused.status_code == 200
     assert b"Enter a year" in refused.content
     assert Statement.objects.exists()
+
+
+def test_a_dump_holds_the_memberships_and_redirects(duplicate, reviewer):
+    import orjson
+
+    from statements.transfer.dump import dump_lines
+
+    _merge(reviewer, duplicate.pk, KIRBY)
+    lines = [orjson.loads(line) for line in dump_lines(include_unpublished=True)]
+    kinds = [line["type"] for line in lines]
+    assert kinds.index("speaker_redirect") < kinds.index("membership") < kinds.index("attribution")
+    redirect = next(line for line in lines if line["type"] == "speaker_redirect")
+    assert (redirect["old_id"], redirect["speaker_id"]) == (duplicate.pk, KIRBY)
+    roles = {line["role_at_the_time_id"] for line in lines if line["type"] == "attribution"}
+    assert roles >= {1, 2, 3}

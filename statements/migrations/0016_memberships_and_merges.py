@@ -139,11 +139,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='speakerredirect',
-            name='merged_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='speakerredirect',
             name='speaker',
             field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='redirects', to='statements.speaker'),
         ),
