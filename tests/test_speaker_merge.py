@@ -3,6 +3,7 @@ duplicates."""
 
 import datetime as dt
 
+import orjson
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,6 +18,7 @@ from statements.models import (
     SpeakerRedirect,
     Statement,
 )
+from statements.transfer.dump import dump_lines
 from tests.factories import AttributionFactory, SpeakerFactory, StatementFactory
 from tests.helpers import error_fields, problem, url
 
@@ -344,10 +346,6 @@ def test_the_speaker_page_edits_memberships_through_the_services(seed, superuser
 
 
 def test_a_dump_holds_the_memberships_and_redirects(duplicate, reviewer):
-    import orjson
-
-    from statements.transfer.dump import dump_lines
-
     _merge(reviewer, duplicate.pk, KIRBY)
     lines = [orjson.loads(line) for line in dump_lines(include_unpublished=True)]
     kinds = [line["type"] for line in lines]
