@@ -295,6 +295,8 @@ def test_the_admin_merges_selected_speakers(duplicate, reviewer_site, editor_sit
     assert done.status_code == 200
     assert b"now redirects to it" in done.content
     assert SpeakerRedirect.objects.get(old_id=duplicate.pk).speaker_id == KIRBY
+    old_page = reviewer_site.get(url("speaker", "change", duplicate.pk))
+    assert old_page["Location"] == url("speaker", "change", KIRBY)
     # Editors do not have the action.
     listing = editor_site.get(changelist)
     assert b'value="merge"' not in listing.content

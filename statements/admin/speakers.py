@@ -5,7 +5,9 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
 
 from statements import merging
@@ -21,6 +23,7 @@ from statements.admin.lists import ScaledListsMixin, SubqueryCount
 from statements.admin.memberships import MembershipInline
 from statements.errors import ConflictError
 from statements.models import Attribution, Speaker, Statement
+from statements.selectors import redirect_target
 
 # --- Speaker ------------------------------------------------------------------------------------
 
@@ -85,6 +88,20 @@ class SpeakerAdmin(ScaledListsMixin, ServiceAdmin):
             statements_count(count),
             speaker.name,
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # A merged speaker's page is its survivor's (statements.merging).
+        pk = self.object_pk(object_id)
+        if pk is not None and not Speaker.objects.filter(pk=pk).exists():
+            target = redirect_target(pk)
+            if target is not None:
+                self.message_user(
+                    request, f"Speaker #{pk} was merged into #{target}: this is its page."
+                )
+                return HttpResponseRedirect(
+                    reverse("admin:statements_speaker_change", args=[target])
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     # Memberships: saved through their services, which refresh the roles at the time.
 
