@@ -84,7 +84,7 @@ def test_kirby_attribution_shows_his_role_at_the_time(anon):
 
 
 @pytest.mark.usefixtures("seed")
-def test_the_seed_roles_are_the_rule_s():
+def test_the_seed_roles_follow_the_rule():
     """The fixture stores each attribution's role at the time (loaddata bypasses the
     services): they are what the rule gives."""
     for attribution in Attribution.objects.select_related("source"):
