@@ -949,7 +949,7 @@ export interface components {
          *     case, accents, punctuation and initials) a name or alias of the other; `similar_name`,
          *     their names are spelt alike (trigram similarity). `score` from 0 to 1, best first.
          */
-        Duplicate: {
+        DuplicatePair: {
             speaker: components["schemas"]["SpeakerSummary"];
             duplicate: components["schemas"]["SpeakerSummary"];
             /** Format: double */
@@ -1109,8 +1109,8 @@ export interface components {
             next: string | null;
             results: components["schemas"]["Change"][];
         };
-        /** @description A page of Duplicate objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
-        PaginatedDuplicateList: {
+        /** @description A page of DuplicatePair objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
+        PaginatedDuplicatePairList: {
             /** @example 1 */
             count: number;
             /**
@@ -1123,7 +1123,7 @@ export interface components {
              * @example null
              */
             previous: string | null;
-            results: components["schemas"]["Duplicate"][];
+            results: components["schemas"]["DuplicatePair"][];
         };
         /** @description A page of HistoryEntry objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
         PaginatedHistoryEntryList: {
@@ -5878,7 +5878,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description The object's id. */
+                id: number;
             };
             cookie?: never;
         };
@@ -6114,7 +6115,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedDuplicateList"];
+                    "application/json": components["schemas"]["PaginatedDuplicatePairList"];
                 };
             };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */

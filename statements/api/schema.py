@@ -111,7 +111,7 @@ SEED_SOURCE = {
 }
 
 UPDATED_AT = "2024-10-28T09:30:00Z"
-SERVER_FIELDS = {"id", "body_sha256", "created_at", "updated_at"}
+SERVER_FIELDS = {"id", "body_sha256", "role_at_the_time", "created_at", "updated_at"}
 
 
 def as_sent(representation: dict[str, Any]) -> dict[str, Any]:
@@ -148,6 +148,13 @@ KIRBY_ON_THE_ARRIVAL = {
     "speech_act": "assertion",
     "verb": "stated",
     "speaker_role": "White House national security spokesman",
+    "role_at_the_time": {
+        "id": 2,
+        "role": "White House national security spokesman",
+        "organization": 15,
+        "start": "2022-05",
+        "end": "2025-01",
+    },
     "on_behalf_of": UNITED_STATES,
     "occasion": "",
     "stated_on": None,
@@ -1034,6 +1041,7 @@ KIRBY_SPEAKER = {
 
 MERGE_SPEAKER = {
     "operation_id": "merge_speaker",
+    "parameters": [ID],
     "summary": "Merge a speaker into another",
     "description": (
         "The speaker is found to be `into`: its attributions (as speaker and as the one "
@@ -1081,14 +1089,12 @@ SPEAKER_DUPLICATES = {
         response_example(
             "A duplicate of John Kirby",
             'A speaker "John F. Kirby" created beside John Kirby',
-            [
-                {
-                    "speaker": KIRBY,
-                    "duplicate": {"id": 16, "name": "John F. Kirby", "kind": "person"},
-                    "score": 1.0,
-                    "reasons": ["same_name"],
-                }
-            ],
+            {
+                "speaker": KIRBY,
+                "duplicate": {"id": 16, "name": "John F. Kirby", "kind": "person"},
+                "score": 1.0,
+                "reasons": ["same_name", "similar_name"],
+            },
             "200",
         )
     ],

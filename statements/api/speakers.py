@@ -90,7 +90,7 @@ class MergeSerializer(StrictSerializerMixin, serializers.Serializer):
     into = serializers.IntegerField(min_value=1, help_text="The surviving speaker's id.")
 
 
-class DuplicateSerializer(serializers.Serializer):
+class DuplicatePairSerializer(serializers.Serializer):
     """Two speakers that may be one: `same_name`, a name or alias of one is (ignoring
     case, accents, punctuation and initials) a name or alias of the other; `similar_name`,
     their names are spelt alike (trigram similarity). `score` from 0 to 1, best first."""
@@ -107,7 +107,7 @@ class DuplicateSerializer(serializers.Serializer):
     merge=extend_schema(**schema.MERGE_SPEAKER),
     duplicates=extend_schema(
         **schema.SPEAKER_DUPLICATES,
-        responses={200: DuplicateSerializer(many=True), **schema.problems(*schema.READ_ERRORS)},
+        responses={200: DuplicatePairSerializer(many=True), **schema.problems(*schema.READ_ERRORS)},
     ),
 )
 class MergingSpeakerViewSet(SpeakerViewSet):
@@ -134,7 +134,7 @@ class MergingSpeakerViewSet(SpeakerViewSet):
     @action(
         detail=False,
         methods=["get"],
-        serializer_class=DuplicateSerializer,
+        serializer_class=DuplicatePairSerializer,
         filterset_class=SpeakerDuplicateFilterSet,
     )
     def duplicates(self, request: Request) -> Response:
@@ -152,7 +152,7 @@ class MergingSpeakerViewSet(SpeakerViewSet):
             }
             for pair in page
         ]
-        return self.get_paginated_response(DuplicateSerializer(data, many=True).data)
+        return self.get_paginated_response(DuplicatePairSerializer(data, many=True).data)
 
     def get_object(self) -> Any:
         try:

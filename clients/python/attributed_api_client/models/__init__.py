@@ -10,7 +10,7 @@ from .attribution_request import AttributionRequest
 from .change import Change
 from .change_kind_enum import ChangeKindEnum
 from .change_object_enum import ChangeObjectEnum
-from .duplicate import Duplicate
+from .duplicate_pair import DuplicatePair
 from .export_statements_format import ExportStatementsFormat
 from .export_statements_ordering_item import ExportStatementsOrderingItem
 from .facets import Facets
@@ -33,7 +33,7 @@ from .membership_summary import MembershipSummary
 from .merge_request import MergeRequest
 from .paginated_attribution_list import PaginatedAttributionList
 from .paginated_change_list import PaginatedChangeList
-from .paginated_duplicate_list import PaginatedDuplicateList
+from .paginated_duplicate_pair_list import PaginatedDuplicatePairList
 from .paginated_history_entry_list import PaginatedHistoryEntryList
 from .paginated_membership_list import PaginatedMembershipList
 from .paginated_relation_list import PaginatedRelationList
@@ -96,7 +96,7 @@ __all__ = (
     "Change",
     "ChangeKindEnum",
     "ChangeObjectEnum",
-    "Duplicate",
+    "DuplicatePair",
     "ExportStatementsFormat",
     "ExportStatementsOrderingItem",
     "Facets",
@@ -119,7 +119,7 @@ __all__ = (
     "MergeRequest",
     "PaginatedAttributionList",
     "PaginatedChangeList",
-    "PaginatedDuplicateList",
+    "PaginatedDuplicatePairList",
     "PaginatedHistoryEntryList",
     "PaginatedMembershipList",
     "PaginatedRelationList",

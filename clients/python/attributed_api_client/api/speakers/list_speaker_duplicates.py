@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.paginated_duplicate_list import PaginatedDuplicateList
+from ...models.paginated_duplicate_pair_list import PaginatedDuplicatePairList
 from ...models.problem import Problem
 from typing import cast
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PaginatedDuplicateList | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PaginatedDuplicatePairList | Problem | None:
     if response.status_code == 200:
-        response_200 = PaginatedDuplicateList.from_dict(response.json())
+        response_200 = PaginatedDuplicatePairList.from_dict(response.json())
 
 
 
@@ -75,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PaginatedDuplicateList | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PaginatedDuplicatePairList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +88,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[PaginatedDuplicateList | Problem]:
+) -> Response[PaginatedDuplicatePairList | Problem]:
     """ List likely duplicate speakers
 
      Pairs of speakers of one kind that may be one, best first (then by id): `same_name` when a name or
@@ -102,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PaginatedDuplicateList | Problem]
+        Response[PaginatedDuplicatePairList | Problem]
      """
 
 
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> PaginatedDuplicateList | Problem | None:
+) -> PaginatedDuplicatePairList | Problem | None:
     """ List likely duplicate speakers
 
      Pairs of speakers of one kind that may be one, best first (then by id): `same_name` when a name or
@@ -134,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PaginatedDuplicateList | Problem
+        PaginatedDuplicatePairList | Problem
      """
 
 
@@ -147,7 +147,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[PaginatedDuplicateList | Problem]:
+) -> Response[PaginatedDuplicatePairList | Problem]:
     """ List likely duplicate speakers
 
      Pairs of speakers of one kind that may be one, best first (then by id): `same_name` when a name or
@@ -161,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PaginatedDuplicateList | Problem]
+        Response[PaginatedDuplicatePairList | Problem]
      """
 
 
@@ -179,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> PaginatedDuplicateList | Problem | None:
+) -> PaginatedDuplicatePairList | Problem | None:
     """ List likely duplicate speakers
 
      Pairs of speakers of one kind that may be one, best first (then by id): `same_name` when a name or
@@ -193,7 +193,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PaginatedDuplicateList | Problem
+        PaginatedDuplicatePairList | Problem
      """
 
 

@@ -16,7 +16,7 @@ from typing import cast
 
 
 def _get_kwargs(
-    id: str,
+    id: int,
     *,
     body: MergeRequest,
 
@@ -129,7 +129,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: MergeRequest,
@@ -151,7 +151,7 @@ def sync_detailed(
     source) or make it speak on its own behalf.
 
     Args:
-        id (str):
+        id (int):
         body (MergeRequest): The speaker to merge into (the survivor). A merged speaker's id is
             followed to the
             speaker it was merged into.
@@ -180,7 +180,7 @@ body=body,
     return _build_response(client=client, response=response)
 
 def sync(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: MergeRequest,
@@ -202,7 +202,7 @@ def sync(
     source) or make it speak on its own behalf.
 
     Args:
-        id (str):
+        id (int):
         body (MergeRequest): The speaker to merge into (the survivor). A merged speaker's id is
             followed to the
             speaker it was merged into.
@@ -226,7 +226,7 @@ body=body,
     ).parsed
 
 async def asyncio_detailed(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: MergeRequest,
@@ -248,7 +248,7 @@ async def asyncio_detailed(
     source) or make it speak on its own behalf.
 
     Args:
-        id (str):
+        id (int):
         body (MergeRequest): The speaker to merge into (the survivor). A merged speaker's id is
             followed to the
             speaker it was merged into.
@@ -277,7 +277,7 @@ body=body,
     return _build_response(client=client, response=response)
 
 async def asyncio(
-    id: str,
+    id: int,
     *,
     client: AuthenticatedClient,
     body: MergeRequest,
@@ -299,7 +299,7 @@ async def asyncio(
     source) or make it speak on its own behalf.
 
     Args:
-        id (str):
+        id (int):
         body (MergeRequest): The speaker to merge into (the survivor). A merged speaker's id is
             followed to the
             speaker it was merged into.

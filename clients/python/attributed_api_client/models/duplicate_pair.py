@@ -18,12 +18,12 @@ if TYPE_CHECKING:
 
 
 
-T = TypeVar("T", bound="Duplicate")
+T = TypeVar("T", bound="DuplicatePair")
 
 
 
 @_attrs_define
-class Duplicate:
+class DuplicatePair:
     """ Two speakers that may be one: `same_name`, a name or alias of one is (ignoring
     case, accents, punctuation and initials) a name or alias of the other; `similar_name`,
     their names are spelt alike (trigram similarity). `score` from 0 to 1, best first.
@@ -102,7 +102,7 @@ class Duplicate:
             reasons.append(reasons_item)
 
 
-        duplicate = cls(
+        duplicate_pair = cls(
             speaker=speaker,
             duplicate=duplicate,
             score=score,
@@ -110,8 +110,8 @@ class Duplicate:
         )
 
 
-        duplicate.additional_properties = d
-        return duplicate
+        duplicate_pair.additional_properties = d
+        return duplicate_pair
 
     @property
     def additional_keys(self) -> list[str]:

@@ -11,32 +11,32 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.duplicate import Duplicate
+  from ..models.duplicate_pair import DuplicatePair
 
 
 
 
 
-T = TypeVar("T", bound="PaginatedDuplicateList")
+T = TypeVar("T", bound="PaginatedDuplicatePairList")
 
 
 
 @_attrs_define
-class PaginatedDuplicateList:
-    """ A page of Duplicate objects: `results` holds this page's, `count` the number in all pages, `next` and `previous`
+class PaginatedDuplicatePairList:
+    """ A page of DuplicatePair objects: `results` holds this page's, `count` the number in all pages, `next` and `previous`
     link to the neighbouring pages (null at either end).
 
         Attributes:
             count (int):  Example: 1.
             next_ (None | str):
             previous (None | str):
-            results (list[Duplicate]):
+            results (list[DuplicatePair]):
      """
 
     count: int
     next_: None | str
     previous: None | str
-    results: list[Duplicate]
+    results: list[DuplicatePair]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -44,7 +44,7 @@ class PaginatedDuplicateList:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.duplicate import Duplicate # noqa: PLC0415
+        from ..models.duplicate_pair import DuplicatePair # noqa: PLC0415
         count = self.count
 
         next_: None | str
@@ -76,7 +76,7 @@ class PaginatedDuplicateList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.duplicate import Duplicate # noqa: PLC0415
+        from ..models.duplicate_pair import DuplicatePair # noqa: PLC0415
         d = dict(src_dict)
         count = d.pop("count")
 
@@ -99,14 +99,14 @@ class PaginatedDuplicateList:
         results = []
         _results = d.pop("results")
         for results_item_data in (_results):
-            results_item = Duplicate.from_dict(results_item_data)
+            results_item = DuplicatePair.from_dict(results_item_data)
 
 
 
             results.append(results_item)
 
 
-        paginated_duplicate_list = cls(
+        paginated_duplicate_pair_list = cls(
             count=count,
             next_=next_,
             previous=previous,
@@ -114,8 +114,8 @@ class PaginatedDuplicateList:
         )
 
 
-        paginated_duplicate_list.additional_properties = d
-        return paginated_duplicate_list
+        paginated_duplicate_pair_list.additional_properties = d
+        return paginated_duplicate_pair_list
 
     @property
     def additional_keys(self) -> list[str]:
