@@ -95,6 +95,7 @@ COLUMNS = {
         "quote_end",
         "quote_status",
         "quote_body_sha256",  # written by the loader once the bodies are
+        "role_at_the_time_id",  # the corpus has no memberships: none
     ),
     "statements_relation": (
         "id",
@@ -540,6 +541,7 @@ class Corpus:
                 end,
                 "anchored" if exact else "unanchored",
                 "",
+                None,
             )
         )
 

@@ -102,6 +102,9 @@ ATTRIBUTIONS = f"""(SELECT json_group_array(json(a.value)) FROM (
             'status', so.status),
         'mode', a.mode, 'speech_act', a.speech_act, 'verb', a.verb,
         'speaker_role', a.speaker_role,
+        'role_at_the_time', CASE WHEN m.id IS NULL THEN NULL ELSE json_object('id', m.id,
+            'role', m.role, 'organization', m.organization_id, 'start', m.start,
+            'end', m."end") END,
         'on_behalf_of', CASE WHEN ob.id IS NULL THEN NULL ELSE {_speaker("ob")} END,
         'occasion', a.occasion, 'stated_on', a.stated_on,
         'quote', CASE WHEN a.quote_exact = '' THEN NULL ELSE json_object(
@@ -113,6 +116,7 @@ ATTRIBUTIONS = f"""(SELECT json_group_array(json(a.value)) FROM (
     JOIN statements_speaker sp ON sp.id = a.speaker_id
     JOIN statements_source so ON so.id = a.source_id
     LEFT JOIN statements_speaker ob ON ob.id = a.on_behalf_of_id
+    LEFT JOIN statements_membership m ON m.id = a.role_at_the_time_id
     WHERE a.statement_id = s.id ORDER BY a.id) a)"""
 
 RELATIONS = f"""(SELECT json_group_array(json(r.value)) FROM (

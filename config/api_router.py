@@ -3,21 +3,22 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from statements.api import corrections, search, suggestions, views
+from statements.api import corrections, search, speakers, suggestions, views
 
 router = DefaultRouter()
-router.register("speakers", views.SpeakerViewSet, basename="speaker")
+router.register("speakers", speakers.MergingSpeakerViewSet, basename="speaker")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("attributions", views.AttributionViewSet, basename="attribution")
 router.register("relations", views.RelationViewSet, basename="relation")
+router.register("memberships", speakers.MembershipViewSet, basename="membership")
 router.register("changes", views.ChangeViewSet, basename="change")
 
 app_name = "api"
 urlpatterns = [
     path(
         "speakers/<int:speaker_pk>/statements/",
-        views.SpeakerStatementViewSet.as_view({"get": "list"}),
+        speakers.RedirectingSpeakerStatementViewSet.as_view({"get": "list"}),
         name="speaker-statements",
     ),
     path(

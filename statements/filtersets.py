@@ -36,7 +36,17 @@ from statements.choices import (
     SpeechAct,
     StatementStatus,
 )
-from statements.models import Attribution, Relation, Source, Speaker, Statement
+from statements.errors import PermanentRedirect
+from statements.memberships import holding_on
+from statements.models import (
+    Attribution,
+    Membership,
+    Relation,
+    Source,
+    Speaker,
+    SpeakerRedirect,
+    Statement,
+)
 from statements.normalize import normalize_url
 from statements.selectors import (
     RELEVANCE,
@@ -176,17 +186,27 @@ _PENDING_IDS = "_ids_to_check"
 
 
 def check_known_ids(request, *, found: bool) -> None:
-    """A 400 naming each id filter of ``request`` with an id that names nothing.
+    """A 400 naming each id filter of ``request`` with an id that names nothing; a 308 to
+    the same request with the survivors' ids when the unknown ids are merged speakers'
+    (``SpeakerRedirect``: their statements, memberships and all moved to the survivor).
 
     Called once the results are known (``found``: whether anything matched). A filter
     given one id costs no query when something was found: every row found has that id,
-    so it exists. Otherwise, one query per filter, by primary key."""
-    errors = {}
+    so it exists (and a merged speaker's id finds nothing). Otherwise, one query per
+    filter, by primary key, and one for the redirects of unknown speakers' ids."""
+    errors, moved = {}, {}
     for name, model, ids in getattr(request, _PENDING_IDS, ()):
         if found and len(ids) == 1:
             continue
         known = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
-        if unknown := [pk for pk in ids if pk not in known]:
+        unknown = [pk for pk in ids if pk not in known]
+        if unknown and model is Speaker:
+            redirects = SpeakerRedirect.objects.filter(old_id__in=unknown)
+            targets = dict(redirects.values_list("old_id", "speaker_id"))
+            if targets:
+                moved[name] = targets
+            unknown = [pk for pk in unknown if pk not in targets]
+        if unknown:
             noun = model._meta.verbose_name
             listed = ", ".join(str(pk) for pk in unknown)
             errors[name] = [f"No {noun} has the id {listed}." if len(unknown) == 1
@@ -195,6 +215,20 @@ def check_known_ids(request, *, found: bool) -> None:
         setattr(request, _PENDING_IDS, ())
     if errors:
         raise ValidationError(errors)
+    if moved:
+        raise PermanentRedirect(_with_survivors(request, moved))
+
+
+def _with_survivors(request, moved: dict[str, dict[int, int]]) -> str:
+    """The request's URL with each merged speaker's id replaced by its survivor's."""
+    params = request.query_params.copy()
+    for name, targets in moved.items():
+        values = []
+        for value in params.getlist(name):
+            # A blank value, which the filter ignored, stays as it is.
+            values.append(str(targets.get(int(value), value)) if value.isdigit() else value)
+        params.setlist(name, list(dict.fromkeys(values)))
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
 UPDATED_AFTER_HELP = (
@@ -391,6 +425,16 @@ class AttributionConditionsMixin(FilterSet):
         method="applied_together", help_text="Source published on or before (date, UTC)."
     )
 
+    member_of = IdFilter(
+        known=Speaker,
+        method="applied_together",
+        help_text=(
+            "Organization id: statements by people who were members of it when they spoke "
+            "(a membership that held on the attribution's `stated_on`, else on its source's "
+            "publication date; an unknown id is a 400)."
+        ),
+    )
+
     def applied_together(self, queryset: QuerySet, name: str, value) -> QuerySet:
         # Applied together (selectors.attribution_condition), so that they hold for one
         # attribution: on statements by the selector, on attributions in filter_queryset.
@@ -515,6 +559,51 @@ class AttributionFilterSet(AttributionConditionsMixin):
         queryset = super().filter_queryset(queryset)
         condition = attribution_condition(self.form.cleaned_data)
         return queryset.filter(condition) if condition else queryset
+
+
+class SpeakerDuplicateFilterSet(filters.FilterSet):
+    """``speakers/duplicates/``: the pairs of one kind only."""
+
+    kind = filters.ChoiceFilter(
+        choices=SpeakerKind.choices, method="by_the_view", help_text="Only speakers of this kind."
+    )
+
+    class Meta:
+        model = Speaker
+        fields = []
+
+    def by_the_view(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset  # the pairs are computed by statements.merging
+
+
+# --- Membership -------------------------------------------------------------------------------
+
+
+class MembershipFilterSet(FilterSet):
+    person = IdFilter(
+        known=Speaker, field_name="person_id", help_text="Person id (an unknown id is a 400)."
+    )
+    organization = IdFilter(
+        known=Speaker,
+        field_name="organization_id",
+        help_text="Organization id (an unknown id is a 400).",
+    )
+    date = filters.DateFilter(
+        method="filter_date",
+        help_text=(
+            "Only the memberships that held on this day: begun on or before it (a partial "
+            "start counts from its first day) and not ended before it (a partial end counts "
+            "to its last day); unknown ends and starts hold."
+        ),
+    )
+    ordering = OrderingFilter(fields=("id", "created_at", "updated_at"))
+
+    class Meta:
+        model = Membership
+        fields = []
+
+    def filter_date(self, queryset: QuerySet, name: str, value: dt.date) -> QuerySet:
+        return queryset.filter(holding_on(value))
 
 
 # --- Relation ---------------------------------------------------------------------------------

@@ -30,9 +30,11 @@ from statements.choices import (
 from statements.validators import (
     WIKIDATA_ID_PATTERN,
     TextListValidator,
+    partial_date_range,
     validate_country_code,
     validate_language_tag,
     validate_no_control_characters,
+    validate_partial_date,
     validate_url_parts,
     validate_wikidata_id,
 )
@@ -218,6 +220,7 @@ class Speaker(TimeStampedModel):
 
     class Meta:
         ordering = ["name", "id"]
+        permissions = [("merge_speaker", "Can merge a speaker into another")]
         constraints = [
             models.CheckConstraint(
                 condition=_in_choices("kind", SpeakerKind), name="speaker_kind_valid"
@@ -234,6 +237,24 @@ class Speaker(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SpeakerRedirect(models.Model):
+    """The id of a speaker merged into another (``speaker_merge``): reads of that id
+    answer with the survivor, as Wikibase keeps a merged item as a redirect. A chain of
+    merges points every old id at the last survivor. Who merged is in the speakers'
+    histories."""
+
+    old_id = models.BigIntegerField(primary_key=True)
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="redirects")
+    name = models.CharField(max_length=200, help_text="The merged speaker's name.")
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_id"]
+
+    def __str__(self) -> str:
+        return f"Speaker #{self.old_id} ({self.name}) merged into #{self.speaker_id}"
 
 
 # --- Source -----------------------------------------------------------------------------------
@@ -291,6 +312,78 @@ class Source(TimeStampedModel):
         if kwargs.get("update_fields") and "body" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_sha256"}
         super().save(*args, **kwargs)
+
+
+# --- Membership -------------------------------------------------------------------------------
+
+
+# Who may be a member, and of what (Popolo: a person's membership of an organization).
+MEMBER_KINDS = (SpeakerKind.PERSON,)
+ORGANIZATION_KINDS = (SpeakerKind.ORGANIZATION, SpeakerKind.GOVERNMENT, SpeakerKind.GROUP)
+
+
+class Membership(TimeStampedModel):
+    """A person's membership of an organization or a government, in a role, over a
+    period, and the source that says so (Popolo's Membership). ``start`` and ``end`` are
+    partial dates (a year, a month or a day); ``valid_from`` and ``valid_until`` are the
+    first day the start covers and the last day the end covers, kept with them."""
+
+    person = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="memberships")
+    organization = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="members")
+    role = models.CharField(max_length=200, validators=TEXT, help_text='"US Secretary of Defense".')
+    start = models.CharField(
+        max_length=10,
+        blank=True,
+        validators=[validate_partial_date],
+        help_text='A year, a month or a day: "2021", "2021-01", "2021-01-22"; blank: unknown.',
+    )
+    end = models.CharField(
+        max_length=10,
+        blank=True,
+        validators=[validate_partial_date],
+        help_text="As start; blank: still a member (or unknown).",
+    )
+    valid_from = models.DateField(null=True, blank=True, editable=False)
+    valid_until = models.DateField(null=True, blank=True, editable=False)
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text="The source that says so.",
+    )
+
+    history = HistoricalRecords(no_db_index=["person", "organization", "source", "created_at"])
+
+    class Meta:
+        ordering = ["person", "valid_from", "id"]
+        indexes = [models.Index(fields=["person", "valid_from"], name="membership_person_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(person=F("organization")), name="membership_not_of_itself"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_until__isnull=True)
+                | Q(valid_from__lte=F("valid_until")),
+                name="membership_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.role}, {self.organization}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.derive_bounds()
+        if kwargs.get("update_fields"):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "valid_from", "valid_until"}
+        super().save(*args, **kwargs)
+
+    def derive_bounds(self) -> None:
+        """Set ``valid_from`` and ``valid_until`` from ``start`` and ``end`` (valid ones)."""
+        self.valid_from = partial_date_range(self.start)[0] if self.start else None
+        self.valid_until = partial_date_range(self.end)[1] if self.end else None
 
 
 # --- Statement --------------------------------------------------------------------------------
@@ -506,9 +599,28 @@ class Attribution(TimeStampedModel):
     # The SHA-256 of the body the quote was last found in (the source's ``body_sha256`` then):
     # an orphaned quote keeps that of the body its offsets belong to.
     quote_body_sha256 = models.CharField(max_length=64, blank=True, default="", db_default="")
+    # The speaker's membership valid when they spoke (``statements.memberships``): derived,
+    # kept by the services whenever the attribution, its source's date or the speaker's
+    # memberships change.
+    role_at_the_time = models.ForeignKey(
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     history = HistoricalRecords(
-        no_db_index=["speaker", "source", "on_behalf_of", "stated_on", "created_at", "quote_status"]
+        no_db_index=[
+            "speaker",
+            "source",
+            "on_behalf_of",
+            "stated_on",
+            "created_at",
+            "quote_status",
+            "role_at_the_time",
+        ]
     )
 
     class Meta:
@@ -749,6 +861,7 @@ class ChangeObject(models.TextChoices):
     STATEMENT = "statement", "Statement"
     SPEAKER = "speaker", "Speaker"
     SOURCE = "source", "Source"
+    MEMBERSHIP = "membership", "Membership"
 
 
 class Change(models.Model):

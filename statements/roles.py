@@ -3,7 +3,7 @@
 EDITORS = "editors"
 REVIEWERS = "reviewers"
 
-_MODELS = ("speaker", "source", "statement", "attribution", "relation", "topic")
+_MODELS = ("speaker", "source", "statement", "attribution", "relation", "topic", "membership")
 _EDIT = tuple(f"{action}_{model}" for model in _MODELS for action in ("view", "add", "change"))
 # Editors may delete what is not yet public (drafts, unused speakers and sources); the
 # services refuse anything published, whoever asks.
@@ -18,5 +18,5 @@ GROUP_PERMISSIONS: dict[str, tuple[str, ...]] = {
     REVIEWERS: _EDIT
     + _DELETE
     + _REVISIONS
-    + ("change_revision", "publish_statement", "retract_statement"),
+    + ("change_revision", "publish_statement", "retract_statement", "merge_speaker"),
 }

@@ -11,17 +11,24 @@ from typing import Any
 
 from django.db.models import Exists, JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from statements import search
+from statements import memberships, search
 from statements.models import (
     Attribution,
     Correction,
+    Membership,
     Relation,
     Source,
     Speaker,
+    SpeakerRedirect,
     Statement,
     Topic,
 )
-from statements.representations.fields import SOURCE_SUMMARY, SPEAKER_SUMMARY, Shape
+from statements.representations.fields import (
+    MEMBERSHIP_SUMMARY,
+    SOURCE_SUMMARY,
+    SPEAKER_SUMMARY,
+    Shape,
+)
 from statements.visibility import User, visible
 
 # --- Speaker and Source: reference data, visible to all ----------------------------------------
@@ -35,12 +42,23 @@ def source_queryset(*, user: User) -> QuerySet[Source]:
     return Source.objects.all()
 
 
+def redirect_target(old_id: int) -> int | None:
+    """The id of the speaker that ``old_id`` was merged into (the last of a chain), or None
+    when no speaker was merged under that id."""
+    redirects = SpeakerRedirect.objects.filter(old_id=old_id)
+    return redirects.values_list("speaker_id", flat=True).first()
+
+
+def membership_queryset(*, user: User) -> QuerySet[Membership]:
+    return Membership.objects.order_by("id")
+
+
 # --- Attribution ------------------------------------------------------------------------------
 
 
 def attribution_queryset(*, user: User) -> QuerySet[Attribution]:
     return Attribution.objects.filter(visible(user, "statement__")).select_related(
-        "speaker", "source", "on_behalf_of"
+        "speaker", "source", "on_behalf_of", "role_at_the_time"
     )
 
 
@@ -104,6 +122,7 @@ SUMMARY_DEFERRED = (
     *_not_summarized("speaker", SPEAKER_SUMMARY),
     *_not_summarized("source", SOURCE_SUMMARY),
     *_not_summarized("on_behalf_of", SPEAKER_SUMMARY),
+    *_not_summarized("role_at_the_time", MEMBERSHIP_SUMMARY),
 )
 
 
@@ -117,9 +136,9 @@ def statement_queryset(*, user: User) -> QuerySet[Statement]:
     """Statements with everything their representation shows, in a fixed number of queries:
     the page (with its topics), its attributions (with speakers and sources), its
     relations (both directions in one query) and its correction notices."""
-    attributions = Attribution.objects.select_related("speaker", "source", "on_behalf_of").defer(
-        *SUMMARY_DEFERRED
-    )
+    attributions = Attribution.objects.select_related(
+        "speaker", "source", "on_behalf_of", "role_at_the_time"
+    ).defer(*SUMMARY_DEFERRED)
     relations = relation_queryset(user=user)
     return (
         visible_statements(user=user)
@@ -186,7 +205,7 @@ ATTRIBUTION_LOOKUPS = {
     "stated_before": "stated_on__lte",
     "anchor_status": "quote_status",
 }
-ATTRIBUTION_FILTERS = (*ATTRIBUTION_LOOKUPS, "published_after", "published_before")
+ATTRIBUTION_FILTERS = (*ATTRIBUTION_LOOKUPS, "published_after", "published_before", "member_of")
 
 
 def attribution_condition(filters: Mapping[str, Any]) -> Q:
@@ -208,6 +227,8 @@ def attribution_condition(filters: Mapping[str, Any]) -> Q:
         condition &= on_or_after_day("source__published_at", filters["published_after"])
     if filters.get("published_before"):
         condition &= on_or_before_day("source__published_at", filters["published_before"])
+    if filters.get("member_of"):
+        condition &= memberships.member_when_speaking(filters["member_of"])
     return condition
 
 

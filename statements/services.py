@@ -22,14 +22,17 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models, router, transaction
 from django.utils import timezone
 
-from statements import changes, search
+from statements import changes, memberships, search
 from statements.choices import AnchorStatus, AttributionMode, StatementStatus
 from statements.errors import ConflictError
 from statements.models import (
     ALREADY_ATTRIBUTED,
+    MEMBER_KINDS,
+    ORGANIZATION_KINDS,
     Attribution,
     ChangeKind,
     Correction,
+    Membership,
     Relation,
     Source,
     Speaker,
@@ -270,11 +273,13 @@ def source_update(*, source: Source, user: User, **fields: Any) -> Source:
     source returned then carries what became of them (``quote_check``, a ``QuoteCheck``)."""
     previous_body, previous_digest = source.body, source.body_sha256
     previous_names = (source.title, source.publisher)
+    previous_date = source.published_at
     _assign(source, fields)
     _normalize_source(source)
     body_changed = source.body != previous_body
     names_changed = (source.title, source.publisher) != previous_names
-    if body_changed or names_changed:
+    date_changed = source.published_at != previous_date
+    if body_changed or names_changed or date_changed:
         # Its quotes move or its statements' documents change: the statements first, as for
         # a speaker.
         _lock_statements(Attribution.objects.filter(source_id=source.pk))
@@ -286,6 +291,8 @@ def source_update(*, source: Source, user: User, **fields: Any) -> Source:
         )
     if names_changed:
         search.index_source(source.pk)
+    if date_changed:  # the day of its attributions without a date of their own
+        memberships.refresh_roles(Attribution.objects.filter(source_id=source.pk))
     return source
 
 
@@ -489,6 +496,19 @@ def _validate_attribution(attribution: Attribution) -> None:
     _place_quote(attribution, anchor)
 
 
+def _assign_roles(attributions: list[Attribution]) -> None:
+    """Set each attribution's role at the time (``statements.memberships``) from its
+    speaker's memberships, read in one query."""
+    speakers = {attribution.speaker_id for attribution in attributions}
+    held: dict[int, list[Membership]] = {pk: [] for pk in speakers}
+    for membership in Membership.objects.filter(person_id__in=speakers):
+        held[membership.person_id].append(membership)
+    for attribution in attributions:
+        day = memberships.attribution_day(attribution.stated_on, attribution.source.published_at)
+        chosen = memberships.membership_on(held[attribution.speaker_id], day)
+        attribution.role_at_the_time = chosen
+
+
 def _duplicate_attribution_error() -> ValidationError:
     return field_error("speaker", ALREADY_ATTRIBUTED, code="unique")
 
@@ -508,6 +528,7 @@ def attribution_create(
     ).exists():
         raise _duplicate_attribution_error()
     note = check_correction_note(statement, correction_note, field="correction_note")
+    _assign_roles([attribution])
     _save(attribution, user=user)
     _record_attribution_change(attribution, note=note, user=user)
     search.index_statements([attribution.statement_id])
@@ -547,6 +568,7 @@ def attribution_update(
     ).exclude(pk=attribution.pk)
     if duplicate.exists():
         raise _duplicate_attribution_error()
+    _assign_roles([attribution])
     _save(attribution, user=user)
     _record_attribution_change(attribution, note=note, user=user)
     search.index_statements([attribution.statement_id])
@@ -614,6 +636,8 @@ def _sync_attributions(
         if key not in seen:
             attribution._history_user = user
             attribution.delete()
+    if to_save:
+        _assign_roles(to_save)
     for attribution in to_save:
         _save(attribution, user=user)
 
@@ -768,6 +792,76 @@ def relation_delete(*, relation: Relation, user: User) -> None:
     relation.delete()
 
 
+# --- Membership -------------------------------------------------------------------------------
+# A person's memberships decide the role at the time of their attributions
+# (``statements.memberships``): every write refreshes them, under their statements' locks.
+
+
+def _validate_membership(membership: Membership) -> None:
+    membership.validate_fields()
+    errors = {}
+    person, organization = membership.person, membership.organization
+    if person.kind not in MEMBER_KINDS:
+        errors["person"] = ValidationError(
+            f"Only a person is a member; speaker #{person.pk} is a {person.kind}.",
+            code="invalid_kind",
+        )
+    if organization.kind not in ORGANIZATION_KINDS:
+        kinds = ", ".join(ORGANIZATION_KINDS)
+        errors["organization"] = ValidationError(
+            f"A membership is of an organization ({kinds}); speaker #{organization.pk} is a "
+            f"{organization.kind}.",
+            code="invalid_kind",
+        )
+    if membership.start and membership.end:
+        membership.derive_bounds()
+        if membership.valid_until < membership.valid_from:
+            errors["end"] = ValidationError("The end is before the start.", code="invalid")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _refresh_roles_of(*person_ids: int) -> None:
+    """Lock the statements of these persons' attributions, then refresh their roles."""
+    attributions = Attribution.objects.filter(speaker_id__in=set(person_ids))
+    _lock_statements(attributions)
+    memberships.refresh_roles(attributions)
+
+
+@transaction.atomic
+def membership_create(*, user: User, **fields: Any) -> Membership:
+    membership = Membership(**fields)
+    _validate_membership(membership)
+    _save(membership, user=user)
+    _record_change(membership, ChangeKind.CREATED)
+    _refresh_roles_of(membership.person_id)
+    return membership
+
+
+@transaction.atomic
+def membership_update(*, membership: Membership, user: User, **fields: Any) -> Membership:
+    previous_person = membership.person_id
+    _assign(membership, fields)
+    _validate_membership(membership)
+    _save(membership, user=user)
+    _record_change(membership)
+    _refresh_roles_of(previous_person, membership.person_id)
+    return membership
+
+
+@transaction.atomic
+def membership_delete(*, membership: Membership, user: User) -> None:
+    membership._history_user = user
+    person_id = membership.person_id
+    _record_change(membership, ChangeKind.DELETED)
+    # The attributions that show it take the role that holds without it first, under
+    # their statements' locks (the foreign key would set them null without).
+    attributions = Attribution.objects.filter(speaker_id=person_id)
+    _lock_statements(attributions)
+    memberships.refresh_roles(attributions, without=membership.pk)
+    membership.delete()
+
+
 # --- The services of each model: one registry, for the API and the admin ----------------------
 
 
@@ -796,7 +890,7 @@ class ModelServices:
 
 SERVICES: dict[type[models.Model], ModelServices] = {
     model: ModelServices(model._meta.model_name)
-    for model in (Speaker, Source, Statement, Attribution, Relation)
+    for model in (Speaker, Source, Statement, Attribution, Relation, Membership)
 }
 
 

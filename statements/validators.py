@@ -1,5 +1,7 @@
 """Field validators shared by the models, the API and the admin."""
 
+import calendar
+import datetime as dt
 import re
 from urllib.parse import SplitResult, urlsplit
 
@@ -153,3 +155,38 @@ def validate_url_parts(value: str) -> None:
     """The URL validator that Django's URLValidator leaves to the parser: it accepts
     ``:99999`` as a port."""
     split_url(value)
+
+
+# A partial date (a membership's start or end): a year, a year and month, or a day, in ISO
+# 8601's extended form ("2021", "2021-01", "2021-01-22").
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
+PARTIAL_DATE_MESSAGE = (
+    'Enter a year, a year and month or a day, as ISO 8601 writes them: "2021", "2021-01" '
+    'or "2021-01-22".'
+)
+
+
+def partial_date_range(text: str) -> tuple["dt.date", "dt.date"]:
+    """The first and the last day that a partial date covers ("2021-02": February 1st and
+    28th); raises ValueError when ``text`` is not one, or names no such day."""
+    if not isinstance(text, str) or not _PARTIAL_DATE.match(text):
+        raise ValueError(PARTIAL_DATE_MESSAGE)
+    parts = [int(part) for part in text.split("-")]
+    try:  # a year 0, a month 13, a February 30th: no such period
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
+        day = dt.date(*parts)
+    except (ValueError, calendar.IllegalMonthError):
+        raise ValueError(PARTIAL_DATE_MESSAGE) from None
+    return day, day
+
+
+def validate_partial_date(value: str) -> None:
+    try:
+        partial_date_range(value)
+    except ValueError:
+        raise ValidationError(PARTIAL_DATE_MESSAGE, code="invalid_partial_date") from None

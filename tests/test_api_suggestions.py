@@ -21,7 +21,8 @@ REPORTS_KEY = "fffb7aac32469efeb044"  # "Unattributed reports": a speaker propos
 SUGGESTIONS_BUDGET = 7
 # Accepting, with a new speaker: the suggestions, the speaker, the statement and its
 # attribution with their histories, the search document, the change feed's rows of the
-# speaker and the statement, and the read-back (with the statement's correction notices).
+# speaker and the statement, the speaker's memberships (its role at the time), and the
+# read-back (with the statement's correction notices).
 ACCEPT_BUDGET = 34
 
 

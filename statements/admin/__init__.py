@@ -8,6 +8,7 @@ in ``lists``, the quote shown in its source in ``quotes``.
 from statements.admin import (  # noqa: F401 (imported for their registrations)
     attributions,
     corrections,
+    memberships,
     relations,
     sources,
     speakers,

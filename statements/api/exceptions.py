@@ -23,7 +23,7 @@ from rest_framework.views import exception_handler
 
 from statements.api.parsers import too_large_detail
 from statements.api.renderers import ProblemJSONRenderer
-from statements.errors import ConflictError
+from statements.errors import ConflictError, PermanentRedirect
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -194,6 +194,8 @@ def _as_api_exception(exc: Exception) -> Exception:
 
 
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, PermanentRedirect):
+        return Response(status=308, headers={"Location": exc.location})
     exc = _as_api_exception(exc)
     response = exception_handler(exc, context)  # keeps WWW-Authenticate and Retry-After
     if response is None:

@@ -39,6 +39,8 @@ class Paginator(DjangoPaginator):
     @cached_property
     def count(self) -> int:
         rows = self.object_list
+        if isinstance(rows, list):  # pairs computed in Python (speakers' duplicates)
+            return len(rows)
         return cached_count(rows) if isinstance(rows, QuerySet) else rows.count()
 
 

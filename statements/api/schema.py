@@ -16,12 +16,14 @@ from statements.api.serializers import (
     RejectSerializer,
     RetractSerializer,
     RevisionSerializer,
+    SpeakerSerializer,
     StatementSerializer,
     SuggestionAcceptSerializer,
     SuggestionListSerializer,
 )
 from statements.representations.fields import (
     ATTRIBUTION_RESOURCE,
+    MEMBERSHIP,
     RELATION,
     SOURCE,
     SPEAKER,
@@ -112,7 +114,7 @@ SEED_SOURCE = {
 }
 
 UPDATED_AT = "2024-10-28T09:30:00Z"
-SERVER_FIELDS = {"id", "body_sha256", "created_at", "updated_at"}
+SERVER_FIELDS = {"id", "body_sha256", "role_at_the_time", "created_at", "updated_at"}
 
 
 def as_sent(representation: dict[str, Any]) -> dict[str, Any]:
@@ -149,6 +151,13 @@ KIRBY_ON_THE_ARRIVAL = {
     "speech_act": "assertion",
     "verb": "stated",
     "speaker_role": "White House national security spokesman",
+    "role_at_the_time": {
+        "id": 2,
+        "role": "White House national security spokesman",
+        "organization": 15,
+        "start": "2022-05",
+        "end": "2025-01",
+    },
     "on_behalf_of": UNITED_STATES,
     "occasion": "",
     "stated_on": None,
@@ -454,6 +463,13 @@ AUSTIN_IN_ROME = {
     "speech_act": "assertion",
     "verb": "explaining",
     "speaker_role": "US defence secretary",
+    "role_at_the_time": {
+        "id": 1,
+        "role": "US Secretary of Defense",
+        "organization": 1,
+        "start": "2021-01-22",
+        "end": "2025-01-20",
+    },
     "on_behalf_of": UNITED_STATES,
     "occasion": "press briefing in Rome",
     "stated_on": None,
@@ -520,6 +536,37 @@ RELATION_EXAMPLES = resource_examples(
     update=("The note", "Say where and when Austin spoke"),
     updated=("Relation 3 with a fuller note", "Relation 3 with the fuller note"),
 )
+# John Kirby's membership of the White House (speaker 15), as the seed has it; the update
+# adds the source that says so.
+KIRBY_AT_THE_WHITE_HOUSE = {
+    "id": 2,
+    "person": 3,
+    "organization": 15,
+    "role": "White House national security spokesman",
+    "start": "2022-05",
+    "end": "2025-01",
+    "source": None,
+    "created_at": "2024-10-25T12:00:00Z",
+    "updated_at": "2024-10-25T12:00:00Z",
+}
+KIRBY_AT_THE_WHITE_HOUSE_SOURCED = {
+    **KIRBY_AT_THE_WHITE_HOUSE,
+    "source": 1,
+    "updated_at": UPDATED_AT,
+}
+
+MEMBERSHIP_EXAMPLES = resource_examples(
+    "membership",
+    KIRBY_AT_THE_WHITE_HOUSE,
+    KIRBY_AT_THE_WHITE_HOUSE_SOURCED,
+    {"source": 1},
+    create=("A role at the White House", "John Kirby's role, from May 2022 to January 2025"),
+    read=("John Kirby at the White House", "Membership 2 of the seed"),
+    replace=("Every field", "The membership with the source that says so"),
+    update=("Its source", "Name the source that says so"),
+    updated=("The membership, sourced", "The membership with its source"),
+)
+
 # Examples of particular operations, by operation id (on top of the 412 every conditional
 # write shows).
 EXAMPLES: dict[str, list[OpenApiExample]] = {
@@ -530,6 +577,7 @@ EXAMPLES: dict[str, list[OpenApiExample]] = {
     **SOURCE_EXAMPLES,
     **ATTRIBUTION_EXAMPLES,
     **RELATION_EXAMPLES,
+    **MEMBERSHIP_EXAMPLES,
 }
 
 
@@ -596,6 +644,7 @@ FIELDS_EXAMPLES = {
     ATTRIBUTION_RESOURCE: "`statement,speaker.name` (who made which statement) or "
     "`id,source.title,quote.exact`",
     RELATION: "`from_statement,kind,to_statement` (the links, without their notes)",
+    MEMBERSHIP: "`person,organization,role` (who held which role, without the dates)",
 }
 
 
@@ -953,14 +1002,18 @@ CHANGES = {
         "last `cursor`. A cursor never skips a committed change and never repeats one, even "
         "when transactions commit out of order (a change appears once every transaction "
         "that began before it has ended).\n\n"
-        "- Statements: `created`, `updated` (its text, topics, attributions or relations), "
+        "- Statements: `created`, `updated` (its text, topics, attributions or relations, "
+        "an attribution's role at the time, a speaker merge that moved an attribution), "
         "`published`, `corrected`, `retracted` (`note`: the reason) and `deleted` (drafts "
         "only: nothing published is deleted).\n"
-        "- Speakers and sources: `created`, `updated`, `deleted`; a statement that shows "
-        "their names is not listed again when they change.\n\n"
+        "- Speakers, sources and memberships: `created`, `updated`, `deleted`; a statement "
+        "that shows their names is not listed again when they change. A merged speaker is "
+        "`deleted` and its survivor `updated` (`note`: the merge), and its id then "
+        "redirects (308) to the survivor.\n\n"
         "The public sees the changes of published statements (the first is `published`), "
         "their retraction (without the text: the statement then answers 410) and every "
-        "change of speakers and sources; editors, reviewers and admins see drafts' too. "
+        "change of speakers, sources and memberships; editors, reviewers and admins see "
+        "drafts' too. "
         "The feed starts with one change for each object that existed when it was "
         "introduced."
     ),
@@ -1103,4 +1156,81 @@ REJECT_REVISION = {
         request_example("Reject", "With a reason", {"reason": "The source says early October."}),
     ],
     "responses": {200: RevisionSerializer, **problems(400, *REVISION_ERRORS, 409, 415)},
+}
+
+
+# --- Speakers: merges and duplicates ----------------------------------------------------------
+
+KIRBY_SPEAKER = {
+    "id": 3,
+    "name": "John Kirby",
+    "kind": "person",
+    "aliases": ["Mr Kirby", "John F. Kirby", "Admiral Kirby"],
+    "description": "",
+    "country": "",
+    "wikidata_id": None,
+    "created_at": "2024-10-25T12:00:00Z",
+    "updated_at": UPDATED_AT,
+}
+
+MERGE_SPEAKER = {
+    "operation_id": "merge_speaker",
+    "parameters": [ID],
+    "summary": "Merge a speaker into another",
+    "description": (
+        "The speaker is found to be `into`: its attributions (as speaker and as the one "
+        "represented), memberships (as person and as organization), name and aliases move to "
+        "`into` (its name becomes an alias; a blank description, country or Wikidata id of "
+        "`into` takes the merged one's). Its id then redirects: `GET /speakers/{id}/` (and "
+        "its other routes, reads and writes) answer 308 to the survivor's, and a list "
+        "filtered by it (`statements/?speaker=`, `on_behalf_of`, `member_of`, "
+        "`memberships/?person=`, ...) answers 308 to the same list filtered by the "
+        "survivor's id, so that a client learns the id to keep. Both speakers' histories "
+        "record the merge; the change feed lists "
+        "the merged speaker as deleted, the survivor and the moved attributions' statements "
+        "as updated. Needs the merge_speaker permission (reviewers). 400 naming `into` when "
+        "it is the speaker itself, an unknown id, a speaker of another kind or another "
+        "Wikidata item; `into` given as a merged id is followed to its survivor. 409 when a "
+        "moved attribution would repeat one of the survivor's (same statement and source) or "
+        "make it speak on its own behalf."
+    ),
+    "examples": [
+        request_example(
+            "Into John Kirby", "Merge a duplicate John F. Kirby into speaker 3", {"into": 3}
+        ),
+        response_example(
+            "The survivor",
+            "John Kirby, with the merged name among his aliases",
+            KIRBY_SPEAKER,
+            "200",
+        ),
+    ],
+    "responses": {200: SpeakerSerializer, **problems(*WRITE_ERRORS)},
+}
+
+SPEAKER_DUPLICATES = {
+    "operation_id": "list_speaker_duplicates",
+    "summary": "List likely duplicate speakers",
+    "description": (
+        "Pairs of speakers of one kind that may be one, best first (then by id): `same_name` "
+        "when a name or alias of one is a name or alias of the other once case, accents, "
+        "punctuation and initials are set aside (score 1); `similar_name` when their names "
+        "are spelt alike (trigram similarity from 0.6). At most 1,000 pairs, paginated; "
+        "`kind` narrows to one kind. Merge a pair with `POST /speakers/{id}/merge/`."
+    ),
+    "auth": PUBLIC_READ,
+    "examples": [
+        response_example(
+            "A duplicate of John Kirby",
+            'A speaker "John F. Kirby" created beside John Kirby',
+            {
+                "speaker": KIRBY,
+                "duplicate": {"id": 16, "name": "John F. Kirby", "kind": "person"},
+                "score": 1.0,
+                "reasons": ["same_name", "similar_name"],
+            },
+            "200",
+        )
+    ],
+    # responses: the view's (``api.speakers``), whose serializer this module cannot import
 }

@@ -34,6 +34,7 @@ from statements.models import (
     ChangeKind,
     ChangeObject,
     Correction,
+    Membership,
     Relation,
     Revision,
     Source,
@@ -45,6 +46,7 @@ from statements.representations.fields import (
     ATTRIBUTION,
     ATTRIBUTION_RESOURCE,
     CORRECTION,
+    MEMBERSHIP_SUMMARY,
     RELATION,
     SOURCE,
     SOURCE_SUMMARY,
@@ -205,6 +207,17 @@ class SourceSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = names(SOURCE_SUMMARY)
+        read_only_fields = fields
+
+
+class MembershipSummarySerializer(serializers.ModelSerializer):
+    """A membership as shown in an attribution: the speaker's role at the time, in which
+    organization (by id), from when to when (partial dates). The membership itself
+    (`GET /memberships/{id}/`) has the rest."""
+
+    class Meta:
+        model = Membership
+        fields = names(MEMBERSHIP_SUMMARY)
         read_only_fields = fields
 
 
@@ -396,6 +409,16 @@ class AttributionFieldsSerializer(
         required=False,
         allow_null=True,
         help_text="The speaker represented: Kirby speaks for the US government.",
+    )
+    role_at_the_time = MembershipSummarySerializer(
+        read_only=True,
+        allow_null=True,
+        help_text=(
+            "The speaker's membership that held on `stated_on`, else on the day the source "
+            "was published (set by the server from the speaker's memberships; null when "
+            "none held or the day is unknown). When several held, the latest start wins. "
+            "Beside `speaker_role`, the role as the source printed it."
+        ),
     )
     quote = QuoteSerializer(source="*", required=False, allow_null=True)
 

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from statements.models import Attribution, Correction, Relation, Source, Speaker, Statement
+from statements.models import (
+    Attribution,
+    Correction,
+    Membership,
+    Relation,
+    Source,
+    Speaker,
+    Statement,
+)
 
 
 class Kind(enum.Enum):
@@ -253,6 +261,34 @@ SOURCE_SUMMARY = Shape(
     ),
 )
 
+# A membership as shown in an attribution (its role at the time): the organization by id.
+MEMBERSHIP_SUMMARY = Shape(
+    Membership,
+    (
+        ID,
+        Field("role", Kind.STRING),
+        Field("organization", Kind.INTEGER, source="organization_id"),
+        Field("start", Kind.STRING),
+        Field("end", Kind.STRING),
+    ),
+)
+
+# A membership read on its own (``memberships/``).
+MEMBERSHIP = Shape(
+    Membership,
+    (
+        ID,
+        Field("person", Kind.INTEGER, source="person_id"),
+        Field("organization", Kind.INTEGER, source="organization_id"),
+        Field("role", Kind.STRING),
+        Field("start", Kind.STRING),
+        Field("end", Kind.STRING),
+        Field("source", Kind.INTEGER, source="source_id"),
+        CREATED_AT,
+        UPDATED_AT,
+    ),
+)
+
 QUOTE = Shape(
     Attribution,
     (
@@ -277,6 +313,7 @@ ATTRIBUTION = Shape(
         Field("speech_act", Kind.STRING),
         Field("verb", Kind.STRING),
         Field("speaker_role", Kind.STRING),
+        Field("role_at_the_time", Kind.SUMMARY, shape=MEMBERSHIP_SUMMARY),
         Field("on_behalf_of", Kind.SUMMARY, shape=SPEAKER_SUMMARY),
         Field("occasion", Kind.STRING),
         Field("stated_on", Kind.DATE),

@@ -7,7 +7,9 @@ stored field of every object, one object a line, typed by ``"type"``, each table
     {"type": "dump", "version": 1, "scope": "public"}
     {"type": "topic", "id": 1, "slug": "ceasefire"}
     {"type": "speaker", "id": 1, "name": ..., "aliases": [...], "wikidata_id": ..., ...}
+    {"type": "speaker_redirect", "old_id": 16, "speaker_id": 3, "name": ..., ...}
     {"type": "source", "id": 1, "url": ..., "body": ..., "body_sha256": ..., ...}
+    {"type": "membership", "id": 1, "person_id": 2, "organization_id": 1, "start": ..., ...}
     {"type": "statement", "id": 1, "text": ..., "status": ..., "topics": [1, 4], ...}
     {"type": "attribution", "id": 1, "statement_id": 1, "speaker_id": 1, "quote_start": ...,
      "quote_status": "anchored", "quote_body_sha256": ..., ...}
@@ -17,9 +19,10 @@ Fields are the models' columns by attribute name, so a new column is dumped with
 here. Ids are kept: a restore reproduces every object as it was, with its timestamps, and a
 quote keeps its offsets and anchor status in the same body. By default only what the public
 sees is dumped: published statements, their attributions, and relations between two of them
-(with every speaker, source and topic); ``include_unpublished`` dumps drafts and retracted
-statements too, for a staff backup. Not dumped: the change history, the change feed,
-suggestion decisions, users and tokens (they belong to this installation, not to the data).
+(with every speaker, merged speaker's redirect, source, membership and topic);
+``include_unpublished`` dumps drafts and retracted statements too, for a staff backup. Not
+dumped: the change history, the change feed, suggestion decisions, users and tokens (they
+belong to this installation, not to the data).
 
 A restore writes rows as they are (bulk inserts, no services: the dump was valid when it was
 written), then moves the id sequences past the ids, rebuilds the search index and bumps the
@@ -38,7 +41,16 @@ from django.db.models import Q
 
 from statements import search
 from statements.generation import bump_generation
-from statements.models import Attribution, Relation, Source, Speaker, Statement, Topic
+from statements.models import (
+    Attribution,
+    Membership,
+    Relation,
+    Source,
+    Speaker,
+    SpeakerRedirect,
+    Statement,
+    Topic,
+)
 from statements.visibility import visible_to
 
 FORMAT_VERSION = 1
@@ -49,7 +61,9 @@ StatementTopic = Statement.topics.through
 TYPES: dict[str, type[models.Model]] = {
     "topic": Topic,
     "speaker": Speaker,
+    "speaker_redirect": SpeakerRedirect,
     "source": Source,
+    "membership": Membership,
     "statement": Statement,
     "attribution": Attribution,
     "relation": Relation,
@@ -74,7 +88,9 @@ def _querysets(include_unpublished: bool) -> dict[str, models.QuerySet]:
     querysets = {
         "topic": Topic.objects.all(),
         "speaker": Speaker.objects.all(),
+        "speaker_redirect": SpeakerRedirect.objects.all(),
         "source": Source.objects.all(),
+        "membership": Membership.objects.all(),
         "statement": Statement.objects.filter(shown()),
         "attribution": Attribution.objects.filter(shown("statement__")),
         "relation": Relation.objects.filter(shown("from_statement__"), shown("to_statement__")),

@@ -11,7 +11,16 @@ from django.db.models import Exists, OuterRef
 from statements import changes
 from statements.choices import AnchorStatus
 from statements.generation import bump_generation
-from statements.models import ALREADY_ATTRIBUTED, Attribution, Source, Speaker, Statement, Topic
+from statements.memberships import refresh_roles
+from statements.models import (
+    ALREADY_ATTRIBUTED,
+    Attribution,
+    Membership,
+    Source,
+    Speaker,
+    Statement,
+    Topic,
+)
 from statements.normalize import normalize_topic
 from statements.quotes import QuoteAnchorError, anchor_quote
 from statements.search import get_backend
@@ -241,7 +250,12 @@ class _Batch:
                 )
             )
         _insert_plain(Statement.topics.through, links, ("statement_id", "topic_id"))
-        insert_with_history(Attribution, ATTRIBUTION_COLUMNS, attributions, user=self.user)
+        attribution_ids = insert_with_history(
+            Attribution, ATTRIBUTION_COLUMNS, attributions, user=self.user
+        )
+        # Their speakers' roles at the time (statements.memberships), where any are known.
+        if attribution_ids and Membership.objects.exists():
+            refresh_roles(Attribution.objects.filter(pk__in=attribution_ids))
         # Searchable in the same transaction, as the services make it.
         get_backend().insert_documents(documents)
         self.result.imported += len(ids)

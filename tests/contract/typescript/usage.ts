@@ -82,6 +82,13 @@ export const created: CreatedStatement = {
       speech_act: "assertion",
       verb: "stated",
       speaker_role: "White House national security spokesman",
+      role_at_the_time: {
+        id: 2,
+        role: "White House national security spokesman",
+        organization: 15,
+        start: "2022-05",
+        end: "2025-01",
+      },
       on_behalf_of: { id: 1, name: "United States", kind: "government" },
       occasion: "",
       stated_on: null,

@@ -2,7 +2,6 @@
 
 from .action_enum import ActionEnum
 from .anchor_status_enum import AnchorStatusEnum
-from .approve_request import ApproveRequest
 from .attribution import Attribution
 from .attribution_fields import AttributionFields
 from .attribution_fields_request import AttributionFieldsRequest
@@ -11,7 +10,7 @@ from .attribution_request import AttributionRequest
 from .change import Change
 from .change_kind_enum import ChangeKindEnum
 from .change_object_enum import ChangeObjectEnum
-from .correction import Correction
+from .duplicate_pair import DuplicatePair
 from .export_statements_format import ExportStatementsFormat
 from .export_statements_ordering_item import ExportStatementsOrderingItem
 from .facets import Facets
@@ -21,21 +20,28 @@ from .history_entry import HistoryEntry
 from .history_user import HistoryUser
 from .jsonld_document import JSONLDDocument
 from .list_attributions_ordering_item import ListAttributionsOrderingItem
+from .list_memberships_ordering_item import ListMembershipsOrderingItem
 from .list_relations_ordering_item import ListRelationsOrderingItem
 from .list_source_attributions_ordering_item import ListSourceAttributionsOrderingItem
 from .list_sources_ordering_item import ListSourcesOrderingItem
 from .list_speaker_statements_ordering_item import ListSpeakerStatementsOrderingItem
 from .list_speakers_ordering_item import ListSpeakersOrderingItem
 from .list_statements_ordering_item import ListStatementsOrderingItem
+from .membership import Membership
+from .membership_request import MembershipRequest
+from .membership_summary import MembershipSummary
+from .merge_request import MergeRequest
 from .paginated_attribution_list import PaginatedAttributionList
 from .paginated_change_list import PaginatedChangeList
+from .paginated_duplicate_pair_list import PaginatedDuplicatePairList
 from .paginated_history_entry_list import PaginatedHistoryEntryList
+from .paginated_membership_list import PaginatedMembershipList
 from .paginated_relation_list import PaginatedRelationList
-from .paginated_revision_list import PaginatedRevisionList
 from .paginated_source_list import PaginatedSourceList
 from .paginated_speaker_list import PaginatedSpeakerList
 from .paginated_statement_list import PaginatedStatementList
 from .patched_attribution_request import PatchedAttributionRequest
+from .patched_membership_request import PatchedMembershipRequest
 from .patched_relation_request import PatchedRelationRequest
 from .patched_source_request import PatchedSourceRequest
 from .patched_speaker_request import PatchedSpeakerRequest
@@ -45,7 +51,7 @@ from .problem_field_error import ProblemFieldError
 from .publisher_facet import PublisherFacet
 from .quote import Quote
 from .quote_request import QuoteRequest
-from .reject_request import RejectRequest
+from .reasons_enum import ReasonsEnum
 from .relation import Relation
 from .relation_kind_enum import RelationKindEnum
 from .relation_request import RelationRequest
@@ -53,8 +59,6 @@ from .response_format_enum import ResponseFormatEnum
 from .retract_request import RetractRequest
 from .retracted_problem import RetractedProblem
 from .retraction import Retraction
-from .revision import Revision
-from .revision_status_enum import RevisionStatusEnum
 from .search_hit import SearchHit
 from .search_response import SearchResponse
 from .source import Source
@@ -84,7 +88,6 @@ from .year_facet import YearFacet
 __all__ = (
     "ActionEnum",
     "AnchorStatusEnum",
-    "ApproveRequest",
     "Attribution",
     "AttributionFields",
     "AttributionFieldsRequest",
@@ -93,7 +96,7 @@ __all__ = (
     "Change",
     "ChangeKindEnum",
     "ChangeObjectEnum",
-    "Correction",
+    "DuplicatePair",
     "ExportStatementsFormat",
     "ExportStatementsOrderingItem",
     "Facets",
@@ -103,21 +106,28 @@ __all__ = (
     "HistoryUser",
     "JSONLDDocument",
     "ListAttributionsOrderingItem",
+    "ListMembershipsOrderingItem",
     "ListRelationsOrderingItem",
     "ListSourceAttributionsOrderingItem",
     "ListSourcesOrderingItem",
     "ListSpeakersOrderingItem",
     "ListSpeakerStatementsOrderingItem",
     "ListStatementsOrderingItem",
+    "Membership",
+    "MembershipRequest",
+    "MembershipSummary",
+    "MergeRequest",
     "PaginatedAttributionList",
     "PaginatedChangeList",
+    "PaginatedDuplicatePairList",
     "PaginatedHistoryEntryList",
+    "PaginatedMembershipList",
     "PaginatedRelationList",
-    "PaginatedRevisionList",
     "PaginatedSourceList",
     "PaginatedSpeakerList",
     "PaginatedStatementList",
     "PatchedAttributionRequest",
+    "PatchedMembershipRequest",
     "PatchedRelationRequest",
     "PatchedSourceRequest",
     "PatchedSpeakerRequest",
@@ -127,7 +137,7 @@ __all__ = (
     "PublisherFacet",
     "Quote",
     "QuoteRequest",
-    "RejectRequest",
+    "ReasonsEnum",
     "Relation",
     "RelationKindEnum",
     "RelationRequest",
@@ -135,8 +145,6 @@ __all__ = (
     "RetractedProblem",
     "Retraction",
     "RetractRequest",
-    "Revision",
-    "RevisionStatusEnum",
     "SearchHit",
     "SearchResponse",
     "Source",

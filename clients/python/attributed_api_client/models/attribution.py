@@ -14,6 +14,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.membership_summary import MembershipSummary
   from ..models.quote import Quote
   from ..models.source_summary import SourceSummary
   from ..models.speaker_summary import SpeakerSummary
@@ -53,6 +54,9 @@ class Attribution:
                 * `other` - Other
             verb (str): The reporting verb: "claims", "warned", "denied".
             speaker_role (str): The role at the time: "US defence secretary".
+            role_at_the_time (MembershipSummary | None): The speaker's membership that held on `stated_on`, else on the day
+                the source was published (set by the server from the speaker's memberships; null when none held or the day is
+                unknown). When several held, the latest start wins. Beside `speaker_role`, the role as the source printed it.
             on_behalf_of (None | SpeakerSummary): The speaker represented: Kirby speaks for the US government.
             occasion (str):
             stated_on (datetime.date | None):
@@ -69,6 +73,7 @@ class Attribution:
     speech_act: SpeechActEnum
     verb: str
     speaker_role: str
+    role_at_the_time: MembershipSummary | None
     on_behalf_of: None | SpeakerSummary
     occasion: str
     stated_on: datetime.date | None
@@ -82,6 +87,7 @@ class Attribution:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.membership_summary import MembershipSummary # noqa: PLC0415
         from ..models.quote import Quote # noqa: PLC0415
         from ..models.source_summary import SourceSummary # noqa: PLC0415
         from ..models.speaker_summary import SpeakerSummary # noqa: PLC0415
@@ -100,6 +106,12 @@ class Attribution:
         verb = self.verb
 
         speaker_role = self.speaker_role
+
+        role_at_the_time: dict[str, Any] | None
+        if isinstance(self.role_at_the_time, MembershipSummary):
+            role_at_the_time = self.role_at_the_time.to_dict()
+        else:
+            role_at_the_time = self.role_at_the_time
 
         on_behalf_of: dict[str, Any] | None
         if isinstance(self.on_behalf_of, SpeakerSummary):
@@ -137,6 +149,7 @@ class Attribution:
             "speech_act": speech_act,
             "verb": verb,
             "speaker_role": speaker_role,
+            "role_at_the_time": role_at_the_time,
             "on_behalf_of": on_behalf_of,
             "occasion": occasion,
             "stated_on": stated_on,
@@ -151,6 +164,7 @@ class Attribution:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.membership_summary import MembershipSummary # noqa: PLC0415
         from ..models.quote import Quote # noqa: PLC0415
         from ..models.source_summary import SourceSummary # noqa: PLC0415
         from ..models.speaker_summary import SpeakerSummary # noqa: PLC0415
@@ -182,6 +196,24 @@ class Attribution:
         verb = d.pop("verb")
 
         speaker_role = d.pop("speaker_role")
+
+        def _parse_role_at_the_time(data: object) -> MembershipSummary | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                role_at_the_time_type_1 = MembershipSummary.from_dict(data)
+
+
+
+                return role_at_the_time_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MembershipSummary | None, data)
+
+        role_at_the_time = _parse_role_at_the_time(d.pop("role_at_the_time"))
+
 
         def _parse_on_behalf_of(data: object) -> None | SpeakerSummary:
             if data is None:
@@ -258,6 +290,7 @@ class Attribution:
             speech_act=speech_act,
             verb=verb,
             speaker_role=speaker_role,
+            role_at_the_time=role_at_the_time,
             on_behalf_of=on_behalf_of,
             occasion=occasion,
             stated_on=stated_on,

@@ -31,8 +31,8 @@ class AttributionFieldsRequest:
     whom), which source reports it, and how. Read and written with the statement, which it
     therefore does not name.
 
-    Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they may be sent back as read
-    and are ignored.
+    Any other field is refused (400), except `id`, `role_at_the_time`, `created_at`, `updated_at`: read-only, they may
+    be sent back as read and are ignored.
 
         Attributes:
             speaker (int): Id of the related object.

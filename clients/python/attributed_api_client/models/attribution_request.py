@@ -32,8 +32,8 @@ class AttributionRequest:
     kind of speech act, with which reporting verb, the speaker's role at the time, on whose
     behalf, on what occasion and when, and where in the source's body the words stand.
 
-    Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they may be sent back as read
-    and are ignored.
+    Any other field is refused (400), except `id`, `role_at_the_time`, `created_at`, `updated_at`: read-only, they may
+    be sent back as read and are ignored.
 
         Attributes:
             statement (int): Id of the statement attributed.

@@ -38,6 +38,7 @@ class Change:
             object_ (ChangeObjectEnum): * `statement` - Statement
                 * `speaker` - Speaker
                 * `source` - Source
+                * `membership` - Membership
             id (int): The changed object's id.
             at (datetime.datetime): When the change was made (UTC).
             note (str): A retraction's reason, a correction's note; empty for the other kinds.

@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 class ChangeObjectEnum(StrEnum):
+    MEMBERSHIP = "membership"
     SOURCE = "source"
     SPEAKER = "speaker"
     STATEMENT = "statement"

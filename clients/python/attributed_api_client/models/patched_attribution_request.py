@@ -33,7 +33,7 @@ class PatchedAttributionRequest:
     behalf, on what occasion and when, and where in the source's body the words stand.
 
     Only the fields sent change; the others keep their values. Any other field is refused (400), except `id`,
-    `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+    `role_at_the_time`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
 
         Attributes:
             statement (int | Unset): Id of the statement attributed.

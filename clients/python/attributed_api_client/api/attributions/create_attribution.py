@@ -152,8 +152,8 @@ def sync_detailed(
             kind of speech act, with which reporting verb, the speaker's role at the time, on whose
             behalf, on what occasion and when, and where in the source's body the words stand.
 
-            Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they
-            may be sent back as read and are ignored.
+            Any other field is refused (400), except `id`, `role_at_the_time`, `created_at`,
+            `updated_at`: read-only, they may be sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,8 +192,8 @@ def sync(
             kind of speech act, with which reporting verb, the speaker's role at the time, on whose
             behalf, on what occasion and when, and where in the source's body the words stand.
 
-            Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they
-            may be sent back as read and are ignored.
+            Any other field is refused (400), except `id`, `role_at_the_time`, `created_at`,
+            `updated_at`: read-only, they may be sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,8 +227,8 @@ async def asyncio_detailed(
             kind of speech act, with which reporting verb, the speaker's role at the time, on whose
             behalf, on what occasion and when, and where in the source's body the words stand.
 
-            Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they
-            may be sent back as read and are ignored.
+            Any other field is refused (400), except `id`, `role_at_the_time`, `created_at`,
+            `updated_at`: read-only, they may be sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -267,8 +267,8 @@ async def asyncio(
             kind of speech act, with which reporting verb, the speaker's role at the time, on whose
             behalf, on what occasion and when, and where in the source's body the words stand.
 
-            Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they
-            may be sent back as read and are ignored.
+            Any other field is refused (400), except `id`, `role_at_the_time`, `created_at`,
+            `updated_at`: read-only, they may be sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

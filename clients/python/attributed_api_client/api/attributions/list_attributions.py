@@ -27,6 +27,7 @@ def _get_kwargs(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     on_behalf_of: list[int] | Unset = UNSET,
     ordering: list[ListAttributionsOrderingItem] | Unset = UNSET,
@@ -68,6 +69,13 @@ def _get_kwargs(
         json_format_ = format_.value
 
     params["format"] = json_format_
+
+    json_member_of: list[int] | Unset = UNSET
+    if not isinstance(member_of, Unset):
+        json_member_of = member_of
+
+
+    params["member_of"] = json_member_of
 
     json_mode: list[str] | Unset = UNSET
     if not isinstance(mode, Unset):
@@ -240,6 +248,7 @@ def sync_detailed(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     on_behalf_of: list[int] | Unset = UNSET,
     ordering: list[ListAttributionsOrderingItem] | Unset = UNSET,
@@ -267,6 +276,7 @@ def sync_detailed(
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         on_behalf_of (list[int] | Unset):
         ordering (list[ListAttributionsOrderingItem] | Unset):
@@ -297,6 +307,7 @@ def sync_detailed(
         anchor_status=anchor_status,
 fields=fields,
 format_=format_,
+member_of=member_of,
 mode=mode,
 on_behalf_of=on_behalf_of,
 ordering=ordering,
@@ -328,6 +339,7 @@ def sync(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     on_behalf_of: list[int] | Unset = UNSET,
     ordering: list[ListAttributionsOrderingItem] | Unset = UNSET,
@@ -355,6 +367,7 @@ def sync(
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         on_behalf_of (list[int] | Unset):
         ordering (list[ListAttributionsOrderingItem] | Unset):
@@ -386,6 +399,7 @@ def sync(
 anchor_status=anchor_status,
 fields=fields,
 format_=format_,
+member_of=member_of,
 mode=mode,
 on_behalf_of=on_behalf_of,
 ordering=ordering,
@@ -411,6 +425,7 @@ async def asyncio_detailed(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     on_behalf_of: list[int] | Unset = UNSET,
     ordering: list[ListAttributionsOrderingItem] | Unset = UNSET,
@@ -438,6 +453,7 @@ async def asyncio_detailed(
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         on_behalf_of (list[int] | Unset):
         ordering (list[ListAttributionsOrderingItem] | Unset):
@@ -468,6 +484,7 @@ async def asyncio_detailed(
         anchor_status=anchor_status,
 fields=fields,
 format_=format_,
+member_of=member_of,
 mode=mode,
 on_behalf_of=on_behalf_of,
 ordering=ordering,
@@ -499,6 +516,7 @@ async def asyncio(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     on_behalf_of: list[int] | Unset = UNSET,
     ordering: list[ListAttributionsOrderingItem] | Unset = UNSET,
@@ -526,6 +544,7 @@ async def asyncio(
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         on_behalf_of (list[int] | Unset):
         ordering (list[ListAttributionsOrderingItem] | Unset):
@@ -557,6 +576,7 @@ async def asyncio(
 anchor_status=anchor_status,
 fields=fields,
 format_=format_,
+member_of=member_of,
 mode=mode,
 on_behalf_of=on_behalf_of,
 ordering=ordering,

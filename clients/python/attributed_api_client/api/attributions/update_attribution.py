@@ -172,8 +172,8 @@ def sync_detailed(
             behalf, on what occasion and when, and where in the source's body the words stand.
 
             Only the fields sent change; the others keep their values. Any other field is refused
-            (400), except `id`, `created_at`, `updated_at`: read-only, they may be sent back as read
-            and are ignored.
+            (400), except `id`, `role_at_the_time`, `created_at`, `updated_at`: read-only, they may be
+            sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,8 +219,8 @@ def sync(
             behalf, on what occasion and when, and where in the source's body the words stand.
 
             Only the fields sent change; the others keep their values. Any other field is refused
-            (400), except `id`, `created_at`, `updated_at`: read-only, they may be sent back as read
-            and are ignored.
+            (400), except `id`, `role_at_the_time`, `created_at`, `updated_at`: read-only, they may be
+            sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -261,8 +261,8 @@ async def asyncio_detailed(
             behalf, on what occasion and when, and where in the source's body the words stand.
 
             Only the fields sent change; the others keep their values. Any other field is refused
-            (400), except `id`, `created_at`, `updated_at`: read-only, they may be sent back as read
-            and are ignored.
+            (400), except `id`, `role_at_the_time`, `created_at`, `updated_at`: read-only, they may be
+            sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -308,8 +308,8 @@ async def asyncio(
             behalf, on what occasion and when, and where in the source's body the words stand.
 
             Only the fields sent change; the others keep their values. Any other field is refused
-            (400), except `id`, `created_at`, `updated_at`: read-only, they may be sent back as read
-            and are ignored.
+            (400), except `id`, `role_at_the_time`, `created_at`, `updated_at`: read-only, they may be
+            sent back as read and are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -104,16 +104,17 @@ def sync_detailed(
     a committed change and never repeats one, even when transactions commit out of order (a change
     appears once every transaction that began before it has ended).
 
-    - Statements: `created`, `updated` (its text, topics, attributions or relations), `published`,
-    `corrected`, `retracted` (`note`: the reason) and `deleted` (drafts only: nothing published is
-    deleted).
-    - Speakers and sources: `created`, `updated`, `deleted`; a statement that shows their names is not
-    listed again when they change.
+    - Statements: `created`, `updated` (its text, topics, attributions or relations, an attribution's
+    role at the time, a speaker merge that moved an attribution), `published`, `corrected`, `retracted`
+    (`note`: the reason) and `deleted` (drafts only: nothing published is deleted).
+    - Speakers, sources and memberships: `created`, `updated`, `deleted`; a statement that shows their
+    names is not listed again when they change. A merged speaker is `deleted` and its survivor `updated`
+    (`note`: the merge), and its id then redirects (308) to the survivor.
 
     The public sees the changes of published statements (the first is `published`), their retraction
-    (without the text: the statement then answers 410) and every change of speakers and sources;
-    editors, reviewers and admins see drafts' too. The feed starts with one change for each object that
-    existed when it was introduced.
+    (without the text: the statement then answers 410) and every change of speakers, sources and
+    memberships; editors, reviewers and admins see drafts' too. The feed starts with one change for each
+    object that existed when it was introduced.
 
     Args:
         after (str | Unset):
@@ -154,16 +155,17 @@ def sync(
     a committed change and never repeats one, even when transactions commit out of order (a change
     appears once every transaction that began before it has ended).
 
-    - Statements: `created`, `updated` (its text, topics, attributions or relations), `published`,
-    `corrected`, `retracted` (`note`: the reason) and `deleted` (drafts only: nothing published is
-    deleted).
-    - Speakers and sources: `created`, `updated`, `deleted`; a statement that shows their names is not
-    listed again when they change.
+    - Statements: `created`, `updated` (its text, topics, attributions or relations, an attribution's
+    role at the time, a speaker merge that moved an attribution), `published`, `corrected`, `retracted`
+    (`note`: the reason) and `deleted` (drafts only: nothing published is deleted).
+    - Speakers, sources and memberships: `created`, `updated`, `deleted`; a statement that shows their
+    names is not listed again when they change. A merged speaker is `deleted` and its survivor `updated`
+    (`note`: the merge), and its id then redirects (308) to the survivor.
 
     The public sees the changes of published statements (the first is `published`), their retraction
-    (without the text: the statement then answers 410) and every change of speakers and sources;
-    editors, reviewers and admins see drafts' too. The feed starts with one change for each object that
-    existed when it was introduced.
+    (without the text: the statement then answers 410) and every change of speakers, sources and
+    memberships; editors, reviewers and admins see drafts' too. The feed starts with one change for each
+    object that existed when it was introduced.
 
     Args:
         after (str | Unset):
@@ -199,16 +201,17 @@ async def asyncio_detailed(
     a committed change and never repeats one, even when transactions commit out of order (a change
     appears once every transaction that began before it has ended).
 
-    - Statements: `created`, `updated` (its text, topics, attributions or relations), `published`,
-    `corrected`, `retracted` (`note`: the reason) and `deleted` (drafts only: nothing published is
-    deleted).
-    - Speakers and sources: `created`, `updated`, `deleted`; a statement that shows their names is not
-    listed again when they change.
+    - Statements: `created`, `updated` (its text, topics, attributions or relations, an attribution's
+    role at the time, a speaker merge that moved an attribution), `published`, `corrected`, `retracted`
+    (`note`: the reason) and `deleted` (drafts only: nothing published is deleted).
+    - Speakers, sources and memberships: `created`, `updated`, `deleted`; a statement that shows their
+    names is not listed again when they change. A merged speaker is `deleted` and its survivor `updated`
+    (`note`: the merge), and its id then redirects (308) to the survivor.
 
     The public sees the changes of published statements (the first is `published`), their retraction
-    (without the text: the statement then answers 410) and every change of speakers and sources;
-    editors, reviewers and admins see drafts' too. The feed starts with one change for each object that
-    existed when it was introduced.
+    (without the text: the statement then answers 410) and every change of speakers, sources and
+    memberships; editors, reviewers and admins see drafts' too. The feed starts with one change for each
+    object that existed when it was introduced.
 
     Args:
         after (str | Unset):
@@ -249,16 +252,17 @@ async def asyncio(
     a committed change and never repeats one, even when transactions commit out of order (a change
     appears once every transaction that began before it has ended).
 
-    - Statements: `created`, `updated` (its text, topics, attributions or relations), `published`,
-    `corrected`, `retracted` (`note`: the reason) and `deleted` (drafts only: nothing published is
-    deleted).
-    - Speakers and sources: `created`, `updated`, `deleted`; a statement that shows their names is not
-    listed again when they change.
+    - Statements: `created`, `updated` (its text, topics, attributions or relations, an attribution's
+    role at the time, a speaker merge that moved an attribution), `published`, `corrected`, `retracted`
+    (`note`: the reason) and `deleted` (drafts only: nothing published is deleted).
+    - Speakers, sources and memberships: `created`, `updated`, `deleted`; a statement that shows their
+    names is not listed again when they change. A merged speaker is `deleted` and its survivor `updated`
+    (`note`: the merge), and its id then redirects (308) to the survivor.
 
     The public sees the changes of published statements (the first is `published`), their retraction
-    (without the text: the statement then answers 410) and every change of speakers and sources;
-    editors, reviewers and admins see drafts' too. The feed starts with one change for each object that
-    existed when it was introduced.
+    (without the text: the statement then answers 410) and every change of speakers, sources and
+    memberships; editors, reviewers and admins see drafts' too. The feed starts with one change for each
+    object that existed when it was introduced.
 
     Args:
         after (str | Unset):

@@ -26,6 +26,7 @@ def _get_kwargs(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -68,6 +69,13 @@ def _get_kwargs(
 
 
     params["language"] = json_language
+
+    json_member_of: list[int] | Unset = UNSET
+    if not isinstance(member_of, Unset):
+        json_member_of = member_of
+
+
+    params["member_of"] = json_member_of
 
     json_mode: list[str] | Unset = UNSET
     if not isinstance(mode, Unset):
@@ -235,6 +243,7 @@ def sync_detailed(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -279,6 +288,7 @@ def sync_detailed(
         anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -309,6 +319,7 @@ def sync_detailed(
         anchor_status=anchor_status,
 fields=fields,
 language=language,
+member_of=member_of,
 mode=mode,
 page=page,
 page_size=page_size,
@@ -340,6 +351,7 @@ def sync(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -384,6 +396,7 @@ def sync(
         anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -415,6 +428,7 @@ def sync(
 anchor_status=anchor_status,
 fields=fields,
 language=language,
+member_of=member_of,
 mode=mode,
 page=page,
 page_size=page_size,
@@ -440,6 +454,7 @@ async def asyncio_detailed(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -484,6 +499,7 @@ async def asyncio_detailed(
         anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -514,6 +530,7 @@ async def asyncio_detailed(
         anchor_status=anchor_status,
 fields=fields,
 language=language,
+member_of=member_of,
 mode=mode,
 page=page,
 page_size=page_size,
@@ -545,6 +562,7 @@ async def asyncio(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -589,6 +607,7 @@ async def asyncio(
         anchor_status (list[AnchorStatusEnum] | Unset):
         fields (str | Unset):
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -620,6 +639,7 @@ async def asyncio(
 anchor_status=anchor_status,
 fields=fields,
 language=language,
+member_of=member_of,
 mode=mode,
 page=page,
 page_size=page_size,

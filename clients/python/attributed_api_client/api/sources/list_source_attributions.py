@@ -28,6 +28,7 @@ def _get_kwargs(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     on_behalf_of: list[int] | Unset = UNSET,
     ordering: list[ListSourceAttributionsOrderingItem] | Unset = UNSET,
@@ -69,6 +70,13 @@ def _get_kwargs(
         json_format_ = format_.value
 
     params["format"] = json_format_
+
+    json_member_of: list[int] | Unset = UNSET
+    if not isinstance(member_of, Unset):
+        json_member_of = member_of
+
+
+    params["member_of"] = json_member_of
 
     json_mode: list[str] | Unset = UNSET
     if not isinstance(mode, Unset):
@@ -242,6 +250,7 @@ def sync_detailed(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     on_behalf_of: list[int] | Unset = UNSET,
     ordering: list[ListSourceAttributionsOrderingItem] | Unset = UNSET,
@@ -270,6 +279,7 @@ def sync_detailed(
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         on_behalf_of (list[int] | Unset):
         ordering (list[ListSourceAttributionsOrderingItem] | Unset):
@@ -301,6 +311,7 @@ def sync_detailed(
 anchor_status=anchor_status,
 fields=fields,
 format_=format_,
+member_of=member_of,
 mode=mode,
 on_behalf_of=on_behalf_of,
 ordering=ordering,
@@ -333,6 +344,7 @@ def sync(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     on_behalf_of: list[int] | Unset = UNSET,
     ordering: list[ListSourceAttributionsOrderingItem] | Unset = UNSET,
@@ -361,6 +373,7 @@ def sync(
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         on_behalf_of (list[int] | Unset):
         ordering (list[ListSourceAttributionsOrderingItem] | Unset):
@@ -393,6 +406,7 @@ client=client,
 anchor_status=anchor_status,
 fields=fields,
 format_=format_,
+member_of=member_of,
 mode=mode,
 on_behalf_of=on_behalf_of,
 ordering=ordering,
@@ -419,6 +433,7 @@ async def asyncio_detailed(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     on_behalf_of: list[int] | Unset = UNSET,
     ordering: list[ListSourceAttributionsOrderingItem] | Unset = UNSET,
@@ -447,6 +462,7 @@ async def asyncio_detailed(
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         on_behalf_of (list[int] | Unset):
         ordering (list[ListSourceAttributionsOrderingItem] | Unset):
@@ -478,6 +494,7 @@ async def asyncio_detailed(
 anchor_status=anchor_status,
 fields=fields,
 format_=format_,
+member_of=member_of,
 mode=mode,
 on_behalf_of=on_behalf_of,
 ordering=ordering,
@@ -510,6 +527,7 @@ async def asyncio(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     on_behalf_of: list[int] | Unset = UNSET,
     ordering: list[ListSourceAttributionsOrderingItem] | Unset = UNSET,
@@ -538,6 +556,7 @@ async def asyncio(
         fields (str | Unset):
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         on_behalf_of (list[int] | Unset):
         ordering (list[ListSourceAttributionsOrderingItem] | Unset):
@@ -570,6 +589,7 @@ client=client,
 anchor_status=anchor_status,
 fields=fields,
 format_=format_,
+member_of=member_of,
 mode=mode,
 on_behalf_of=on_behalf_of,
 ordering=ordering,

@@ -31,6 +31,7 @@ def _get_kwargs(
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ListSpeakerStatementsOrderingItem] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -82,6 +83,13 @@ def _get_kwargs(
 
 
     params["language"] = json_language
+
+    json_member_of: list[int] | Unset = UNSET
+    if not isinstance(member_of, Unset):
+        json_member_of = member_of
+
+
+    params["member_of"] = json_member_of
 
     json_mode: list[str] | Unset = UNSET
     if not isinstance(mode, Unset):
@@ -262,6 +270,7 @@ def sync_detailed(
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ListSpeakerStatementsOrderingItem] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -293,6 +302,7 @@ def sync_detailed(
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ListSpeakerStatementsOrderingItem] | Unset):
         page (int | Unset):
@@ -327,6 +337,7 @@ cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 page=page,
@@ -362,6 +373,7 @@ def sync(
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ListSpeakerStatementsOrderingItem] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -393,6 +405,7 @@ def sync(
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ListSpeakerStatementsOrderingItem] | Unset):
         page (int | Unset):
@@ -428,6 +441,7 @@ cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 page=page,
@@ -457,6 +471,7 @@ async def asyncio_detailed(
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ListSpeakerStatementsOrderingItem] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -488,6 +503,7 @@ async def asyncio_detailed(
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ListSpeakerStatementsOrderingItem] | Unset):
         page (int | Unset):
@@ -522,6 +538,7 @@ cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 page=page,
@@ -557,6 +574,7 @@ async def asyncio(
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ListSpeakerStatementsOrderingItem] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -588,6 +606,7 @@ async def asyncio(
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ListSpeakerStatementsOrderingItem] | Unset):
         page (int | Unset):
@@ -623,6 +642,7 @@ cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 page=page,

@@ -27,6 +27,7 @@ def _get_kwargs(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     format_: ExportStatementsFormat | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ExportStatementsOrderingItem] | Unset = UNSET,
     published_after: datetime.date | Unset = UNSET,
@@ -72,6 +73,13 @@ def _get_kwargs(
 
 
     params["language"] = json_language
+
+    json_member_of: list[int] | Unset = UNSET
+    if not isinstance(member_of, Unset):
+        json_member_of = member_of
+
+
+    params["member_of"] = json_member_of
 
     json_mode: list[str] | Unset = UNSET
     if not isinstance(mode, Unset):
@@ -235,6 +243,7 @@ def sync_detailed(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     format_: ExportStatementsFormat | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ExportStatementsOrderingItem] | Unset = UNSET,
     published_after: datetime.date | Unset = UNSET,
@@ -273,6 +282,7 @@ def sync_detailed(
         anchor_status (list[AnchorStatusEnum] | Unset):
         format_ (ExportStatementsFormat | Unset):
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ExportStatementsOrderingItem] | Unset):
         published_after (datetime.date | Unset):
@@ -302,6 +312,7 @@ def sync_detailed(
         anchor_status=anchor_status,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 published_after=published_after,
@@ -332,6 +343,7 @@ def sync(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     format_: ExportStatementsFormat | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ExportStatementsOrderingItem] | Unset = UNSET,
     published_after: datetime.date | Unset = UNSET,
@@ -370,6 +382,7 @@ def sync(
         anchor_status (list[AnchorStatusEnum] | Unset):
         format_ (ExportStatementsFormat | Unset):
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ExportStatementsOrderingItem] | Unset):
         published_after (datetime.date | Unset):
@@ -400,6 +413,7 @@ def sync(
 anchor_status=anchor_status,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 published_after=published_after,
@@ -424,6 +438,7 @@ async def asyncio_detailed(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     format_: ExportStatementsFormat | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ExportStatementsOrderingItem] | Unset = UNSET,
     published_after: datetime.date | Unset = UNSET,
@@ -462,6 +477,7 @@ async def asyncio_detailed(
         anchor_status (list[AnchorStatusEnum] | Unset):
         format_ (ExportStatementsFormat | Unset):
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ExportStatementsOrderingItem] | Unset):
         published_after (datetime.date | Unset):
@@ -491,6 +507,7 @@ async def asyncio_detailed(
         anchor_status=anchor_status,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 published_after=published_after,
@@ -521,6 +538,7 @@ async def asyncio(
     anchor_status: list[AnchorStatusEnum] | Unset = UNSET,
     format_: ExportStatementsFormat | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ExportStatementsOrderingItem] | Unset = UNSET,
     published_after: datetime.date | Unset = UNSET,
@@ -559,6 +577,7 @@ async def asyncio(
         anchor_status (list[AnchorStatusEnum] | Unset):
         format_ (ExportStatementsFormat | Unset):
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ExportStatementsOrderingItem] | Unset):
         published_after (datetime.date | Unset):
@@ -589,6 +608,7 @@ async def asyncio(
 anchor_status=anchor_status,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 published_after=published_after,

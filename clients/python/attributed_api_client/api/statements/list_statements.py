@@ -30,6 +30,7 @@ def _get_kwargs(
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ListStatementsOrderingItem] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -81,6 +82,13 @@ def _get_kwargs(
 
 
     params["language"] = json_language
+
+    json_member_of: list[int] | Unset = UNSET
+    if not isinstance(member_of, Unset):
+        json_member_of = member_of
+
+
+    params["member_of"] = json_member_of
 
     json_mode: list[str] | Unset = UNSET
     if not isinstance(mode, Unset):
@@ -260,6 +268,7 @@ def sync_detailed(
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ListStatementsOrderingItem] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -290,6 +299,7 @@ def sync_detailed(
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ListStatementsOrderingItem] | Unset):
         page (int | Unset):
@@ -323,6 +333,7 @@ cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 page=page,
@@ -357,6 +368,7 @@ def sync(
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ListStatementsOrderingItem] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -387,6 +399,7 @@ def sync(
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ListStatementsOrderingItem] | Unset):
         page (int | Unset):
@@ -421,6 +434,7 @@ cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 page=page,
@@ -449,6 +463,7 @@ async def asyncio_detailed(
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ListStatementsOrderingItem] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -479,6 +494,7 @@ async def asyncio_detailed(
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ListStatementsOrderingItem] | Unset):
         page (int | Unset):
@@ -512,6 +528,7 @@ cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 page=page,
@@ -546,6 +563,7 @@ async def asyncio(
     fields: str | Unset = UNSET,
     format_: ResponseFormatEnum | Unset = UNSET,
     language: list[str] | Unset = UNSET,
+    member_of: list[int] | Unset = UNSET,
     mode: list[AttributionModeEnum] | Unset = UNSET,
     ordering: list[ListStatementsOrderingItem] | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -576,6 +594,7 @@ async def asyncio(
         format_ (ResponseFormatEnum | Unset): The answer's format, as the `Accept` header would
             choose it: `json` (the default; `application/json`) or `jsonld` (`application/ld+json`).
         language (list[str] | Unset):
+        member_of (list[int] | Unset):
         mode (list[AttributionModeEnum] | Unset):
         ordering (list[ListStatementsOrderingItem] | Unset):
         page (int | Unset):
@@ -610,6 +629,7 @@ cursor=cursor,
 fields=fields,
 format_=format_,
 language=language,
+member_of=member_of,
 mode=mode,
 ordering=ordering,
 page=page,

@@ -1,0 +1,282 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.membership import Membership
+from ...models.membership_request import MembershipRequest
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: MembershipRequest,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/memberships/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Membership | Problem | None:
+    if response.status_code == 201:
+        response_201 = Membership.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Membership | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: MembershipRequest,
+
+) -> Response[Membership | Problem]:
+    """ Create a membership
+
+     Create a membership. Needs the add permission (editors).
+
+    Args:
+        body (MembershipRequest): A person's membership of an organization, a government or a
+            group, in a role, over
+            a period (Popolo). `start` and `end` are partial dates: a year (`2021`), a month
+            (`2021-01`) or a day (`2021-01-22`); blank when unknown (an end left blank: still a
+            member). An attribution's `role_at_the_time` is the membership of its speaker that held
+            on its day.
+
+            Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they
+            may be sent back as read and are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Membership | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: MembershipRequest,
+
+) -> Membership | Problem | None:
+    """ Create a membership
+
+     Create a membership. Needs the add permission (editors).
+
+    Args:
+        body (MembershipRequest): A person's membership of an organization, a government or a
+            group, in a role, over
+            a period (Popolo). `start` and `end` are partial dates: a year (`2021`), a month
+            (`2021-01`) or a day (`2021-01-22`); blank when unknown (an end left blank: still a
+            member). An attribution's `role_at_the_time` is the membership of its speaker that held
+            on its day.
+
+            Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they
+            may be sent back as read and are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Membership | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: MembershipRequest,
+
+) -> Response[Membership | Problem]:
+    """ Create a membership
+
+     Create a membership. Needs the add permission (editors).
+
+    Args:
+        body (MembershipRequest): A person's membership of an organization, a government or a
+            group, in a role, over
+            a period (Popolo). `start` and `end` are partial dates: a year (`2021`), a month
+            (`2021-01`) or a day (`2021-01-22`); blank when unknown (an end left blank: still a
+            member). An attribution's `role_at_the_time` is the membership of its speaker that held
+            on its day.
+
+            Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they
+            may be sent back as read and are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Membership | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: MembershipRequest,
+
+) -> Membership | Problem | None:
+    """ Create a membership
+
+     Create a membership. Needs the add permission (editors).
+
+    Args:
+        body (MembershipRequest): A person's membership of an organization, a government or a
+            group, in a role, over
+            a period (Popolo). `start` and `end` are partial dates: a year (`2021`), a month
+            (`2021-01`) or a day (`2021-01-22`); blank when unknown (an end left blank: still a
+            member). An attribution's `role_at_the_time` is the membership of its speaker that held
+            on its day.
+
+            Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they
+            may be sent back as read and are ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Membership | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed
