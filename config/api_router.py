@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from statements.api import search, suggestions, views
+from statements.api import claims, search, suggestions, views
 
 router = DefaultRouter()
 router.register("speakers", views.SpeakerViewSet, basename="speaker")
@@ -12,6 +12,7 @@ router.register("statements", views.StatementViewSet, basename="statement")
 router.register("attributions", views.AttributionViewSet, basename="attribution")
 router.register("relations", views.RelationViewSet, basename="relation")
 router.register("changes", views.ChangeViewSet, basename="change")
+router.register("claims", claims.ClaimViewSet, basename="claim")
 
 app_name = "api"
 urlpatterns = [
