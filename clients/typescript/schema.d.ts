@@ -105,6 +105,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/claims/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List claims
+         * @description The claims of at least two statements the caller may see, most widely made first: by the number of distinct speakers, then of distinct sources, then the latest source date, then the newest claim. Each with the statement that stands for it (its smallest id the caller may see) and a link to the whole claim (`GET /statements/{id}/claim/`). Paginated as every list.
+         */
+        get: operations["list_claims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/context.jsonld": {
         parameters: {
             query?: never;
@@ -504,7 +524,7 @@ export interface paths {
         put?: never;
         /**
          * Create a statement
-         * @description Create a statement. Needs the add permission (editors).
+         * @description Create a statement. Needs the add permission (editors). The response is the statement with `claim_candidates`: the statements it may repeat, as `GET /statements/{id}/claim-candidates/` lists them.
          */
         post: operations["create_statement"];
         delete?: never;
@@ -543,6 +563,46 @@ export interface paths {
          * @description Change the fields given, leave the others as they are.
          */
         patch: operations["update_statement"];
+        trace?: never;
+    };
+    "/api/v1/statements/{id}/claim/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a statement's claim
+         * @description The whole claim the statement is part of: every statement that `same_claim` relations join to it (through any number of them, in either direction), with who made each (`speaker`, `speaker_role` as the source printed it, `on_behalf_of`), where (`source`: title, publisher, URL, date) and when (`stated_on`, and `first_said`: the earliest `stated_on`, else the earliest source date), oldest first; and the statements that deny, contradict, support or update one of them (`responses`: the relation's kind and note, its target, the answering statement with its attributions), oldest first. A statement without `same_claim` relations is a claim of its own. At most 200 statements and 200 responses (the oldest); `statements_count` and `responses_count` count them all. The public sees published statements; editors, reviewers and admins every one. 404 and 410 as `GET /statements/{id}/`.
+         */
+        get: operations["get_statement_claim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{id}/claim-candidates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a statement's same-claim candidates
+         * @description Statements that may make the same claim as this one, best first (at most 5): the engine's full-text index picks those that share a content word, then a scorer that is the same on SQLite and PostgreSQL compares the texts (stemmed words and trigrams; different figures, a negation or opposite directions lower the score). Only those scoring at least the threshold (`CLAIM_CANDIDATE_THRESHOLD`, 0.4) are proposed; statements already in its claim and retracted ones never are. Editors, reviewers and admins only (403 otherwise).
+         */
+        get: operations["find_statement_claim_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/statements/{id}/history/": {
@@ -823,6 +883,93 @@ export interface components {
          */
         ChangeObjectEnum: "statement" | "speaker" | "source";
         /**
+         * @description One claim followed across speakers and sources: the statements that `same_claim`
+         *     relations join (oldest first) and the statements that deny, contradict, support or
+         *     update them (oldest first).
+         */
+        Claim: {
+            /** @description The claim's key: its smallest statement id. */
+            claim: number;
+            /** @description The statement asked about. */
+            statement: number;
+            statements_count: number;
+            responses_count: number;
+            /** @description Who made the claim, in order of first appearance. */
+            speakers: components["schemas"]["SpeakerSummary"][];
+            statements: components["schemas"]["ClaimStatement"][];
+            responses: components["schemas"]["ClaimResponse"][];
+        };
+        /** @description Who made the statement, in which role, where and when. */
+        ClaimAttribution: {
+            speaker: components["schemas"]["SpeakerSummary"];
+            /** @description The speaker's role as the source printed it. */
+            speaker_role: string;
+            on_behalf_of: components["schemas"]["SpeakerSummary"] | null;
+            verb: string;
+            mode: string;
+            speech_act: string;
+            /**
+             * Format: date
+             * @description When it was said, if known.
+             */
+            stated_on: string | null;
+            /** @description Where: title, publisher, URL and date. */
+            source: components["schemas"]["SourceSummary"];
+        };
+        /** @description A statement that may make the same claim, and how alike the two texts are. */
+        ClaimCandidate: {
+            statement: components["schemas"]["StatementSummary"];
+            /**
+             * Format: double
+             * @description From 0 to 1; proposed from the threshold up.
+             */
+            score: number;
+        };
+        /** @description A statement that denies, contradicts, supports or updates one of the claim's. */
+        ClaimResponse: {
+            /** @description The relation's id. */
+            relation: number;
+            kind: components["schemas"]["RelationKindEnum"];
+            note: string;
+            /** @description The statement of the claim it answers. */
+            target: components["schemas"]["StatementSummary"];
+            readonly statement: components["schemas"]["ClaimStatement"];
+        };
+        /** @description A statement of the claim (or a response to it), with its attributions. */
+        ClaimStatement: {
+            id: number;
+            /** @description The statement itself. */
+            readonly url: string;
+            text: string;
+            language: string;
+            status: string;
+            /**
+             * Format: date
+             * @description Its earliest `stated_on`, else its earliest source's date; null if neither is known.
+             */
+            first_said: string | null;
+            attributions: components["schemas"]["ClaimAttribution"][];
+        };
+        /** @description A claim in the list: how widely it is made, and one statement that stands for it. */
+        ClaimSummary: {
+            claim: number;
+            /** @description The whole claim. */
+            readonly url: string;
+            /** @description Its smallest statement id the caller may see. */
+            statement: components["schemas"]["StatementSummary"];
+            /** @description Its statements the caller may see. */
+            statements: number;
+            /** @description Distinct speakers of those statements. */
+            speakers: number;
+            /** @description Distinct sources of those statements. */
+            sources: number;
+            /**
+             * Format: date-time
+             * @description The latest publication date of those sources.
+             */
+            latest: string | null;
+        };
+        /**
          * @description How the statements found divide by speaker, speech act, publisher and year: each
          *     value with its count, to narrow the search with the matching filter.
          */
@@ -900,6 +1047,22 @@ export interface components {
              */
             next: string | null;
             results: components["schemas"]["Change"][];
+        };
+        /** @description A page of ClaimSummary objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
+        PaginatedClaimSummaryList: {
+            /** @example 1 */
+            count: number;
+            /**
+             * Format: uri
+             * @example null
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example null
+             */
+            previous: string | null;
+            results: components["schemas"]["ClaimSummary"][];
         };
         /** @description A page of HistoryEntry objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
         PaginatedHistoryEntryList: {
@@ -1481,6 +1644,27 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        /** @description The statement created, with the statements it may repeat (`claim_candidates`). */
+        StatementCreated: {
+            readonly id: number;
+            /** @description Verbatim for a quote, otherwise a neutral paraphrase. */
+            text: string;
+            language: string;
+            /** @description Tags; stored as slugs ("North Korea" becomes "north-korea"). */
+            topics: string[];
+            readonly status: components["schemas"]["StatementStatusEnum"];
+            readonly retraction_reason: string;
+            /** @description Who made the statement and which sources report it. Written with the statement in one atomic request; on update, when given, it replaces the set (matched on speaker and source). */
+            attributions: components["schemas"]["AttributionFields"][];
+            /** @description Relations to other statements, in both directions. */
+            readonly relations: components["schemas"]["StatementRelation"][];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Statements that may make the same claim, best first: link one with a `same_claim` relation. */
+            readonly claim_candidates: components["schemas"]["ClaimCandidate"][];
         };
         /**
          * @description A relation as shown on either of its statements: its kind, the two statements in
@@ -2367,6 +2551,68 @@ export interface operations {
             };
             /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_claims: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page: 20 by default; a larger number than 100 is capped to 100 (the response's `next` link keeps the size asked for). 0, a negative or a fractional number is a 400. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedClaimSummaryList"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5175,7 +5421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Statement"];
+                    "application/json": components["schemas"]["StatementCreated"];
                 };
             };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
@@ -5706,6 +5952,146 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_statement_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Entity tag of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The statement was retracted (problem type `/problems/retracted`): `retraction` says when and why, to everyone; its text stays hidden from the public. A statement that never existed (or a draft) is a 404 instead. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RetractedProblem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    find_statement_claim_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimCandidate"][];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The statement was retracted (problem type `/problems/retracted`): `retraction` says when and why, to everyone; its text stays hidden from the public. A statement that never existed (or a draft) is a 404 instead. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RetractedProblem"];
                 };
             };
             /** @description Too many requests: wait for the number of seconds in `Retry-After`. */

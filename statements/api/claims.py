@@ -19,7 +19,7 @@ from statements import selectors
 from statements.api import claims_schema as docs
 from statements.api.pagination import PageNumberPagination
 from statements.api.permissions import CanAddStatements
-from statements.api.schema import ID, PUBLIC_READ, READ_ERRORS, WRITE_ERRORS, examples, problems
+from statements.api.schema import ID, PUBLIC_READ, READ_ERRORS, WRITE_ERRORS, problems
 from statements.api.serializers import (
     SourceSummarySerializer,
     SpeakerSummarySerializer,
@@ -166,11 +166,11 @@ CLAIM = {
     "responses": {200: ClaimSerializer, **problems(*READ_ERRORS, 410)},
 }
 CLAIM_CANDIDATES = {
-    "operation_id": "list_statement_claim_candidates",
+    "operation_id": "find_statement_claim_candidates",
     "summary": "List a statement's same-claim candidates",
     "description": docs.CANDIDATES_DESCRIPTION,
     "parameters": [ID],
-    "examples": docs.EXAMPLES.get("list_statement_claim_candidates", []),
+    "examples": docs.EXAMPLES.get("find_statement_claim_candidates", []),
     "responses": {200: ClaimCandidateSerializer(many=True), **problems(401, 403, 404, 410, 429)},
 }
 CLAIMS = {
@@ -186,7 +186,7 @@ CLAIMS = {
 CREATE_STATEMENT = extend_schema(
     operation_id="create_statement",
     summary="Create a statement",
-    examples=examples("create_statement"),
+    examples=docs.EXAMPLES["create_statement"],
     description="Create a statement. Needs the add permission (editors). The response is "
     "the statement with `claim_candidates`: the statements it may repeat, as "
     "`GET /statements/{id}/claim-candidates/` lists them.",
@@ -204,10 +204,10 @@ class StatementClaimsMixin:
     def create(self, request: Request, *args, **kwargs) -> Response:
         response = super().create(request, *args, **kwargs)
         # After the statement is committed: the candidates are advice, not part of it.
+        # A new statement is in no claim yet: only itself to leave out.
+        visible = selectors.visible_statements(user=request.user)
         candidates = claim_candidates(
-            text=response.data["text"],
-            queryset=selectors.visible_statements(user=request.user),
-            exclude=response.data["id"],
+            text=response.data["text"], queryset=visible.exclude(pk=response.data["id"])
         )
         response.data["claim_candidates"] = candidates_data(candidates)
         return response

@@ -206,7 +206,8 @@ def claim_candidates(
     """The statements of ``queryset`` that may make the same claim as ``text``, best first:
     at most ``limit``, each scoring at least ``minimum`` (the threshold by default).
     ``exclude``: a statement, and the claim it is already part of, to leave out. Retracted
-    statements are never proposed. Three queries: the claim, the index, the texts."""
+    statements are never proposed. At most three queries: the claim (with ``exclude``),
+    the index, the texts."""
     parsed = prefilter_query(text)
     if not parsed:
         return []
@@ -215,6 +216,8 @@ def claim_candidates(
         pool = pool.exclude(pk__in=claim_members(exclude))
     hits = search.get_backend().ranked(pool.prefetch_related(None), parsed, PREFILTER)
     ids = [statement_id for statement_id, _ in hits]
+    if not ids:
+        return []
     statements = {statement.pk: statement for statement in Statement.objects.filter(pk__in=ids)}
     minimum = threshold() if minimum is None else minimum
     scored = [

@@ -10,6 +10,12 @@ from .attribution_request import AttributionRequest
 from .change import Change
 from .change_kind_enum import ChangeKindEnum
 from .change_object_enum import ChangeObjectEnum
+from .claim import Claim
+from .claim_attribution import ClaimAttribution
+from .claim_candidate import ClaimCandidate
+from .claim_response import ClaimResponse
+from .claim_statement import ClaimStatement
+from .claim_summary import ClaimSummary
 from .export_statements_format import ExportStatementsFormat
 from .export_statements_ordering_item import ExportStatementsOrderingItem
 from .facets import Facets
@@ -27,6 +33,7 @@ from .list_speakers_ordering_item import ListSpeakersOrderingItem
 from .list_statements_ordering_item import ListStatementsOrderingItem
 from .paginated_attribution_list import PaginatedAttributionList
 from .paginated_change_list import PaginatedChangeList
+from .paginated_claim_summary_list import PaginatedClaimSummaryList
 from .paginated_history_entry_list import PaginatedHistoryEntryList
 from .paginated_relation_list import PaginatedRelationList
 from .paginated_source_list import PaginatedSourceList
@@ -64,6 +71,7 @@ from .speaker_summary import SpeakerSummary
 from .speech_act_enum import SpeechActEnum
 from .speech_act_facet import SpeechActFacet
 from .statement import Statement
+from .statement_created import StatementCreated
 from .statement_relation import StatementRelation
 from .statement_request import StatementRequest
 from .statement_status_enum import StatementStatusEnum
@@ -86,6 +94,12 @@ __all__ = (
     "Change",
     "ChangeKindEnum",
     "ChangeObjectEnum",
+    "Claim",
+    "ClaimAttribution",
+    "ClaimCandidate",
+    "ClaimResponse",
+    "ClaimStatement",
+    "ClaimSummary",
     "ExportStatementsFormat",
     "ExportStatementsOrderingItem",
     "Facets",
@@ -103,6 +117,7 @@ __all__ = (
     "ListStatementsOrderingItem",
     "PaginatedAttributionList",
     "PaginatedChangeList",
+    "PaginatedClaimSummaryList",
     "PaginatedHistoryEntryList",
     "PaginatedRelationList",
     "PaginatedSourceList",
@@ -140,6 +155,7 @@ __all__ = (
     "SpeechActEnum",
     "SpeechActFacet",
     "Statement",
+    "StatementCreated",
     "StatementRelation",
     "StatementRequest",
     "StatementStatusEnum",
