@@ -342,3 +342,20 @@ def test_precision_at_top_one_on_the_labelled_pairs(db):
     assert score.recall >= 0.7
     assert not Relation.objects.exists()
     assert not ClaimMember.objects.exists()
+
+
+# --- The admin ----------------------------------------------------------------------------------
+
+
+def test_the_statement_page_shows_its_claim_and_the_front_page_the_claims(seed, superuser):
+    html = superuser.get("/admin/statements/statement/2/change/").content.decode()
+    assert "Claim #1: 3 statement(s) by 2 speaker(s)." in html
+    for member in (1, 2, 6):
+        assert f"href='/admin/statements/statement/{member}/change/'>#{member} " in html
+    assert "(this statement)" in html
+    assert "Answered by 7 statement(s):" in html
+    assert "Russia, North Korea" in html
+    front = superuser.get("/admin/").content.decode()
+    assert 'id="dashboard-claims"' in front
+    assert "2 statements by 3 speakers in 1 source" in front
+    assert "3 statements by 2 speakers in 1 source" in front

@@ -29,6 +29,7 @@ from statements.api.serializers import (
 from statements.choices import RelationKind, StatementStatus
 from statements.claims.selectors import claim_cluster, claim_list, representatives
 from statements.claims.similarity import Candidate, claim_candidates
+from statements.visibility import can_see_unpublished
 
 # --- Shapes -----------------------------------------------------------------------------------
 
@@ -238,7 +239,9 @@ class StatementClaimsMixin:
         serializer_class=ClaimSerializer,
     )
     def claim(self, request: Request, pk: str) -> Response:
-        cluster = claim_cluster(user=request.user, statement_id=self._visible_statement())
+        cluster = claim_cluster(
+            statement_id=self._visible_statement(), public_only=self._published_only()
+        )
         data = ClaimSerializer(cluster, context=self.get_serializer_context()).data
         return self.detail_response(data)
 
@@ -272,7 +275,7 @@ class ClaimViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     permission_classes = [AllowAny]
 
     def get_queryset(self):
-        return claim_list(user=self.request.user)
+        return claim_list(public_only=not can_see_unpublished(self.request.user))
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

@@ -28,7 +28,7 @@ from django.db.models.functions import Cast, Coalesce
 from statements.choices import RelationKind
 from statements.claims.keys import claim_key
 from statements.models import Attribution, ClaimMember, Relation, Statement
-from statements.visibility import User, visible
+from statements.visibility import visible_to
 
 # The relations that answer a claim: a statement that denies, contradicts, supports or
 # updates one of its statements. (``responds_to`` reacts without taking a side.)
@@ -80,13 +80,15 @@ def _oldest_first(queryset: QuerySet) -> QuerySet:
     )
 
 
-def claim_cluster(*, user: User, statement_id: int) -> ClaimCluster:
-    """The claim of a statement that ``user`` may see: its statements and the responses to
-    them that ``user`` may see, each oldest first (the statement's first ``stated_on``, else
-    its first source's date; undated last), at most ``CLAIM_MAX_STATEMENTS`` of each."""
+def claim_cluster(*, statement_id: int, public_only: bool) -> ClaimCluster:
+    """The claim of a statement: its statements and the responses to them, the public ones
+    only or all (``public_only``: ``visibility.can_see_unpublished``), each oldest first
+    (the statement's first ``stated_on``, else its first source's date; undated last), at
+    most ``CLAIM_MAX_STATEMENTS`` of each."""
     key = claim_key(statement_id)
     joined = ClaimMember.objects.filter(claim_id=key).values("statement_id")
-    members = Statement.objects.filter(Q(pk=statement_id) | Q(pk__in=joined), visible(user))
+    shown = visible_to(public_only=public_only)
+    members = Statement.objects.filter(Q(pk=statement_id) | Q(pk__in=joined), shown)
     statements = list(
         _oldest_first(members).prefetch_related(_attributions())[: CLAIM_MAX_STATEMENTS + 1]
     )
@@ -96,7 +98,7 @@ def claim_cluster(*, user: User, statement_id: int) -> ClaimCluster:
             to_statement__in=members.values("pk"),
         )
         .exclude(from_statement__in=members.values("pk"))
-        .filter(visible(user, "from_statement__"))
+        .filter(visible_to(public_only=public_only, prefix="from_statement__"))
     )
     first_said = Subquery(
         _oldest_first(Statement.objects.filter(pk=OuterRef("from_statement_id"))).values(
@@ -137,13 +139,13 @@ def claim_cluster(*, user: User, statement_id: int) -> ClaimCluster:
     )
 
 
-def claim_list(*, user: User) -> QuerySet:
-    """The claims of at least two statements that ``user`` may see, one row each
-    (``claim_id``, ``representative_id``: its smallest visible statement id; ``statements``,
-    ``speakers``, ``sources``: distinct counts; ``latest``: the latest publication date of
-    its sources), most widely made first: by distinct speakers, then sources, then the
-    latest date, then the newest key."""
-    members = ClaimMember.objects.filter(visible(user, "statement__"))
+def claim_list(*, public_only: bool) -> QuerySet:
+    """The claims of at least two statements shown (``public_only``, as ``claim_cluster``),
+    one row each: ``claim_id``; ``representative_id``, its smallest statement id shown;
+    ``statements``, ``speakers``, ``sources``, distinct counts; ``latest``, the latest
+    publication date of its sources. Most widely made first: by distinct speakers, then
+    sources, then the latest date, then the newest key."""
+    members = ClaimMember.objects.filter(visible_to(public_only=public_only, prefix="statement__"))
     return (
         members.values("claim_id")
         .annotate(
