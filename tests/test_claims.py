@@ -77,7 +77,8 @@ def test_the_troop_deployment_claim_with_its_denials(seed, anon, asked):
     assert {"Russia", "North Korea"} <= by_kind["denies"]
     assert body["statements_count"] == 3
     assert body["responses_count"] == len(body["responses"]) == 7
-    assert response["ETag"]
+    again = anon.get(f"{API}/statements/{asked}/claim/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
 
 
 def test_the_claims_list_ranks_by_speakers_then_sources(seed, anon):

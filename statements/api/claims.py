@@ -17,6 +17,7 @@ from rest_framework.response import Response
 
 from statements import selectors
 from statements.api import claims_schema as docs
+from statements.api.cache import cached_response
 from statements.api.pagination import PageNumberPagination
 from statements.api.permissions import CanAddStatements
 from statements.api.schema import ID, PUBLIC_READ, READ_ERRORS, WRITE_ERRORS, problems
@@ -278,6 +279,11 @@ class ClaimViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return claim_list(public_only=not can_see_unpublished(self.request.user))
 
     def list(self, request: Request, *args, **kwargs) -> Response:
+        # Ranking every claim reads all their statements' attributions: cached as searches
+        # are, until the next committed change (statements.api.cache).
+        return cached_response(request, self._page)
+
+    def _page(self) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         shown = representatives([row["representative_id"] for row in page])
         for row in page:
