@@ -159,7 +159,8 @@ def test_a_malformed_wikidata_id_is_refused_as_the_schema_says(seed, admin):
 
 def test_public_reads_declare_anonymous_access_and_the_rest_do_not():
     for path, method, operation in operations():
-        public = method == "get" and not path.endswith("/history/")
+        # Editors-only reads: a history, the same-claim candidates.
+        public = method == "get" and not path.endswith(("/history/", "/claim-candidates/"))
         assert ({} in operation["security"]) is public, (method, path, operation["security"])
 
 
