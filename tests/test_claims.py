@@ -360,3 +360,29 @@ def test_the_statement_page_shows_its_claim_and_the_front_page_the_claims(seed, 
     assert 'id="dashboard-claims"' in front
     assert "2 statements by 3 speakers in 1 source" in front
     assert "3 statements by 2 speakers in 1 source" in front
+
+
+# --- Concurrent writers (PostgreSQL: SQLite admits one writer at a time) --------------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's writes never interleave")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_joins_of_one_claim_leave_the_keys_a_rebuild_would():
+    from tests.test_concurrency import race
+
+    for trial in range(10):
+        a, b, c, d, e = (Statements(text=f"Trial {trial}, statement {n}.") for n in range(5))
+        _relate(b, c)
+        _relate(d, e)
+        # Two writers join a to the b-c claim and c to the d-e claim at once.
+        results = race(
+            lambda a=a, b=b: services.relation_create(
+                user=None, from_statement=a, to_statement=b, kind="same_claim"
+            ),
+            lambda c=c, d=d: services.relation_create(
+                user=None, from_statement=d, to_statement=c, kind="same_claim"
+            ),
+        )
+        assert all(isinstance(result, Relation) for result in results), results
+        assert _stored_keys() == _keys_from_relations()
+        assert {_stored_keys()[x.pk] for x in (a, b, c, d, e)} == {a.pk}
