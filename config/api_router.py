@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from statements.api import corrections, search, speakers, suggestions, views
+from statements.api import claims, corrections, search, speakers, suggestions, views
 
 router = DefaultRouter()
 router.register("speakers", speakers.MergingSpeakerViewSet, basename="speaker")
@@ -13,6 +13,7 @@ router.register("attributions", views.AttributionViewSet, basename="attribution"
 router.register("relations", views.RelationViewSet, basename="relation")
 router.register("memberships", speakers.MembershipViewSet, basename="membership")
 router.register("changes", views.ChangeViewSet, basename="change")
+router.register("claims", claims.ClaimViewSet, basename="claim")
 
 app_name = "api"
 urlpatterns = [

@@ -725,6 +725,28 @@ class Relation(TimeStampedModel):
         )
 
 
+# --- Claim ------------------------------------------------------------------------------------
+
+
+class ClaimMember(models.Model):
+    """A statement's claim: the statements that ``same_claim`` relations join, in either
+    direction and through any number of them, make one claim, keyed by the smallest id
+    among them (``statements.claims``). Only statements with a ``same_claim`` relation have
+    a row; any other statement is a claim of its own. Kept by the relation services, in
+    the transaction that changes the relations."""
+
+    statement = models.OneToOneField(
+        Statement, on_delete=models.CASCADE, primary_key=True, related_name="claim_member"
+    )
+    claim_id = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        ordering = ["claim_id", "statement_id"]
+
+    def __str__(self) -> str:
+        return f"#{self.statement_id} in claim #{self.claim_id}"
+
+
 # --- Search -----------------------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from statements import changes, memberships, search
 from statements.choices import AnchorStatus, AttributionMode, StatementStatus
+from statements.claims import keys as claim_keys
 from statements.errors import ConflictError
 from statements.models import (
     ALREADY_ATTRIBUTED,
@@ -708,9 +709,13 @@ def statement_delete(*, statement: Statement, user: User) -> None:
             f"A {statement.status} statement cannot be deleted: nothing published is ever "
             "hard-deleted. Retract it instead."
         )
+    # Its same_claim relations go with it: the claims it joined may split.
+    neighbours = claim_keys.claim_members(statement.pk) - {statement.pk}
+    claim_keys.lock(neighbours)
     statement._history_user = user
     _record_change(statement, ChangeKind.DELETED)
     statement.delete()
+    claim_keys.refresh(neighbours)
 
 
 @transaction.atomic
@@ -766,30 +771,49 @@ def _validate_relation(relation: Relation) -> None:
         )
 
 
+def _claim_ends(*relations: tuple[int, int, str]) -> list[int]:
+    """The statements whose claim a change of these relations (from, to, kind) may change:
+    the ends of the same_claim ones."""
+    return sorted(
+        {end for *ends, kind in relations if kind == claim_keys.SAME_CLAIM for end in ends}
+    )
+
+
 @transaction.atomic
 def relation_create(*, user: User, **fields: Any) -> Relation:
     relation = Relation(**fields)
     _validate_relation(relation)
+    ends = _claim_ends((relation.from_statement_id, relation.to_statement_id, relation.kind))
+    claim_keys.lock(ends)
     _save(relation, user=user)
     _record_change(relation)
+    claim_keys.refresh(ends)
     return relation
 
 
 @transaction.atomic
 def relation_update(*, relation: Relation, user: User, **fields: Any) -> Relation:
-    ends = [relation.from_statement_id, relation.to_statement_id]
+    before = (relation.from_statement_id, relation.to_statement_id, relation.kind)
     _assign(relation, fields)
     _validate_relation(relation)
+    ends = _claim_ends(
+        before, (relation.from_statement_id, relation.to_statement_id, relation.kind)
+    )
+    claim_keys.lock(ends)
     _save(relation, user=user)
-    _record_change(relation, statement_ids=ends)
+    _record_change(relation, statement_ids=before[:2])
+    claim_keys.refresh(ends)
     return relation
 
 
 @transaction.atomic
 def relation_delete(*, relation: Relation, user: User) -> None:
+    ends = _claim_ends((relation.from_statement_id, relation.to_statement_id, relation.kind))
+    claim_keys.lock(ends)
     relation._history_user = user
     _record_change(relation)
     relation.delete()
+    claim_keys.refresh(ends)
 
 
 # --- Membership -------------------------------------------------------------------------------

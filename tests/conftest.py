@@ -7,6 +7,7 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from statements.claims import keys as claim_keys
 from statements.roles import EDITORS, REVIEWERS
 from tests.factories import UserFactory, World
 from tests.helpers import SEED_FIXTURE, login
@@ -85,8 +86,9 @@ def reviewer_site(reviewer_user) -> Client:
 def seed(db) -> None:
     """The seed article, as `make run` loads it."""
     call_command("loaddata", SEED_FIXTURE, verbosity=0)
-    # loaddata saves rows raw, past the services that keep the search index.
+    # loaddata saves rows raw, past the services that keep the search index and the claims.
     call_command("rebuild_search_index", verbosity=0)
+    claim_keys.rebuild()
 
 
 @pytest.fixture

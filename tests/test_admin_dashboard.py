@@ -57,7 +57,7 @@ def unanchored(**fields) -> Attribution:
 def test_an_empty_database_renders_every_section_and_chart_empty(superuser):
     response = superuser.get(INDEX)
     found = sections(response)
-    assert list(found) == ["drafts", "my-drafts", "published", "retracted", "unanchored"]
+    assert list(found) == ["drafts", "my-drafts", "published", "retracted", "claims", "unanchored"]
     assert all(not section.items for section in found.values())
     assert list(charts_of(response)) == ["per-week", "speakers", "speech-acts"]
     html = response.content.decode()
@@ -190,14 +190,14 @@ def test_who_may_view_attributions_only_sees_theirs(world):
 
 def test_who_may_view_statements_only_sees_theirs(world):
     response = staff_who_may("view_statement").get(INDEX)
-    assert list(sections(response)) == ["drafts", "my-drafts", "published", "retracted"]
+    assert list(sections(response)) == ["drafts", "my-drafts", "published", "retracted", "claims"]
     assert list(charts_of(response)) == ["per-week"]
 
 
 @pytest.mark.parametrize("site", ["editor_site", "reviewer_site"])
 def test_the_editorial_roles_see_everything(request, site, world):
     response = request.getfixturevalue(site).get(INDEX)
-    assert len(sections(response)) == 5
+    assert len(sections(response)) == 6
     assert len(charts_of(response)) == 3
 
 

@@ -318,6 +318,9 @@ SPECTACULAR_SETTINGS = {
 # so that a word found in a third of the corpus costs what a rare one does. The response's
 # "exhaustive" says when more statements matched.
 SEARCH_RANK_LIMIT = env.int("SEARCH_RANK_LIMIT", default=1000)
+# The score (0 to 1) a statement needs to be proposed as a same_claim candidate
+# (statements.claims.similarity; the README gives the precision it reaches).
+CLAIM_CANDIDATE_THRESHOLD = env.float("CLAIM_CANDIDATE_THRESHOLD", default=0.4)
 # Search responses (search/ and statements/?q=) are cached this many seconds in the default
 # cache, keyed by a counter that every committed change bumps: a cached response is never
 # staler than the data. 0: never cached.

@@ -23,6 +23,7 @@ from django.utils.timesince import timesince
 from statements import dashboard
 from statements.admin.base import SPEAKER_STATEMENTS_PARAM, admin_url, statements_url
 from statements.admin.charts import Bar, Column, Segment, horizontal_bars, stacked_columns
+from statements.admin.claims import top_claims
 from statements.choices import SpeechAct, StatementStatus
 from statements.models import Attribution, Statement
 
@@ -87,6 +88,7 @@ def dashboard_context(request: HttpRequest, site: admin.AdminSite) -> dict:
             _my_drafts_section(request.user),
             _publications_section(),
             _retractions_section(),
+            _claims_section(),
         ]
     if may_view[Attribution]:
         sections.append(_unanchored_section())
@@ -194,6 +196,28 @@ def _retractions_section() -> Section:
         ),
         empty="Nothing has been retracted.",
         see_all_url=statements_url(status__exact=StatementStatus.RETRACTED),
+    )
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _claims_section() -> Section:
+    """The claims made by the most speakers and sources (``statements.admin.claims``)."""
+    return Section(
+        key="claims",
+        title="Most widely made claims",
+        items=[
+            Item(
+                url=reverse("admin:statements_statement_change", args=[row["representative_id"]]),
+                text=_short(row["text"]),
+                detail=f"{_counted(row['statements'], 'statement')} by "
+                f"{_counted(row['speakers'], 'speaker')} in {_counted(row['sources'], 'source')}",
+            )
+            for row in top_claims()
+        ],
+        empty="No statements are linked as the same claim yet.",
     )
 
 

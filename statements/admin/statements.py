@@ -25,6 +25,7 @@ from statements.admin.base import (
     statements_count,
     statements_url,
 )
+from statements.admin.claims import claim_html
 from statements.admin.lists import (
     SEARCH_HELP,
     ScaledListsMixin,
@@ -124,6 +125,7 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
         "correction_notices",
         "speaker_statements",
         "incoming_relations",
+        "claim",
         "created_at",
         "updated_at",
     ]
@@ -141,7 +143,7 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
                 "description": "Reviewers publish and retract, with the buttons above.",
             },
         ),
-        ("Context", {"fields": ["speaker_statements", "incoming_relations"]}),
+        ("Context", {"fields": ["speaker_statements", "incoming_relations", "claim"]}),
     ]
     history_list_display = ["status"]
     object_history_template = "admin/statements/statement/object_history.html"
@@ -291,6 +293,10 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
             ),
         )
         return format_html("<ul class='plain'>{}</ul>", items) if items else "-"
+
+    @admin.display(description="claim")
+    def claim(self, statement: Statement) -> str:
+        return claim_html(statement)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         statement = self.get_object(request, object_id)

@@ -26,6 +26,7 @@ from rest_framework.settings import api_settings
 from statements import changes, corrections, history, retractions, selectors, services, visibility
 from statements.api import schema
 from statements.api.cache import cached_response
+from statements.api.claims import CREATE_STATEMENT, StatementClaimsMixin
 from statements.api.conditional import (
     check_if_match,
     not_modified,
@@ -342,11 +343,14 @@ class StatementReadsMixin(SelectedFieldsMixin, StatementResultsMixin):
 
 
 @extend_schema_view(
-    **schema.crud(
-        "statement", "statements", StatementSerializer, selectable=STATEMENT, retractable=True
-    )
+    **{
+        **schema.crud(
+            "statement", "statements", StatementSerializer, selectable=STATEMENT, retractable=True
+        ),
+        "create": CREATE_STATEMENT,
+    }
 )
-class StatementViewSet(JSONLDMixin, StatementReadsMixin, ResourceViewSet):
+class StatementViewSet(StatementClaimsMixin, JSONLDMixin, StatementReadsMixin, ResourceViewSet):
     serializer_class = StatementSerializer
     filterset_class = StatementFilterSet
     pagination_class = StatementPagination

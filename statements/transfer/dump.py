@@ -40,6 +40,7 @@ from django.db import DatabaseError, connection, models, transaction
 from django.db.models import Q
 
 from statements import search
+from statements.claims import keys as claim_keys
 from statements.generation import bump_generation
 from statements.models import (
     Attribution,
@@ -188,6 +189,7 @@ def restore_lines(
                 ):
                     cursor.execute(sql)
             search.rebuild()
+            claim_keys.rebuild()
             bump_generation()
     except (DatabaseError, ValueError, ValidationError) as error:
         # A dump edited by hand, or from another version of the schema.

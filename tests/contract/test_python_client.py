@@ -67,6 +67,7 @@ SCRIPT = textwrap.dedent(
         QuoteRequest,
         SpeechActEnum,
         Statement,
+        StatementCreated,
         StatementRequest,
         StatementStatusEnum,
     )
@@ -180,7 +181,7 @@ SCRIPT = textwrap.dedent(
     )
     created_response = create_statement.sync_detailed(client=editor, body=body)
     assert created_response.status_code == 201, created_response.content
-    created = parsed(created_response, Statement)
+    created = parsed(created_response, StatementCreated)
     assert created.status == StatementStatusEnum.DRAFT
     assert created.topics == ["north-korea", "russia"]
     quote = created.attributions[0].quote
@@ -189,7 +190,9 @@ SCRIPT = textwrap.dedent(
 
     # 5. Read it back: the same representation, and its ETag.
     read = get_statement.sync_detailed(id=created.id, client=editor)
-    assert parsed(read, Statement).to_dict() == created.to_dict()
+    # The statement as read, and as created with the statements it may repeat.
+    representation = {k: v for k, v in created.to_dict().items() if k != "claim_candidates"}
+    assert parsed(read, Statement).to_dict() == representation
     etag = read.headers["ETag"]
     assert etag == created_response.headers["ETag"], (etag, created_response.headers)
     assert get_statement.sync_detailed(
@@ -230,7 +233,7 @@ SCRIPT = textwrap.dedent(
         ],
     )
     try:
-        parsed(create_statement.sync_detailed(client=editor, body=wrong), Statement)
+        parsed(create_statement.sync_detailed(client=editor, body=wrong), StatementCreated)
     except ApiError as error:
         assert error.status_code == 400
         assert error.problem.type_ == "/problems/invalid-request"

@@ -159,8 +159,12 @@ def test_a_malformed_wikidata_id_is_refused_as_the_schema_says(seed, admin):
 
 def test_public_reads_declare_anonymous_access_and_the_rest_do_not():
     for path, method, operation in operations():
-        # Histories and revisions are the editors' reads.
-        public = method == "get" and "/history/" not in path and "/revisions/" not in path
+        # Editors-only reads: a history, the revisions, the same-claim candidates.
+        public = (
+            method == "get"
+            and not path.endswith(("/history/", "/claim-candidates/"))
+            and "/revisions/" not in path
+        )
         assert ({} in operation["security"]) is public, (method, path, operation["security"])
 
 

@@ -18,6 +18,7 @@ from attributed_api_client.models import (
     QuoteRequest,
     SpeechActEnum,
     Statement,
+    StatementCreated,
     StatementRequest,
 )
 from attributed_api_helpers import ApiError, each_item, expect
@@ -61,8 +62,10 @@ def main(base_url: str, token: str) -> None:
             )
         ],
     )
-    created = expect(create_statement.sync_detailed(client=editor, body=body), Statement)
+    created = expect(create_statement.sync_detailed(client=editor, body=body), StatementCreated)
     print(f"created {created.id}: {created.status}")
+    for candidate in created.claim_candidates:  # statements that may make the same claim
+        print(f"may repeat {candidate.statement.id} ({candidate.score:.2f})")
 
     # Read it back (a draft: editors only) with its ETag, then change it with If-Match.
     read = get_statement.sync_detailed(id=created.id, client=editor)
@@ -97,7 +100,7 @@ def main(base_url: str, token: str) -> None:
         ],
     )
     try:
-        expect(create_statement.sync_detailed(client=editor, body=wrong), Statement)
+        expect(create_statement.sync_detailed(client=editor, body=wrong), StatementCreated)
     except ApiError as error:
         for fault in error.problem.errors if error.problem else []:
             print(f"{error.status_code} {fault.field}: {fault.code}")

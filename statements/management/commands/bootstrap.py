@@ -22,6 +22,7 @@ from django.utils import timezone
 from simple_history.utils import get_m2m_field_name
 
 from statements import changes
+from statements.claims import keys as claim_keys
 from statements.models import Statement
 
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed_article.json"
@@ -153,8 +154,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 with _load_unrecorded():
                     call_command("loaddata", SEED_FIXTURE, verbosity=0)
-                # loaddata saves rows raw, past the services that keep the search index.
+                # loaddata saves rows raw, past the services that keep the search index
+                # and the claims' keys.
                 call_command("rebuild_search_index", verbosity=0)
+                claim_keys.rebuild()
                 _record_creation()
                 changes.record_unrecorded()  # and in the change feed
         except Exception as error:

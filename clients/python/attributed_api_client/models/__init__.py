@@ -10,7 +10,12 @@ from .attribution_request import AttributionRequest
 from .change import Change
 from .change_kind_enum import ChangeKindEnum
 from .change_object_enum import ChangeObjectEnum
-from .duplicate_pair import DuplicatePair
+from .claim import Claim
+from .claim_attribution import ClaimAttribution
+from .claim_candidate import ClaimCandidate
+from .claim_response import ClaimResponse
+from .claim_statement import ClaimStatement
+from .claim_summary import ClaimSummary
 from .export_statements_format import ExportStatementsFormat
 from .export_statements_ordering_item import ExportStatementsOrderingItem
 from .facets import Facets
@@ -20,28 +25,21 @@ from .history_entry import HistoryEntry
 from .history_user import HistoryUser
 from .jsonld_document import JSONLDDocument
 from .list_attributions_ordering_item import ListAttributionsOrderingItem
-from .list_memberships_ordering_item import ListMembershipsOrderingItem
 from .list_relations_ordering_item import ListRelationsOrderingItem
 from .list_source_attributions_ordering_item import ListSourceAttributionsOrderingItem
 from .list_sources_ordering_item import ListSourcesOrderingItem
 from .list_speaker_statements_ordering_item import ListSpeakerStatementsOrderingItem
 from .list_speakers_ordering_item import ListSpeakersOrderingItem
 from .list_statements_ordering_item import ListStatementsOrderingItem
-from .membership import Membership
-from .membership_request import MembershipRequest
-from .membership_summary import MembershipSummary
-from .merge_request import MergeRequest
 from .paginated_attribution_list import PaginatedAttributionList
 from .paginated_change_list import PaginatedChangeList
-from .paginated_duplicate_pair_list import PaginatedDuplicatePairList
+from .paginated_claim_summary_list import PaginatedClaimSummaryList
 from .paginated_history_entry_list import PaginatedHistoryEntryList
-from .paginated_membership_list import PaginatedMembershipList
 from .paginated_relation_list import PaginatedRelationList
 from .paginated_source_list import PaginatedSourceList
 from .paginated_speaker_list import PaginatedSpeakerList
 from .paginated_statement_list import PaginatedStatementList
 from .patched_attribution_request import PatchedAttributionRequest
-from .patched_membership_request import PatchedMembershipRequest
 from .patched_relation_request import PatchedRelationRequest
 from .patched_source_request import PatchedSourceRequest
 from .patched_speaker_request import PatchedSpeakerRequest
@@ -51,7 +49,6 @@ from .problem_field_error import ProblemFieldError
 from .publisher_facet import PublisherFacet
 from .quote import Quote
 from .quote_request import QuoteRequest
-from .reasons_enum import ReasonsEnum
 from .relation import Relation
 from .relation_kind_enum import RelationKindEnum
 from .relation_request import RelationRequest
@@ -74,6 +71,7 @@ from .speaker_summary import SpeakerSummary
 from .speech_act_enum import SpeechActEnum
 from .speech_act_facet import SpeechActFacet
 from .statement import Statement
+from .statement_created import StatementCreated
 from .statement_relation import StatementRelation
 from .statement_request import StatementRequest
 from .statement_status_enum import StatementStatusEnum
@@ -96,7 +94,12 @@ __all__ = (
     "Change",
     "ChangeKindEnum",
     "ChangeObjectEnum",
-    "DuplicatePair",
+    "Claim",
+    "ClaimAttribution",
+    "ClaimCandidate",
+    "ClaimResponse",
+    "ClaimStatement",
+    "ClaimSummary",
     "ExportStatementsFormat",
     "ExportStatementsOrderingItem",
     "Facets",
@@ -106,28 +109,21 @@ __all__ = (
     "HistoryUser",
     "JSONLDDocument",
     "ListAttributionsOrderingItem",
-    "ListMembershipsOrderingItem",
     "ListRelationsOrderingItem",
     "ListSourceAttributionsOrderingItem",
     "ListSourcesOrderingItem",
     "ListSpeakersOrderingItem",
     "ListSpeakerStatementsOrderingItem",
     "ListStatementsOrderingItem",
-    "Membership",
-    "MembershipRequest",
-    "MembershipSummary",
-    "MergeRequest",
     "PaginatedAttributionList",
     "PaginatedChangeList",
-    "PaginatedDuplicatePairList",
+    "PaginatedClaimSummaryList",
     "PaginatedHistoryEntryList",
-    "PaginatedMembershipList",
     "PaginatedRelationList",
     "PaginatedSourceList",
     "PaginatedSpeakerList",
     "PaginatedStatementList",
     "PatchedAttributionRequest",
-    "PatchedMembershipRequest",
     "PatchedRelationRequest",
     "PatchedSourceRequest",
     "PatchedSpeakerRequest",
@@ -137,7 +133,6 @@ __all__ = (
     "PublisherFacet",
     "Quote",
     "QuoteRequest",
-    "ReasonsEnum",
     "Relation",
     "RelationKindEnum",
     "RelationRequest",
@@ -160,6 +155,7 @@ __all__ = (
     "SpeechActEnum",
     "SpeechActFacet",
     "Statement",
+    "StatementCreated",
     "StatementRelation",
     "StatementRequest",
     "StatementStatusEnum",

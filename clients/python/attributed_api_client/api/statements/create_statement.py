@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.statement import Statement
+from ...models.statement_created import StatementCreated
 from ...models.statement_request import StatementRequest
 from typing import cast
 
@@ -41,9 +41,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Statement | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | StatementCreated | None:
     if response.status_code == 201:
-        response_201 = Statement.from_dict(response.json())
+        response_201 = StatementCreated.from_dict(response.json())
 
 
 
@@ -118,7 +118,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Statement]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | StatementCreated]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -132,10 +132,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Response[Problem | Statement]:
+) -> Response[Problem | StatementCreated]:
     """ Create a statement
 
-     Create a statement. Needs the add permission (editors).
+     Create a statement. Needs the add permission (editors). The response is the statement with
+    `claim_candidates`: the statements it may repeat, as `GET /statements/{id}/claim-candidates/` lists
+    them.
 
     Args:
         body (StatementRequest): A claim, in the speaker's words for a quote or else as a neutral
@@ -153,7 +155,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Statement]
+        Response[Problem | StatementCreated]
      """
 
 
@@ -173,10 +175,12 @@ def sync(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Problem | Statement | None:
+) -> Problem | StatementCreated | None:
     """ Create a statement
 
-     Create a statement. Needs the add permission (editors).
+     Create a statement. Needs the add permission (editors). The response is the statement with
+    `claim_candidates`: the statements it may repeat, as `GET /statements/{id}/claim-candidates/` lists
+    them.
 
     Args:
         body (StatementRequest): A claim, in the speaker's words for a quote or else as a neutral
@@ -194,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Statement
+        Problem | StatementCreated
      """
 
 
@@ -209,10 +213,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Response[Problem | Statement]:
+) -> Response[Problem | StatementCreated]:
     """ Create a statement
 
-     Create a statement. Needs the add permission (editors).
+     Create a statement. Needs the add permission (editors). The response is the statement with
+    `claim_candidates`: the statements it may repeat, as `GET /statements/{id}/claim-candidates/` lists
+    them.
 
     Args:
         body (StatementRequest): A claim, in the speaker's words for a quote or else as a neutral
@@ -230,7 +236,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Statement]
+        Response[Problem | StatementCreated]
      """
 
 
@@ -250,10 +256,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: StatementRequest,
 
-) -> Problem | Statement | None:
+) -> Problem | StatementCreated | None:
     """ Create a statement
 
-     Create a statement. Needs the add permission (editors).
+     Create a statement. Needs the add permission (editors). The response is the statement with
+    `claim_candidates`: the statements it may repeat, as `GET /statements/{id}/claim-candidates/` lists
+    them.
 
     Args:
         body (StatementRequest): A claim, in the speaker's words for a quote or else as a neutral
@@ -271,7 +279,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Statement
+        Problem | StatementCreated
      """
 
 
