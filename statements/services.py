@@ -779,9 +779,28 @@ def _claim_ends(*relations: tuple[int, int, str]) -> list[int]:
     )
 
 
+def _lock_relation_ends(relation: Relation, *before: int | None, must_exist: bool = True) -> None:
+    """Lock the statements the relation joins (and those it joined, ``before`` a change),
+    as every write to a statement takes its lock first: a relation is part of both
+    statements' representation and of their claims. What is checked after runs on what the
+    locks settled: a statement deleted meanwhile is a 400 naming its field."""
+    ends = {relation.from_statement_id, relation.to_statement_id, *before} - {None}
+    found = set(
+        Statement.objects.select_for_update(no_key=True)
+        .filter(pk__in=ends)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for field in ("from_statement", "to_statement"):
+        pk = getattr(relation, f"{field}_id")
+        if must_exist and pk is not None and pk not in found:
+            raise field_error(field, f"Statement #{pk} does not exist.", code="does_not_exist")
+
+
 @transaction.atomic
 def relation_create(*, user: User, **fields: Any) -> Relation:
     relation = Relation(**fields)
+    _lock_relation_ends(relation)
     _validate_relation(relation)
     ends = _claim_ends((relation.from_statement_id, relation.to_statement_id, relation.kind))
     claim_keys.lock(ends)
@@ -795,6 +814,7 @@ def relation_create(*, user: User, **fields: Any) -> Relation:
 def relation_update(*, relation: Relation, user: User, **fields: Any) -> Relation:
     before = (relation.from_statement_id, relation.to_statement_id, relation.kind)
     _assign(relation, fields)
+    _lock_relation_ends(relation, *before[:2])
     _validate_relation(relation)
     ends = _claim_ends(
         before, (relation.from_statement_id, relation.to_statement_id, relation.kind)
@@ -808,6 +828,7 @@ def relation_update(*, relation: Relation, user: User, **fields: Any) -> Relatio
 
 @transaction.atomic
 def relation_delete(*, relation: Relation, user: User) -> None:
+    _lock_relation_ends(relation, must_exist=False)  # a deleted statement took it already
     ends = _claim_ends((relation.from_statement_id, relation.to_statement_id, relation.kind))
     claim_keys.lock(ends)
     relation._history_user = user

@@ -317,3 +317,50 @@ def test_a_rename_and_a_publish_leave_a_document_that_agrees(newsroom):
         if disagreement := document_disagrees(statement.pk):
             failures.append(f"{outcome}: search document: {disagreement}")
     assert not failures, f"{len(failures)} failures in {TRIALS} trials:\n" + "\n".join(failures)
+
+
+RELATIONS = "/api/v1/relations/"
+
+
+def test_two_writers_of_one_relation_serialise(newsroom):
+    """The same relation sent twice at once, through two editors: its statements are
+    locked before the duplicate check, so one is created and the other is a 400 naming
+    the field, never a 500 from the unique constraint."""
+    failures = []
+    for trial in range(TRIALS):
+        first, _ = newsroom.statement(trial)
+        second, _ = newsroom.statement(TRIALS + trial)
+        relation = {"from_statement": first.pk, "to_statement": second.pk, "kind": "denies"}
+        results = race(
+            send(newsroom.editor, "post", RELATIONS, data=relation, format="json"),
+            send(newsroom.other_editor, "post", RELATIONS, data=relation, format="json"),
+        )
+        statuses = sorted(status_of(result) for result in results)
+        if statuses != [201, 400]:
+            failures.append(f"trial {trial}: {statuses}")
+        elif "kind" not in str(next(r for r in results if r.status_code == 400).json()):
+            failures.append(f"trial {trial}: the 400 does not name the field")
+    assert not failures, f"{len(failures)} failures in {TRIALS} trials:\n" + "\n".join(failures)
+
+
+def test_a_new_relation_and_deleting_its_statement_serialise(newsroom):
+    """A relation to a draft created while the draft is deleted: the relation's write takes
+    the draft's lock, so either it is created first (and goes with the draft) or the draft
+    is gone first and the relation is a 400; never a 500 from the foreign key."""
+    failures = []
+    for trial in range(TRIALS):
+        kept, _ = newsroom.statement(trial)
+        draft, _ = newsroom.statement(TRIALS + trial)
+        relation = {"from_statement": kept.pk, "to_statement": draft.pk, "kind": "supports"}
+        created, deleted = race(
+            send(newsroom.editor, "post", RELATIONS, data=relation, format="json"),
+            send(newsroom.other_editor, "delete", f"{STATEMENTS}{draft.pk}/"),
+        )
+        statuses = (status_of(created), status_of(deleted))
+        if statuses not in ((201, 204), (400, 204)):
+            failures.append(f"trial {trial}: POST relation {statuses[0]}, DELETE {statuses[1]}")
+        if Statement.objects.filter(pk=draft.pk).exists():
+            failures.append(f"trial {trial}: the draft is still there")
+        if kept.relations_out.exists():
+            failures.append(f"trial {trial}: a relation outlived its statement")
+    assert not failures, f"{len(failures)} failures in {TRIALS} trials:\n" + "\n".join(failures)
