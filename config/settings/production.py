@@ -20,7 +20,13 @@ X_FRAME_OPTIONS = "DENY"
 
 # WhiteNoise serves the collected static files (admin, Swagger UI, Redoc) from the app
 # server itself, compressed and with far-future caching: no separate file server needed.
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+# Right after SecurityMiddleware, as WhiteNoise asks: static answers get its headers too.
+_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:_security],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_security:],
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
