@@ -228,7 +228,8 @@ class ReplicaRouter:
     def db_for_read(self, model, **hints) -> str:
         reads = _reads.get()
         # Inside a transaction the primary answers: it may hold this request's own writes.
-        if reads is None or not reads.allowed or not transaction.get_autocommit():
+        # (Asked without connecting: a request that reads a replica needs no primary.)
+        if reads is None or not reads.allowed or connections[PRIMARY].in_atomic_block:
             return PRIMARY
         return reads.database()
 
