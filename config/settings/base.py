@@ -382,9 +382,12 @@ LOGGING = {
     "loggers": {
         # Axes logs every sign-in at INFO; lockouts come at WARNING.
         "axes": {"level": "WARNING"},
-        # One record per request (config/observability.py): LOG_REQUESTS=false leaves it out.
-        "attributed.requests": {
-            "level": "INFO" if env.bool("LOG_REQUESTS", default=True) else "WARNING"
-        },
+        # One record per request, at INFO (config/observability.py): LOG_REQUESTS=false
+        # leaves it out.
+        **(
+            {}
+            if env.bool("LOG_REQUESTS", default=True)
+            else {"attributed.requests": {"level": "WARNING"}}
+        ),
     },
 }
