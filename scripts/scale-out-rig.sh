@@ -152,9 +152,11 @@ INI
 }
 
 stop_pgbouncer() {
+    local pid
     if [ -f "$RIG_DIR/pgbouncer.pid" ]; then
-        kill "$(cat "$RIG_DIR/pgbouncer.pid")" 2>/dev/null || true
-        wait_for 10 bash -c "! kill -0 $(cat "$RIG_DIR/pgbouncer.pid") 2>/dev/null" || true
+        pid=$(cat "$RIG_DIR/pgbouncer.pid")
+        kill "$pid" 2>/dev/null || true
+        wait_for 10 bash -c "! kill -0 $pid 2>/dev/null" || true
     fi
 }
 
