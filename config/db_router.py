@@ -26,7 +26,7 @@ import random
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -211,7 +211,6 @@ class RequestReads:
     allowed: bool
     key: str | None
     alias: str | None = None
-    failed: set[str] = field(default_factory=set)
 
     def database(self) -> str:
         if self.alias is None:
