@@ -84,6 +84,9 @@ allow_replication() {
 start_replica() {
     local bin data=$RIG_DIR/replica
     bin=$(pg_bin)
+    # A copy left by an earlier run that was not stopped may miss WAL the primary has
+    # recycled since: always a fresh one.
+    rm -rf "$data"
     if [ ! -f "$data/PG_VERSION" ]; then
         echo "Copying the primary (pg_basebackup) into $data..."
         as_owner "$bin/pg_basebackup" -h "$PRIMARY_HOST" -p "$PRIMARY_PORT" -U postgres \
