@@ -24,6 +24,7 @@ BENCH_ARGS ?=
 
 .PHONY: help run install install-dev install-app dotenv migrate bootstrap test lint format schema \
 	schema-check migrations-check layers-check deploy-check check requirements clean bench bench-peers \
+	bench-scale-out \
 	sdk sdk-check
 
 help: ## Show this help
@@ -194,6 +195,9 @@ sdk-check: ## Fail if clients/ is not what `make sdk` generates from openapi.yam
 
 bench: install ## Benchmark (README, Performance): SIZE=10k|100k|1m DB=postgres|sqlite BENCH_ARGS=...
 	$(PY) -m bench run --size $(SIZE) --db $(DB) $(BENCH_ARGS)
+
+bench-scale-out: install ## Reads over primary and replica under load, read-your-writes checked (the rig; README)
+	$(PY) -m bench.scale_out $(BENCH_ARGS)
 
 # The benchmark's peers (Datasette: BENCH_ARGS=--peer datasette) in their own virtualenv, so
 # that their dependencies never mix with the product's.

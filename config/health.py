@@ -1,5 +1,6 @@
 """Liveness and readiness probes for load balancers and orchestrators."""
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.db.utils import DatabaseError
@@ -7,6 +8,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from config import db_router
 from statements.api.exceptions import problem_json_response
 from statements.search.backends import get_backend
 
@@ -40,7 +42,9 @@ def _cache_failure() -> str | None:
 @never_cache
 @require_safe
 def readyz(request: HttpRequest) -> JsonResponse:
-    """Ready for traffic: the database answers a query and every configured cache answers."""
+    """Ready for traffic: the database answers a query and every configured cache answers.
+    Read replicas are reported, each "ok", "lagging" or "down"; any but "ok" makes the
+    status "degraded", still 200."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -52,4 +56,24 @@ def readyz(request: HttpRequest) -> JsonResponse:
     failed = _cache_failure()
     if failed is not None:
         return problem_json_response(503, f"The cache is not reachable: {failed}.")
-    return JsonResponse({"status": "ok", "database": get_backend().vendor})
+    body: dict = {"status": "ok", "database": get_backend().vendor}
+    if replicas := _replicas():
+        body["replicas"] = replicas
+        if any(replica["status"] != "ok" for replica in replicas.values()):
+            body["status"] = "degraded"
+    return JsonResponse(body)
+
+
+def _replicas() -> dict[str, dict]:
+    """Each read replica's state, asked now. A replica that is down or lags too far is
+    "degraded", not a reason to refuse traffic: its reads go to the primary."""
+    states = {}
+    for alias in db_router.replica_aliases():
+        state = db_router.probe(alias)
+        if not state.up:
+            states[alias] = {"status": "down"}
+            continue
+        lag = None if state.lag == float("inf") else round(state.lag, 3)
+        lagging = not state.usable(settings.DATABASE_REPLICA_MAX_LAG_SECONDS)
+        states[alias] = {"status": "lagging" if lagging else "ok", "lag_seconds": lag}
+    return states

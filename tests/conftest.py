@@ -1,6 +1,7 @@
 """Shared fixtures: clients for each role, and a small world of data built through services."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
@@ -9,6 +10,7 @@ from rest_framework.test import APIClient
 
 from statements.claims import keys as claim_keys
 from statements.roles import EDITORS, REVIEWERS
+from tests import rig
 from tests.factories import UserFactory, World
 from tests.helpers import SEED_FIXTURE, login
 
@@ -94,3 +96,38 @@ def seed(db) -> None:
 @pytest.fixture
 def world(db) -> World:
     return World()
+
+
+# --- The scale-out rig (tests/rig.py): only when DATABASE_REPLICA_URLS is set -------------------
+
+
+def pytest_collection_modifyitems(items):
+    if rig.active():
+        rig.allow_replicas(items)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    yield
+    if settings.DATABASE_POOLER == "transaction":
+        with django_db_blocker.unblock():
+            rig.release_pooled_connections()
+
+
+@pytest.fixture(autouse=True)
+def _replicas_replay_before_each_request(request, monkeypatch):
+    marker = request.node.get_closest_marker("django_db")
+    if (
+        not rig.active()
+        or marker is None
+        or not marker.kwargs.get("transaction")
+        or request.node.get_closest_marker("scale_out_rig")
+    ):
+        return
+    send = Client.request
+
+    def request_after_replay(self, **kwargs):
+        rig.wait_for_replicas()
+        return send(self, **kwargs)
+
+    monkeypatch.setattr(Client, "request", request_after_replay)

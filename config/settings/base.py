@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every answer carries the request's id, and every log record made for it.
+    "config.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything that answers (a problem, a 413), so that a browser on an allowed origin
     # can read every answer, errors included.
@@ -137,9 +139,15 @@ for number, url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), star
             if key in DATABASES["default"]
         }
     )
+    # In tests, a replica reads the primary's test database under its own host and port:
+    # Django gives a mirror the primary's database name only.
     replica["TEST"] = {"MIRROR": "default"}
     DATABASES[f"replica{number}"] = replica
 DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
+# A replica further behind the primary than this is skipped (its reads go to the primary).
+DATABASE_REPLICA_MAX_LAG_SECONDS = env.float("DATABASE_REPLICA_MAX_LAG_SECONDS", default=10.0)
+# Each process asks a replica for its replay position and lag at most this often.
+DATABASE_REPLICA_CHECK_SECONDS = env.float("DATABASE_REPLICA_CHECK_SECONDS", default=0.5)
 
 # Nor do server-side cursors (the export's) survive a transaction-mode pooler.
 if DATABASE_POOLER == "transaction":
@@ -147,6 +155,28 @@ if DATABASE_POOLER == "transaction":
         database["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Metrics --------------------------------------------------------------------------------
+
+# Prometheus metrics at /metrics (django-prometheus): requests by route, method and status,
+# their latency, database queries and their time, and the read replicas' state. Off by
+# default; with METRICS_TOKEN set, a scrape must send "Authorization: Bearer <token>".
+METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+if METRICS_ENABLED:
+    INSTALLED_APPS.append("django_prometheus")
+    # Around everything else, so that the latency counts the whole stack.
+    MIDDLEWARE = [
+        MIDDLEWARE[0],
+        "django_prometheus.middleware.PrometheusBeforeMiddleware",
+        *MIDDLEWARE[1:],
+        "django_prometheus.middleware.PrometheusAfterMiddleware",
+    ]
+    # The same engines, counting queries and timing them.
+    for database in DATABASES.values():
+        database["ENGINE"] = database["ENGINE"].replace(
+            "django.db.backends.", "django_prometheus.db.backends.", 1
+        )
 
 # --- Cache ----------------------------------------------------------------------------------
 
@@ -223,10 +253,10 @@ API_COUNT_CACHE_SECONDS = env.int("API_COUNT_CACHE_SECONDS", default=60)
 # the admin's session and its CSRF protection stay same-origin.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/"
-CORS_ALLOW_HEADERS = (*default_cors_headers, "if-match", "if-none-match")
+CORS_ALLOW_HEADERS = (*default_cors_headers, "if-match", "if-none-match", "x-request-id")
 # Readable by the calling script: the version to send back in If-Match, where a created
 # object lives, how long to wait after a 429, and an export's file name.
-CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After", "Content-Disposition"]
+CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After", "Content-Disposition", "X-Request-ID"]
 CORS_PREFLIGHT_MAX_AGE = env.int("CORS_PREFLIGHT_MAX_AGE", default=86_400)
 
 # --- REST framework -------------------------------------------------------------------------
@@ -328,12 +358,39 @@ SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=300)
 
 # --- Logging --------------------------------------------------------------------------------
 
+# LOG_FORMAT=json writes each record as one JSON object (python-json-logger), with the
+# request's id (config/observability.py) and the record's extra fields.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "config.observability.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "timestamp": False,
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # Axes logs every sign-in at INFO; lockouts come at WARNING.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # Axes logs every sign-in at INFO; lockouts come at WARNING.
+        "axes": {"level": "WARNING"},
+        # One record per request, at INFO (config/observability.py): LOG_REQUESTS=false
+        # leaves it out.
+        **(
+            {}
+            if env.bool("LOG_REQUESTS", default=True)
+            else {"attributed.requests": {"level": "WARNING"}}
+        ),
+    },
 }

@@ -5,6 +5,7 @@
 Both name the same tokens, and both are described in the schema.
 """
 
+from django.db import DEFAULT_DB_ALIAS, router
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
@@ -30,6 +31,22 @@ class TokenAuthentication(authentication.TokenAuthentication):
                 "Invalid token header. Token string should not contain invalid characters."
             ) from exc
         return self.authenticate_credentials(key)
+
+    def authenticate_credentials(self, key):
+        try:
+            return super().authenticate_credentials(key)
+        except exceptions.AuthenticationFailed:
+            model = self.get_model()
+            if router.db_for_read(model) == DEFAULT_DB_ALIAS:
+                raise
+        # Read from a replica, which may not have replayed a token made a moment ago.
+        try:
+            token = model.objects.using(DEFAULT_DB_ALIAS).select_related("user").get(key=key)
+        except model.DoesNotExist as exc:
+            raise exceptions.AuthenticationFailed("Invalid token.") from exc
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed("User inactive or deleted.")
+        return (token.user, token)
 
 
 class TokenAuthenticationScheme(OpenApiAuthenticationExtension):
