@@ -66,6 +66,14 @@ def test_the_troop_deployment_claim_with_its_denials(seed, anon, asked):
     assert [speaker["name"] for speaker in body["speakers"]] == ["United States", "Lloyd Austin"]
     austin = body["statements"][2]["attributions"][0]
     assert austin["speaker_role"] == "US defence secretary"
+    assert austin["role_at_the_time"]["role"] == "US Secretary of Defense"
+    kirby = next(
+        attribution
+        for answer in body["responses"]
+        for attribution in answer["statement"]["attributions"]
+        if attribution["speaker"]["name"] == "John Kirby"
+    )
+    assert kirby["role_at_the_time"]["role"] == "White House national security spokesman"
     assert austin["source"]["title"].startswith("Thousands of North Korean Troops")
     assert body["statements"][0]["first_said"] == "2024-10-24"
     by_kind: dict[str, set[str]] = {}

@@ -91,10 +91,10 @@ export interface paths {
          * List changes (the change feed)
          * @description Every change you may see, oldest first, in the order the transactions committed: a partner keeps a copy in step by reading it from its start, then polling with the last `cursor`. A cursor never skips a committed change and never repeats one, even when transactions commit out of order (a change appears once every transaction that began before it has ended).
          *
-         *     - Statements: `created`, `updated` (its text, topics, attributions or relations), `published`, `corrected`, `retracted` (`note`: the reason) and `deleted` (drafts only: nothing published is deleted).
-         *     - Speakers and sources: `created`, `updated`, `deleted`; a statement that shows their names is not listed again when they change.
+         *     - Statements: `created`, `updated` (its text, topics, attributions or relations, an attribution's role at the time, a speaker merge that moved an attribution), `published`, `corrected`, `retracted` (`note`: the reason) and `deleted` (drafts only: nothing published is deleted).
+         *     - Speakers, sources and memberships: `created`, `updated`, `deleted`; a statement that shows their names is not listed again when they change. A merged speaker is `deleted` and its survivor `updated` (`note`: the merge), and its id then redirects (308) to the survivor.
          *
-         *     The public sees the changes of published statements (the first is `published`), their retraction (without the text: the statement then answers 410) and every change of speakers and sources; editors, reviewers and admins see drafts' too. The feed starts with one change for each object that existed when it was introduced.
+         *     The public sees the changes of published statements (the first is `published`), their retraction (without the text: the statement then answers 410) and every change of speakers, sources and memberships; editors, reviewers and admins see drafts' too. The feed starts with one change for each object that existed when it was introduced.
          */
         get: operations["list_changes"];
         put?: never;
@@ -137,6 +137,82 @@ export interface paths {
          * @description The context that every JSON-LD answer names (`Accept: application/ld+json`): schema.org's terms, the W3C Web Annotation terms and this API's own, each mapped to its full IRI, so that a JSON-LD processor needs nothing else.
          */
         get: operations["get_jsonld_context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/memberships/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List memberships
+         * @description A page of memberships, filtered and ordered by the query parameters.
+         */
+        get: operations["list_memberships"];
+        put?: never;
+        /**
+         * Create a membership
+         * @description Create a membership. Needs the add permission (editors).
+         */
+        post: operations["create_membership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/memberships/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a membership
+         * @description One membership, with its `ETag`.
+         */
+        get: operations["get_membership"];
+        /**
+         * Replace a membership
+         * @description Replace every writable field of the membership.
+         */
+        put: operations["replace_membership"];
+        post?: never;
+        /**
+         * Delete a membership
+         * @description Delete the membership. Refused with 409 while other records depend on it; published statements are retracted, never deleted.
+         */
+        delete: operations["delete_membership"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a membership
+         * @description Change the fields given, leave the others as they are.
+         */
+        patch: operations["update_membership"];
+        trace?: never;
+    };
+    "/api/v1/memberships/{id}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a membership's versions
+         * @description The change history of the membership, newest first: who made each version, when, and the fields it changed (old and new values). Editors, reviewers and admins only: past versions may hold text never published.
+         */
+        get: operations["list_membership_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -489,6 +565,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/speakers/{id}/merge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a speaker into another
+         * @description The speaker is found to be `into`: its attributions (as speaker and as the one represented), memberships (as person and as organization), name and aliases move to `into` (its name becomes an alias; a blank description, country or Wikidata id of `into` takes the merged one's). Its id then redirects: `GET /speakers/{id}/` (and its other routes, reads and writes) answer 308 to the survivor's, and a list filtered by it (`statements/?speaker=`, `on_behalf_of`, `member_of`, `memberships/?person=`, ...) answers 308 to the same list filtered by the survivor's id, so that a client learns the id to keep. Both speakers' histories record the merge; the change feed lists the merged speaker as deleted, the survivor and the moved attributions' statements as updated. Needs the merge_speaker permission (reviewers). 400 naming `into` when it is the speaker itself, an unknown id, a speaker of another kind or another Wikidata item; `into` given as a merged id is followed to its survivor. 409 when a moved attribution would repeat one of the survivor's (same statement and source) or make it speak on its own behalf.
+         */
+        post: operations["merge_speaker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/speakers/{speaker_pk}/statements/": {
         parameters: {
             query?: never;
@@ -501,6 +597,26 @@ export interface paths {
          * @description The statements attributed to the speaker, with every statement filter.
          */
         get: operations["list_speaker_statements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/speakers/duplicates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List likely duplicate speakers
+         * @description Pairs of speakers of one kind that may be one, best first (then by id): `same_name` when a name or alias of one is a name or alias of the other once case, accents, punctuation and initials are set aside (score 1); `similar_name` when their names are spelt alike (trigram similarity from 0.6). At most 1,000 pairs, paginated; `kind` narrows to one kind. Merge a pair with `POST /speakers/{id}/merge/`.
+         */
+        get: operations["list_speaker_duplicates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -665,6 +781,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statements/{statement_pk}/revisions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a statement's revisions
+         * @description The changes proposed to a published statement, oldest first: pending, approved or rejected. Reviewers see every one; editors the ones they proposed; anonymous callers none (401).
+         */
+        get: operations["list_statement_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{statement_pk}/revisions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a revision
+         * @description One revision of a statement (reviewers, and the editor who proposed it).
+         */
+        get: operations["get_statement_revision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{statement_pk}/revisions/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a revision
+         * @description Apply a pending revision to its published statement, as a correction: `note`, the public note saying what was corrected, is required and is shown with the statement from then on (`corrections`); the change feed lists a `corrected` change. 409 when the revision was decided already, when its statement is no longer published, or when the statement changed after the revision was proposed (stale: propose it again). Reviewers only (the publish permission).
+         */
+        post: operations["approve_statement_revision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/{statement_pk}/revisions/{id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a revision
+         * @description Refuse a pending revision, saying why (`reason`, for its proposer); the statement stays as it is. 409 when it was decided already. Reviewers only.
+         */
+        post: operations["reject_statement_revision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/statements/export/": {
         parameters: {
             query?: never;
@@ -711,6 +907,15 @@ export interface components {
          */
         AnchorStatusEnum: "anchored" | "reanchored" | "orphaned" | "unanchored";
         /**
+         * @description The public note of the correction an approved revision makes.
+         *
+         *     Any other field is refused (400).
+         */
+        ApproveRequest: {
+            /** @description What was corrected and why; shown with the statement from then on. */
+            note: string;
+        };
+        /**
          * @description The link of a statement, the speaker who made it and the source that reports it,
          *     saying how the source renders it: quoted, paraphrased or summarised (`mode`), as what
          *     kind of speech act, with which reporting verb, the speaker's role at the time, on whose
@@ -728,6 +933,8 @@ export interface components {
             verb: string;
             /** @description The role at the time: "US defence secretary". */
             speaker_role: string;
+            /** @description The speaker's membership that held on `stated_on`, else on the day the source was published (set by the server from the speaker's memberships; null when none held or the day is unknown). When several held, the latest start wins. Beside `speaker_role`, the role as the source printed it. */
+            readonly role_at_the_time: components["schemas"]["MembershipSummary"] | null;
             /** @description The speaker represented: Kirby speaks for the US government. */
             on_behalf_of: components["schemas"]["SpeakerSummary"] | null;
             occasion: string;
@@ -754,6 +961,8 @@ export interface components {
             verb: string;
             /** @description The role at the time: "US defence secretary". */
             speaker_role: string;
+            /** @description The speaker's membership that held on `stated_on`, else on the day the source was published (set by the server from the speaker's memberships; null when none held or the day is unknown). When several held, the latest start wins. Beside `speaker_role`, the role as the source printed it. */
+            readonly role_at_the_time: components["schemas"]["MembershipSummary"] | null;
             /** @description The speaker represented: Kirby speaks for the US government. */
             on_behalf_of: components["schemas"]["SpeakerSummary"] | null;
             occasion: string;
@@ -770,7 +979,7 @@ export interface components {
          *     whom), which source reports it, and how. Read and written with the statement, which it
          *     therefore does not name.
          *
-         *     Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+         *     Any other field is refused (400), except `id`, `role_at_the_time`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
          */
         AttributionFieldsRequest: {
             /** @description Id of the related object. */
@@ -803,7 +1012,7 @@ export interface components {
          *     kind of speech act, with which reporting verb, the speaker's role at the time, on whose
          *     behalf, on what occasion and when, and where in the source's body the words stand.
          *
-         *     Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+         *     Any other field is refused (400), except `id`, `role_at_the_time`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
          */
         AttributionRequest: {
             /** @description Id of the statement attributed. */
@@ -824,6 +1033,8 @@ export interface components {
             /** Format: date */
             stated_on?: string | null;
             quote?: components["schemas"]["QuoteRequest"] | null;
+            /** @description The public note of a correction: what was corrected and why. Required to change a published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`; not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without a note: the reviewer who approves it writes it. */
+            correction_note?: string;
         };
         /**
          * @description One change of the feed: what changed (a statement, a speaker or a source), how and
@@ -848,6 +1059,7 @@ export interface components {
              *     * `statement` - Statement
              *     * `speaker` - Speaker
              *     * `source` - Source
+             *     * `membership` - Membership
              */
             object: components["schemas"]["ChangeObjectEnum"];
             /** @description The changed object's id. */
@@ -879,9 +1091,10 @@ export interface components {
          * @description * `statement` - Statement
          *     * `speaker` - Speaker
          *     * `source` - Source
+         *     * `membership` - Membership
          * @enum {string}
          */
-        ChangeObjectEnum: "statement" | "speaker" | "source";
+        ChangeObjectEnum: "statement" | "speaker" | "source" | "membership";
         /**
          * @description One claim followed across speakers and sources: the statements that `same_claim`
          *     relations join (oldest first) and the statements that deny, contradict, support or
@@ -904,6 +1117,8 @@ export interface components {
             speaker: components["schemas"]["SpeakerSummary"];
             /** @description The speaker's role as the source printed it. */
             speaker_role: string;
+            /** @description The speaker's membership that held when it was said (as on an attribution). */
+            role_at_the_time: components["schemas"]["MembershipSummary"] | null;
             on_behalf_of: components["schemas"]["SpeakerSummary"] | null;
             verb: string;
             mode: string;
@@ -970,6 +1185,27 @@ export interface components {
             latest: string | null;
         };
         /**
+         * @description A correction notice: when a published statement was corrected, and the public note
+         *     saying what changed.
+         */
+        Correction: {
+            /** Format: date-time */
+            readonly at: string;
+            readonly note: string;
+        };
+        /**
+         * @description Two speakers that may be one: `same_name`, a name or alias of one is (ignoring
+         *     case, accents, punctuation and initials) a name or alias of the other; `similar_name`,
+         *     their names are spelt alike (trigram similarity). `score` from 0 to 1, best first.
+         */
+        DuplicatePair: {
+            speaker: components["schemas"]["SpeakerSummary"];
+            duplicate: components["schemas"]["SpeakerSummary"];
+            /** Format: double */
+            score: number;
+            reasons: components["schemas"]["ReasonsEnum"][];
+        };
+        /**
          * @description How the statements found divide by speaker, speech act, publisher and year: each
          *     value with its count, to narrow the search with the matching filter.
          */
@@ -1016,6 +1252,80 @@ export interface components {
             "@context": string;
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * @description A person's membership of an organization, a government or a group, in a role, over
+         *     a period (Popolo). `start` and `end` are partial dates: a year (`2021`), a month
+         *     (`2021-01`) or a day (`2021-01-22`); blank when unknown (an end left blank: still a
+         *     member). An attribution's `role_at_the_time` is the membership of its speaker that held
+         *     on its day.
+         */
+        Membership: {
+            readonly id: number;
+            /** @description The member: a speaker of kind `person`. */
+            person: number;
+            /** @description A speaker of kind `organization`, `government` or `group`. */
+            organization: number;
+            /** @description "US Secretary of Defense". */
+            role: string;
+            /** @description A year, a month or a day: "2021", "2021-01", "2021-01-22"; blank: unknown. */
+            start: string;
+            /** @description As start; blank: still a member (or unknown). */
+            end: string;
+            /** @description The source that says so. */
+            source: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /**
+         * @description A person's membership of an organization, a government or a group, in a role, over
+         *     a period (Popolo). `start` and `end` are partial dates: a year (`2021`), a month
+         *     (`2021-01`) or a day (`2021-01-22`); blank when unknown (an end left blank: still a
+         *     member). An attribution's `role_at_the_time` is the membership of its speaker that held
+         *     on its day.
+         *
+         *     Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+         */
+        MembershipRequest: {
+            /** @description The member: a speaker of kind `person`. */
+            person: number;
+            /** @description A speaker of kind `organization`, `government` or `group`. */
+            organization: number;
+            /** @description "US Secretary of Defense". */
+            role: string;
+            /** @description A year, a month or a day: "2021", "2021-01", "2021-01-22"; blank: unknown. */
+            start?: string;
+            /** @description As start; blank: still a member (or unknown). */
+            end?: string;
+            /** @description The source that says so. */
+            source?: number | null;
+        };
+        /**
+         * @description A membership as shown in an attribution: the speaker's role at the time, in which
+         *     organization (by id), from when to when (partial dates). The membership itself
+         *     (`GET /memberships/{id}/`) has the rest.
+         */
+        MembershipSummary: {
+            readonly id: number;
+            /** @description "US Secretary of Defense". */
+            readonly role: string;
+            readonly organization: number;
+            /** @description A year, a month or a day: "2021", "2021-01", "2021-01-22"; blank: unknown. */
+            readonly start: string;
+            /** @description As start; blank: still a member (or unknown). */
+            readonly end: string;
+        };
+        /**
+         * @description The speaker to merge into (the survivor). A merged speaker's id is followed to the
+         *     speaker it was merged into.
+         *
+         *     Any other field is refused (400).
+         */
+        MergeRequest: {
+            /** @description The surviving speaker's id. */
+            into: number;
         };
         /** @description A page of Attribution objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
         PaginatedAttributionList: {
@@ -1064,6 +1374,22 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["ClaimSummary"][];
         };
+        /** @description A page of DuplicatePair objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
+        PaginatedDuplicatePairList: {
+            /** @example 1 */
+            count: number;
+            /**
+             * Format: uri
+             * @example null
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example null
+             */
+            previous: string | null;
+            results: components["schemas"]["DuplicatePair"][];
+        };
         /** @description A page of HistoryEntry objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
         PaginatedHistoryEntryList: {
             /** @example 1 */
@@ -1080,6 +1406,22 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["HistoryEntry"][];
         };
+        /** @description A page of Membership objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
+        PaginatedMembershipList: {
+            /** @example 1 */
+            count: number;
+            /**
+             * Format: uri
+             * @example null
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example null
+             */
+            previous: string | null;
+            results: components["schemas"]["Membership"][];
+        };
         /** @description A page of Relation objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
         PaginatedRelationList: {
             /** @example 1 */
@@ -1095,6 +1437,22 @@ export interface components {
              */
             previous: string | null;
             results: components["schemas"]["Relation"][];
+        };
+        /** @description A page of Revision objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
+        PaginatedRevisionList: {
+            /** @example 1 */
+            count: number;
+            /**
+             * Format: uri
+             * @example null
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example null
+             */
+            previous: string | null;
+            results: components["schemas"]["Revision"][];
         };
         /** @description A page of Source objects: `results` holds this page's, `count` the number in all pages, `next` and `previous` link to the neighbouring pages (null at either end). */
         PaginatedSourceList: {
@@ -1150,7 +1508,7 @@ export interface components {
          *     kind of speech act, with which reporting verb, the speaker's role at the time, on whose
          *     behalf, on what occasion and when, and where in the source's body the words stand.
          *
-         *     Only the fields sent change; the others keep their values. Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+         *     Only the fields sent change; the others keep their values. Any other field is refused (400), except `id`, `role_at_the_time`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
          */
         PatchedAttributionRequest: {
             /** @description Id of the statement attributed. */
@@ -1171,6 +1529,31 @@ export interface components {
             /** Format: date */
             stated_on?: string | null;
             quote?: components["schemas"]["QuoteRequest"] | null;
+            /** @description The public note of a correction: what was corrected and why. Required to change a published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`; not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without a note: the reviewer who approves it writes it. */
+            correction_note?: string;
+        };
+        /**
+         * @description A person's membership of an organization, a government or a group, in a role, over
+         *     a period (Popolo). `start` and `end` are partial dates: a year (`2021`), a month
+         *     (`2021-01`) or a day (`2021-01-22`); blank when unknown (an end left blank: still a
+         *     member). An attribution's `role_at_the_time` is the membership of its speaker that held
+         *     on its day.
+         *
+         *     Only the fields sent change; the others keep their values. Any other field is refused (400), except `id`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+         */
+        PatchedMembershipRequest: {
+            /** @description The member: a speaker of kind `person`. */
+            person?: number;
+            /** @description A speaker of kind `organization`, `government` or `group`. */
+            organization?: number;
+            /** @description "US Secretary of Defense". */
+            role?: string;
+            /** @description A year, a month or a day: "2021", "2021-01", "2021-01-22"; blank: unknown. */
+            start?: string;
+            /** @description As start; blank: still a member (or unknown). */
+            end?: string;
+            /** @description The source that says so. */
+            source?: number | null;
         };
         /**
          * @description How one statement bears on another: `from_statement` denies, contradicts, supports,
@@ -1235,7 +1618,7 @@ export interface components {
          *     statements. Drafts are visible to editors, reviewers and admins only, until published;
          *     a retracted statement is withdrawn from the public and says why.
          *
-         *     Only the fields sent change; the others keep their values. Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+         *     Only the fields sent change; the others keep their values. Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`, `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
          */
         PatchedStatementRequest: {
             /** @description Verbatim for a quote, otherwise a neutral paraphrase. */
@@ -1245,6 +1628,8 @@ export interface components {
             topics?: string[];
             /** @description Who made the statement and which sources report it. Written with the statement in one atomic request; on update, when given, it replaces the set (matched on speaker and source). */
             attributions?: components["schemas"]["AttributionFieldsRequest"][];
+            /** @description The public note of a correction: what was corrected and why. Required to change a published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`; not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without a note: the reviewer who approves it writes it. */
+            correction_note?: string;
         };
         /** @description An RFC 9457 problem details document. */
         Problem: {
@@ -1319,6 +1704,21 @@ export interface components {
             prefix?: string;
             /** @description Text just after the quote, to pick one of several occurrences. */
             suffix?: string;
+        };
+        /**
+         * @description * `same_name` - same_name
+         *     * `similar_name` - similar_name
+         * @enum {string}
+         */
+        ReasonsEnum: "same_name" | "similar_name";
+        /**
+         * @description Why a revision is refused (for its proposer).
+         *
+         *     Any other field is refused (400).
+         */
+        RejectRequest: {
+            /** @description Why the revision is rejected. */
+            reason: string;
         };
         /**
          * @description How one statement bears on another: `from_statement` denies, contradicts, supports,
@@ -1401,6 +1801,40 @@ export interface components {
              */
             retracted_at: string;
         };
+        /**
+         * @description An editor's change to a published statement, waiting for a reviewer (`pending`),
+         *     applied (`approved`, with the public note of its correction) or refused (`rejected`,
+         *     with the reason). `proposed` is the change as `PATCH statements/{id}/` takes it, the
+         *     fields given only; `base_version` the statement's version it was made on (its latest
+         *     change in the feed): once the statement changes otherwise, the revision is stale and
+         *     cannot be approved (409).
+         */
+        Revision: {
+            readonly id: number;
+            readonly statement: number;
+            readonly status: components["schemas"]["RevisionStatusEnum"];
+            /** @description The change, as `PATCH statements/{id}/` takes it. */
+            readonly proposed: unknown;
+            readonly base_version: number;
+            /** @description The editor who proposed it. */
+            readonly proposed_by: string;
+            /** Format: date-time */
+            readonly proposed_at: string;
+            /** @description The reviewer who approved or rejected it. */
+            readonly decided_by: string | null;
+            /** Format: date-time */
+            readonly decided_at: string | null;
+            /** @description The public note of the correction it became (approved), else null. */
+            readonly note: string | null;
+            readonly rejection_reason: string;
+        };
+        /**
+         * @description * `pending` - Pending
+         *     * `approved` - Approved
+         *     * `rejected` - Rejected
+         * @enum {string}
+         */
+        RevisionStatusEnum: "pending" | "approved" | "rejected";
         /**
          * @description One statement found: the statement, its relevance score and its text with the
          *     matched words highlighted.
@@ -1640,6 +2074,8 @@ export interface components {
             attributions: components["schemas"]["AttributionFields"][];
             /** @description Relations to other statements, in both directions. */
             readonly relations: components["schemas"]["StatementRelation"][];
+            /** @description The statement's correction notices since it was published, oldest first. */
+            readonly corrections: components["schemas"]["Correction"][];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -1659,6 +2095,8 @@ export interface components {
             attributions: components["schemas"]["AttributionFields"][];
             /** @description Relations to other statements, in both directions. */
             readonly relations: components["schemas"]["StatementRelation"][];
+            /** @description The statement's correction notices since it was published, oldest first. */
+            readonly corrections: components["schemas"]["Correction"][];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -1683,7 +2121,7 @@ export interface components {
          *     statements. Drafts are visible to editors, reviewers and admins only, until published;
          *     a retracted statement is withdrawn from the public and says why.
          *
-         *     Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
+         *     Any other field is refused (400), except `id`, `status`, `retraction_reason`, `relations`, `corrections`, `created_at`, `updated_at`: read-only, they may be sent back as read and are ignored.
          */
         StatementRequest: {
             /** @description Verbatim for a quote, otherwise a neutral paraphrase. */
@@ -1693,6 +2131,8 @@ export interface components {
             topics?: string[];
             /** @description Who made the statement and which sources report it. Written with the statement in one atomic request; on update, when given, it replaces the set (matched on speaker and source). */
             attributions?: components["schemas"]["AttributionFieldsRequest"][];
+            /** @description The public note of a correction: what was corrected and why. Required to change a published statement (or its attributions) as a reviewer, shown with the statement from then on in `corrections`; not stored otherwise. An editor's change to a published statement is proposed instead (202, a revision), without a note: the reviewer who approves it writes it. */
+            correction_note?: string;
         };
         /**
          * @description * `draft` - Draft
@@ -1799,9 +2239,11 @@ export interface operations {
             query?: {
                 /** @description Status of the quote's anchor in its source's body: orphaned quotes were lost when the body changed, reanchored ones found again by an approximate match. */
                 anchor_status?: components["schemas"]["AnchorStatusEnum"][];
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `quote.status`, `quote.body_sha256`, `created_at`, `updated_at`. */
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `role_at_the_time`, `role_at_the_time.id`, `role_at_the_time.role`, `role_at_the_time.organization`, `role_at_the_time.start`, `role_at_the_time.end`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `quote.status`, `quote.body_sha256`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
+                /** @description Organization id: statements by people who were members of it when they spoke (a membership that held on the attribution's `stated_on`, else on its source's publication date; an unknown id is a 400). */
+                member_of?: number[];
                 mode?: components["schemas"]["AttributionModeEnum"][];
                 /** @description Id of the speaker represented (an unknown id is a 400). */
                 on_behalf_of?: number[];
@@ -1924,6 +2366,15 @@ export interface operations {
                     "application/json": components["schemas"]["Attribution"];
                 };
             };
+            /** @description Proposed, not applied: an editor's change to a published statement (or to its attributions) is a pending revision for a reviewer, at `Location`. The statement, its `ETag` and what readers see stay as published until a reviewer approves it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
             400: {
                 headers: {
@@ -2014,7 +2465,7 @@ export interface operations {
     get_attribution: {
         parameters: {
             query?: {
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. The `ETag` is that of the fields sent. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `quote.status`, `quote.body_sha256`, `created_at`, `updated_at`. */
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. The `ETag` is that of the fields sent. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `role_at_the_time`, `role_at_the_time.id`, `role_at_the_time.role`, `role_at_the_time.organization`, `role_at_the_time.start`, `role_at_the_time.end`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `quote.status`, `quote.body_sha256`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
             };
@@ -2117,6 +2568,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Attribution"];
+                };
+            };
+            /** @description Proposed, not applied: an editor's change to a published statement (or to its attributions) is a pending revision for a reviewer, at `Location`. The statement, its `ETag` and what readers see stay as published until a reviewer approves it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
                 };
             };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
@@ -2360,6 +2820,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Attribution"];
+                };
+            };
+            /** @description Proposed, not applied: an editor's change to a published statement (or to its attributions) is a pending revision for a reviewer, at `Location`. The statement, its `ETag` and what readers see stay as published until a reviewer approves it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
                 };
             };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
@@ -2669,6 +3138,679 @@ export interface operations {
             };
             /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_memberships: {
+        parameters: {
+            query?: {
+                /** @description Only the memberships that held on this day: begun on or before it (a partial start counts from its first day) and not ended before it (a partial end counts to its last day); unknown ends and starts hold. */
+                date?: string;
+                /** @description Only these fields, comma-separated. For example `person,organization,role` (who held which role, without the dates). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `person`, `organization`, `role`, `start`, `end`, `source`, `created_at`, `updated_at`. */
+                fields?: string;
+                /**
+                 * @description Ordering
+                 *
+                 *     * `id` - Id
+                 *     * `-id` - Id (descending)
+                 *     * `created_at` - Created at
+                 *     * `-created_at` - Created at (descending)
+                 *     * `updated_at` - Updated at
+                 *     * `-updated_at` - Updated at (descending)
+                 */
+                ordering?: ("-created_at" | "-id" | "-updated_at" | "created_at" | "id" | "updated_at")[];
+                /** @description Organization id (an unknown id is a 400). */
+                organization?: number[];
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page: 20 by default; a larger number than 100 is capped to 100 (the response's `next` link keeps the size asked for). 0, a negative or a fractional number is a 400. */
+                page_size?: number;
+                /** @description Person id (an unknown id is a 400). */
+                person?: number[];
+                /** @description Only what changed at or after this moment (ISO 8601: `2024-10-28T09:30:00Z`; a date alone is its start, UTC), by `updated_at`: a partner's sync asks for what changed since its last one. Deletions are not listed: the change feed (`changes/`) has every change, deletions included. A value that does not parse is a 400 naming it. */
+                updated_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMembershipList"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_membership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Entity tag of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes). */
+                    ETag?: string;
+                    /** @description URL of the created object. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action conflicts with the object's state (e.g. deleting a published statement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` named an ETag that is no longer current: fetch the object again. */
+            412: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type: application/json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_membership: {
+        parameters: {
+            query?: {
+                /** @description Only these fields, comma-separated. For example `person,organization,role` (who held which role, without the dates). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. The `ETag` is that of the fields sent. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `person`, `organization`, `role`, `start`, `end`, `source`, `created_at`, `updated_at`. */
+                fields?: string;
+            };
+            header?: {
+                /** @description An ETag from an earlier read: 304 Not Modified when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The object's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Entity tag of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    /** @description Entity tag of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replace_membership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the write happens only if the object is unchanged since, else 412. Send it so that two editors never overwrite each other. Required (428 without it) to change or delete a published statement or an attribution of one; without it, a write to a draft is last-write-wins. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Entity tag of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action conflicts with the object's state (e.g. deleting a published statement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` named an ETag that is no longer current: fetch the object again. */
+            412: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type: application/json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_membership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the write happens only if the object is unchanged since, else 412. Send it so that two editors never overwrite each other. Required (428 without it) to change or delete a published statement or an attribution of one; without it, a write to a draft is last-write-wins. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action conflicts with the object's state (e.g. deleting a published statement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` named an ETag that is no longer current: fetch the object again. */
+            412: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type: application/json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_membership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read: the write happens only if the object is unchanged since, else 412. Send it so that two editors never overwrite each other. Required (428 without it) to change or delete a published statement or an attribution of one; without it, a write to a draft is last-write-wins. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The object's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedMembershipRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Entity tag of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action conflicts with the object's state (e.g. deleting a published statement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` named an ETag that is no longer current: fetch the object again. */
+            412: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type: application/json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_membership_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedHistoryEntryList"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3368,10 +4510,12 @@ export interface operations {
             query: {
                 /** @description Status of the quote's anchor in its source's body: orphaned quotes were lost when the body changed, reanchored ones found again by an approximate match. */
                 anchor_status?: components["schemas"]["AnchorStatusEnum"][];
-                /** @description Only these fields of each hit's `statement`, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Only these fields of each hit's `statement`, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.role_at_the_time`, `attributions.role_at_the_time.id`, `attributions.role_at_the_time.role`, `attributions.role_at_the_time.organization`, `attributions.role_at_the_time.start`, `attributions.role_at_the_time.end`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `corrections`, `corrections.at`, `corrections.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 /** @description BCP 47 language tag. */
                 language?: string[];
+                /** @description Organization id: statements by people who were members of it when they spoke (a membership that held on the attribution's `stated_on`, else on its source's publication date; an unknown id is a 400). */
+                member_of?: number[];
                 mode?: components["schemas"]["AttributionModeEnum"][];
                 /** @description Page number, from 1. */
                 page?: number;
@@ -4152,9 +5296,11 @@ export interface operations {
             query?: {
                 /** @description Status of the quote's anchor in its source's body: orphaned quotes were lost when the body changed, reanchored ones found again by an approximate match. */
                 anchor_status?: components["schemas"]["AnchorStatusEnum"][];
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `quote.status`, `quote.body_sha256`, `created_at`, `updated_at`. */
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `statement,speaker.name` (who made which statement) or `id,source.title,quote.exact`. The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `statement`, `speaker`, `speaker.id`, `speaker.name`, `speaker.kind`, `source`, `source.id`, `source.title`, `source.publisher`, `source.kind`, `source.url`, `source.published_at`, `source.status`, `mode`, `speech_act`, `verb`, `speaker_role`, `role_at_the_time`, `role_at_the_time.id`, `role_at_the_time.role`, `role_at_the_time.organization`, `role_at_the_time.start`, `role_at_the_time.end`, `on_behalf_of`, `on_behalf_of.id`, `on_behalf_of.name`, `on_behalf_of.kind`, `occasion`, `stated_on`, `quote`, `quote.exact`, `quote.prefix`, `quote.suffix`, `quote.start`, `quote.end`, `quote.status`, `quote.body_sha256`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
+                /** @description Organization id: statements by people who were members of it when they spoke (a membership that held on the attribution's `stated_on`, else on its source's publication date; an unknown id is a 400). */
+                member_of?: number[];
                 mode?: components["schemas"]["AttributionModeEnum"][];
                 /** @description Id of the speaker represented (an unknown id is a 400). */
                 on_behalf_of?: number[];
@@ -5171,6 +6317,117 @@ export interface operations {
             };
         };
     };
+    merge_speaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The object's id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Speaker"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action conflicts with the object's state (e.g. deleting a published statement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` named an ETag that is no longer current: fetch the object again. */
+            412: {
+                headers: {
+                    /** @description The current ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type: application/json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_speaker_statements: {
         parameters: {
             query?: {
@@ -5178,11 +6435,13 @@ export interface operations {
                 anchor_status?: components["schemas"]["AnchorStatusEnum"][];
                 /** @description Cursor mode, for walking every statement (a full sync): the statements in id order, a page at a time after the position the cursor names, without counting pages or skipping rows, so the last page costs what the first does. Start with an empty `cursor=`, then follow `next` (null after the last page); `previous` is null. Not with `page`, with an `ordering` other than `id`, nor with `q` ranked by relevance (add `ordering=id` to walk every match). A cursor this list did not give is a 400. */
                 cursor?: string;
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.role_at_the_time`, `attributions.role_at_the_time.id`, `attributions.role_at_the_time.role`, `attributions.role_at_the_time.organization`, `attributions.role_at_the_time.start`, `attributions.role_at_the_time.end`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `corrections`, `corrections.at`, `corrections.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
                 /** @description BCP 47 language tag. */
                 language?: string[];
+                /** @description Organization id: statements by people who were members of it when they spoke (a membership that held on the attribution's `stated_on`, else on its source's publication date; an unknown id is a 400). */
+                member_of?: number[];
                 mode?: components["schemas"]["AttributionModeEnum"][];
                 /**
                  * @description Sort by stated_on (the earliest date an attribution gives), published_at (the earliest reporting source), id, created_at or updated_at; - for descending. With q, relevance (the default) gives the best matches first, ranked among the 1,000 newest matches; any other ordering lists every match.
@@ -5286,6 +6545,63 @@ export interface operations {
             };
         };
     };
+    list_speaker_duplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDuplicatePairList"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_statements: {
         parameters: {
             query?: {
@@ -5293,11 +6609,13 @@ export interface operations {
                 anchor_status?: components["schemas"]["AnchorStatusEnum"][];
                 /** @description Cursor mode, for walking every statement (a full sync): the statements in id order, a page at a time after the position the cursor names, without counting pages or skipping rows, so the last page costs what the first does. Start with an empty `cursor=`, then follow `next` (null after the last page); `previous` is null. Not with `page`, with an `ordering` other than `id`, nor with `q` ranked by relevance (add `ordering=id` to walk every match). A cursor this list did not give is a 400. */
                 cursor?: string;
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.role_at_the_time`, `attributions.role_at_the_time.id`, `attributions.role_at_the_time.role`, `attributions.role_at_the_time.organization`, `attributions.role_at_the_time.start`, `attributions.role_at_the_time.end`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `corrections`, `corrections.at`, `corrections.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
                 /** @description BCP 47 language tag. */
                 language?: string[];
+                /** @description Organization id: statements by people who were members of it when they spoke (a membership that held on the attribution's `stated_on`, else on its source's publication date; an unknown id is a 400). */
+                member_of?: number[];
                 mode?: components["schemas"]["AttributionModeEnum"][];
                 /**
                  * @description Sort by stated_on (the earliest date an attribution gives), published_at (the earliest reporting source), id, created_at or updated_at; - for descending. With q, relevance (the default) gives the best matches first, ranked among the 1,000 newest matches; any other ordering lists every match.
@@ -5514,7 +6832,7 @@ export interface operations {
     get_statement: {
         parameters: {
             query?: {
-                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. The `ETag` is that of the fields sent. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `created_at`, `updated_at`. */
+                /** @description Only these fields, comma-separated; a dot reaches into a nested object or list, and naming a nested object keeps it whole. For example `id,text` (ids and texts only) or `id,text,attributions.speaker.name` (who said it). The fields keep their usual order, and only those asked for are read, so a smaller response is also a quicker one. The response then holds these fields only: the schema below describes the full representation. The `ETag` is that of the fields sent. An unknown field or an empty name is a 400 naming `fields`. Without it, every field. The fields: `id`, `text`, `language`, `topics`, `status`, `retraction_reason`, `attributions`, `attributions.id`, `attributions.speaker`, `attributions.speaker.id`, `attributions.speaker.name`, `attributions.speaker.kind`, `attributions.source`, `attributions.source.id`, `attributions.source.title`, `attributions.source.publisher`, `attributions.source.kind`, `attributions.source.url`, `attributions.source.published_at`, `attributions.source.status`, `attributions.mode`, `attributions.speech_act`, `attributions.verb`, `attributions.speaker_role`, `attributions.role_at_the_time`, `attributions.role_at_the_time.id`, `attributions.role_at_the_time.role`, `attributions.role_at_the_time.organization`, `attributions.role_at_the_time.start`, `attributions.role_at_the_time.end`, `attributions.on_behalf_of`, `attributions.on_behalf_of.id`, `attributions.on_behalf_of.name`, `attributions.on_behalf_of.kind`, `attributions.occasion`, `attributions.stated_on`, `attributions.quote`, `attributions.quote.exact`, `attributions.quote.prefix`, `attributions.quote.suffix`, `attributions.quote.start`, `attributions.quote.end`, `attributions.quote.status`, `attributions.quote.body_sha256`, `attributions.created_at`, `attributions.updated_at`, `relations`, `relations.id`, `relations.kind`, `relations.from_statement`, `relations.from_statement.id`, `relations.from_statement.text`, `relations.from_statement.status`, `relations.to_statement`, `relations.to_statement.id`, `relations.to_statement.text`, `relations.to_statement.status`, `relations.note`, `corrections`, `corrections.at`, `corrections.note`, `created_at`, `updated_at`. */
                 fields?: string;
                 format?: components["schemas"]["ResponseFormatEnum"];
             };
@@ -5626,6 +6944,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Proposed, not applied: an editor's change to a published statement (or to its attributions) is a pending revision for a reviewer, at `Location`. The statement, its `ETag` and what readers see stay as published until a reviewer approves it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
                 };
             };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
@@ -5869,6 +7196,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Proposed, not applied: an editor's change to a published statement (or to its attributions) is a pending revision for a reviewer, at `Location`. The statement, its `ETag` and what readers see stay as published until a reviewer approves it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
                 };
             };
             /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
@@ -6359,6 +7695,321 @@ export interface operations {
             };
         };
     };
+    list_statement_revisions: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page: 20 by default; a larger number than 100 is capped to 100 (the response's `next` link keeps the size asked for). 0, a negative or a fractional number is a 400. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The statement's id. */
+                statement_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRevisionList"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_statement_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The revision's id. */
+                id: number;
+                /** @description The statement's id. */
+                statement_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Entity tag of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_statement_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The revision's id. */
+                id: number;
+                /** @description The statement's id. */
+                statement_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action conflicts with the object's state (e.g. deleting a published statement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type: application/json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject_statement_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The revision's id. */
+                id: number;
+                /** @description The statement's id. */
+                statement_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, a bad field or an unknown query parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is required, or the credentials sent are not valid (an unknown or revoked token): send `Authorization: Bearer <key>` (or `Token <key>`) with a valid key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but without the permission this action needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or not visible to you (drafts are hidden from the public). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action conflicts with the object's state (e.g. deleting a published statement). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type: application/json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     export_statements: {
         parameters: {
             query?: {
@@ -6368,6 +8019,8 @@ export interface operations {
                 format?: "csv" | "jsonld" | "ndjson";
                 /** @description BCP 47 language tag. */
                 language?: string[];
+                /** @description Organization id: statements by people who were members of it when they spoke (a membership that held on the attribution's `stated_on`, else on its source's publication date; an unknown id is a 400). */
+                member_of?: number[];
                 mode?: components["schemas"]["AttributionModeEnum"][];
                 /**
                  * @description Sort by stated_on (the earliest date an attribution gives), published_at (the earliest reporting source), id, created_at or updated_at; - for descending. In id order by default; with q, every match, unranked.

@@ -22,6 +22,7 @@ from statements.api.pagination import PageNumberPagination
 from statements.api.permissions import CanAddStatements
 from statements.api.schema import ID, PUBLIC_READ, READ_ERRORS, WRITE_ERRORS, problems
 from statements.api.serializers import (
+    MembershipSummarySerializer,
     SourceSummarySerializer,
     SpeakerSummarySerializer,
     StatementSerializer,
@@ -39,9 +40,11 @@ class ClaimAttributionSerializer(serializers.Serializer):
     """Who made the statement, in which role, where and when."""
 
     speaker = SpeakerSummarySerializer()
-    # The role as the source printed it. (The role at the time, from the speaker's dated
-    # memberships, is to stand beside it as ``role_at_the_time``.)
     speaker_role = serializers.CharField(help_text="The speaker's role as the source printed it.")
+    role_at_the_time = MembershipSummarySerializer(
+        allow_null=True,
+        help_text="The speaker's membership that held when it was said (as on an attribution).",
+    )
     on_behalf_of = SpeakerSummarySerializer(allow_null=True)
     verb = serializers.CharField()
     mode = serializers.CharField()

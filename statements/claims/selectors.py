@@ -55,9 +55,9 @@ class ClaimCluster:
 def _attributions() -> Prefetch:
     return Prefetch(
         "attributions",
-        queryset=Attribution.objects.select_related("speaker", "source", "on_behalf_of").order_by(
-            "stated_on", "source__published_at", "id"
-        ),
+        queryset=Attribution.objects.select_related(
+            "speaker", "source", "on_behalf_of", "role_at_the_time"
+        ).order_by("stated_on", "source__published_at", "id"),
     )
 
 

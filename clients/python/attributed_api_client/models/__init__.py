@@ -2,6 +2,7 @@
 
 from .action_enum import ActionEnum
 from .anchor_status_enum import AnchorStatusEnum
+from .approve_request import ApproveRequest
 from .attribution import Attribution
 from .attribution_fields import AttributionFields
 from .attribution_fields_request import AttributionFieldsRequest
@@ -16,6 +17,8 @@ from .claim_candidate import ClaimCandidate
 from .claim_response import ClaimResponse
 from .claim_statement import ClaimStatement
 from .claim_summary import ClaimSummary
+from .correction import Correction
+from .duplicate_pair import DuplicatePair
 from .export_statements_format import ExportStatementsFormat
 from .export_statements_ordering_item import ExportStatementsOrderingItem
 from .facets import Facets
@@ -25,21 +28,30 @@ from .history_entry import HistoryEntry
 from .history_user import HistoryUser
 from .jsonld_document import JSONLDDocument
 from .list_attributions_ordering_item import ListAttributionsOrderingItem
+from .list_memberships_ordering_item import ListMembershipsOrderingItem
 from .list_relations_ordering_item import ListRelationsOrderingItem
 from .list_source_attributions_ordering_item import ListSourceAttributionsOrderingItem
 from .list_sources_ordering_item import ListSourcesOrderingItem
 from .list_speaker_statements_ordering_item import ListSpeakerStatementsOrderingItem
 from .list_speakers_ordering_item import ListSpeakersOrderingItem
 from .list_statements_ordering_item import ListStatementsOrderingItem
+from .membership import Membership
+from .membership_request import MembershipRequest
+from .membership_summary import MembershipSummary
+from .merge_request import MergeRequest
 from .paginated_attribution_list import PaginatedAttributionList
 from .paginated_change_list import PaginatedChangeList
 from .paginated_claim_summary_list import PaginatedClaimSummaryList
+from .paginated_duplicate_pair_list import PaginatedDuplicatePairList
 from .paginated_history_entry_list import PaginatedHistoryEntryList
+from .paginated_membership_list import PaginatedMembershipList
 from .paginated_relation_list import PaginatedRelationList
+from .paginated_revision_list import PaginatedRevisionList
 from .paginated_source_list import PaginatedSourceList
 from .paginated_speaker_list import PaginatedSpeakerList
 from .paginated_statement_list import PaginatedStatementList
 from .patched_attribution_request import PatchedAttributionRequest
+from .patched_membership_request import PatchedMembershipRequest
 from .patched_relation_request import PatchedRelationRequest
 from .patched_source_request import PatchedSourceRequest
 from .patched_speaker_request import PatchedSpeakerRequest
@@ -49,6 +61,8 @@ from .problem_field_error import ProblemFieldError
 from .publisher_facet import PublisherFacet
 from .quote import Quote
 from .quote_request import QuoteRequest
+from .reasons_enum import ReasonsEnum
+from .reject_request import RejectRequest
 from .relation import Relation
 from .relation_kind_enum import RelationKindEnum
 from .relation_request import RelationRequest
@@ -56,6 +70,8 @@ from .response_format_enum import ResponseFormatEnum
 from .retract_request import RetractRequest
 from .retracted_problem import RetractedProblem
 from .retraction import Retraction
+from .revision import Revision
+from .revision_status_enum import RevisionStatusEnum
 from .search_hit import SearchHit
 from .search_response import SearchResponse
 from .source import Source
@@ -86,6 +102,7 @@ from .year_facet import YearFacet
 __all__ = (
     "ActionEnum",
     "AnchorStatusEnum",
+    "ApproveRequest",
     "Attribution",
     "AttributionFields",
     "AttributionFieldsRequest",
@@ -100,6 +117,8 @@ __all__ = (
     "ClaimResponse",
     "ClaimStatement",
     "ClaimSummary",
+    "Correction",
+    "DuplicatePair",
     "ExportStatementsFormat",
     "ExportStatementsOrderingItem",
     "Facets",
@@ -109,21 +128,30 @@ __all__ = (
     "HistoryUser",
     "JSONLDDocument",
     "ListAttributionsOrderingItem",
+    "ListMembershipsOrderingItem",
     "ListRelationsOrderingItem",
     "ListSourceAttributionsOrderingItem",
     "ListSourcesOrderingItem",
     "ListSpeakersOrderingItem",
     "ListSpeakerStatementsOrderingItem",
     "ListStatementsOrderingItem",
+    "Membership",
+    "MembershipRequest",
+    "MembershipSummary",
+    "MergeRequest",
     "PaginatedAttributionList",
     "PaginatedChangeList",
     "PaginatedClaimSummaryList",
+    "PaginatedDuplicatePairList",
     "PaginatedHistoryEntryList",
+    "PaginatedMembershipList",
     "PaginatedRelationList",
+    "PaginatedRevisionList",
     "PaginatedSourceList",
     "PaginatedSpeakerList",
     "PaginatedStatementList",
     "PatchedAttributionRequest",
+    "PatchedMembershipRequest",
     "PatchedRelationRequest",
     "PatchedSourceRequest",
     "PatchedSpeakerRequest",
@@ -133,6 +161,8 @@ __all__ = (
     "PublisherFacet",
     "Quote",
     "QuoteRequest",
+    "ReasonsEnum",
+    "RejectRequest",
     "Relation",
     "RelationKindEnum",
     "RelationRequest",
@@ -140,6 +170,8 @@ __all__ = (
     "RetractedProblem",
     "Retraction",
     "RetractRequest",
+    "Revision",
+    "RevisionStatusEnum",
     "SearchHit",
     "SearchResponse",
     "Source",

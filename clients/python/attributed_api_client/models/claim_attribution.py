@@ -12,6 +12,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.membership_summary import MembershipSummary
   from ..models.source_summary import SourceSummary
   from ..models.speaker_summary import SpeakerSummary
 
@@ -31,6 +32,8 @@ class ClaimAttribution:
             speaker (SpeakerSummary): A speaker as shown inside another resource: its id, name and kind. The speaker
                 itself (`GET /speakers/{id}/`) has the rest.
             speaker_role (str): The speaker's role as the source printed it.
+            role_at_the_time (MembershipSummary | None): The speaker's membership that held when it was said (as on an
+                attribution).
             on_behalf_of (None | SpeakerSummary):
             verb (str):
             mode (str):
@@ -43,6 +46,7 @@ class ClaimAttribution:
 
     speaker: SpeakerSummary
     speaker_role: str
+    role_at_the_time: MembershipSummary | None
     on_behalf_of: None | SpeakerSummary
     verb: str
     mode: str
@@ -56,11 +60,18 @@ class ClaimAttribution:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.membership_summary import MembershipSummary # noqa: PLC0415
         from ..models.source_summary import SourceSummary # noqa: PLC0415
         from ..models.speaker_summary import SpeakerSummary # noqa: PLC0415
         speaker = self.speaker.to_dict()
 
         speaker_role = self.speaker_role
+
+        role_at_the_time: dict[str, Any] | None
+        if isinstance(self.role_at_the_time, MembershipSummary):
+            role_at_the_time = self.role_at_the_time.to_dict()
+        else:
+            role_at_the_time = self.role_at_the_time
 
         on_behalf_of: dict[str, Any] | None
         if isinstance(self.on_behalf_of, SpeakerSummary):
@@ -88,6 +99,7 @@ class ClaimAttribution:
         field_dict.update({
             "speaker": speaker,
             "speaker_role": speaker_role,
+            "role_at_the_time": role_at_the_time,
             "on_behalf_of": on_behalf_of,
             "verb": verb,
             "mode": mode,
@@ -102,6 +114,7 @@ class ClaimAttribution:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.membership_summary import MembershipSummary # noqa: PLC0415
         from ..models.source_summary import SourceSummary # noqa: PLC0415
         from ..models.speaker_summary import SpeakerSummary # noqa: PLC0415
         d = dict(src_dict)
@@ -111,6 +124,24 @@ class ClaimAttribution:
 
 
         speaker_role = d.pop("speaker_role")
+
+        def _parse_role_at_the_time(data: object) -> MembershipSummary | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                role_at_the_time_type_1 = MembershipSummary.from_dict(data)
+
+
+
+                return role_at_the_time_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MembershipSummary | None, data)
+
+        role_at_the_time = _parse_role_at_the_time(d.pop("role_at_the_time"))
+
 
         def _parse_on_behalf_of(data: object) -> None | SpeakerSummary:
             if data is None:
@@ -162,6 +193,7 @@ class ClaimAttribution:
         claim_attribution = cls(
             speaker=speaker,
             speaker_role=speaker_role,
+            role_at_the_time=role_at_the_time,
             on_behalf_of=on_behalf_of,
             verb=verb,
             mode=mode,

@@ -15,6 +15,7 @@ import datetime
 if TYPE_CHECKING:
   from ..models.attribution_fields import AttributionFields
   from ..models.claim_candidate import ClaimCandidate
+  from ..models.correction import Correction
   from ..models.statement_relation import StatementRelation
 
 
@@ -41,6 +42,7 @@ class StatementCreated:
             attributions (list[AttributionFields]): Who made the statement and which sources report it. Written with the
                 statement in one atomic request; on update, when given, it replaces the set (matched on speaker and source).
             relations (list[StatementRelation]): Relations to other statements, in both directions.
+            corrections (list[Correction]): The statement's correction notices since it was published, oldest first.
             created_at (datetime.datetime):
             updated_at (datetime.datetime):
             claim_candidates (list[ClaimCandidate]): Statements that may make the same claim, best first: link one with a
@@ -55,6 +57,7 @@ class StatementCreated:
     retraction_reason: str
     attributions: list[AttributionFields]
     relations: list[StatementRelation]
+    corrections: list[Correction]
     created_at: datetime.datetime
     updated_at: datetime.datetime
     claim_candidates: list[ClaimCandidate]
@@ -67,6 +70,7 @@ class StatementCreated:
     def to_dict(self) -> dict[str, Any]:
         from ..models.attribution_fields import AttributionFields # noqa: PLC0415
         from ..models.claim_candidate import ClaimCandidate # noqa: PLC0415
+        from ..models.correction import Correction # noqa: PLC0415
         from ..models.statement_relation import StatementRelation # noqa: PLC0415
         id = self.id
 
@@ -96,6 +100,13 @@ class StatementCreated:
 
 
 
+        corrections = []
+        for corrections_item_data in self.corrections:
+            corrections_item = corrections_item_data.to_dict()
+            corrections.append(corrections_item)
+
+
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -119,6 +130,7 @@ class StatementCreated:
             "retraction_reason": retraction_reason,
             "attributions": attributions,
             "relations": relations,
+            "corrections": corrections,
             "created_at": created_at,
             "updated_at": updated_at,
             "claim_candidates": claim_candidates,
@@ -132,6 +144,7 @@ class StatementCreated:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.attribution_fields import AttributionFields # noqa: PLC0415
         from ..models.claim_candidate import ClaimCandidate # noqa: PLC0415
+        from ..models.correction import Correction # noqa: PLC0415
         from ..models.statement_relation import StatementRelation # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
@@ -170,6 +183,16 @@ class StatementCreated:
             relations.append(relations_item)
 
 
+        corrections = []
+        _corrections = d.pop("corrections")
+        for corrections_item_data in (_corrections):
+            corrections_item = Correction.from_dict(corrections_item_data)
+
+
+
+            corrections.append(corrections_item)
+
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
 
@@ -199,6 +222,7 @@ class StatementCreated:
             retraction_reason=retraction_reason,
             attributions=attributions,
             relations=relations,
+            corrections=corrections,
             created_at=created_at,
             updated_at=updated_at,
             claim_candidates=claim_candidates,
