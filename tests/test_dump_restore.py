@@ -16,9 +16,16 @@ from django.db import connection
 
 from bench.corpus import Corpus
 from bench.load import load_corpus
+from statements import services
 from statements.choices import AnchorStatus, AttributionMode, StatementStatus
 from statements.models import Attribution, Relation, Source, Speaker, Statement
-from statements.transfer.dump import TYPES, RestoreError, dump_lines, restore_lines
+from statements.transfer.dump import (
+    TYPES,
+    RestoreError,
+    dump_lines,
+    dumped_columns,
+    restore_lines,
+)
 from tests.factories import AttributionFieldsFactory, RelationFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,15 +33,11 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(settings.BASE_DIR)
 
 
-def _columns(model) -> list[str]:
-    return [field.attname for field in model._meta.concrete_fields]
-
-
 def _stored() -> dict[str, dict[int, dict]]:
     """Every object of the database, by type and id, its fields as a dump writes them."""
     objects = {}
     for kind, model in TYPES.items():
-        rows = model.objects.order_by("pk").values(*_columns(model))
+        rows = model.objects.order_by("pk").values(*dumped_columns(model))
         objects[kind] = {row["id"]: orjson.loads(orjson.dumps(row)) for row in rows}
     for statement in objects["statement"].values():
         statement["topics"] = []
@@ -134,6 +137,9 @@ def test_a_dump_restores_into_an_empty_database_object_by_object(
             for pk, row in expected["relation"].items()
             if {row["from_statement_id"], row["to_statement_id"]} <= public
         }
+        expected["correction"] = {
+            pk: row for pk, row in expected["correction"].items() if row["statement_id"] in public
+        }
     restored = _read(redump.read_bytes().splitlines())
     for kind in TYPES:
         assert restored[kind].keys() == expected[kind].keys(), kind
@@ -176,14 +182,19 @@ def test_a_public_dump_leaves_out_unpublished_statements_and_what_hangs_on_them(
     assert len(everything["relation"]) == 2
 
 
-def test_a_restore_keeps_ids_and_new_objects_come_after_them():
-    _statements_with_relations()
+def test_a_restore_keeps_ids_and_new_objects_come_after_them(reviewer_user):
+    published, _, _ = _statements_with_relations()
+    services.statement_update(
+        statement=published, user=reviewer_user, text="We will, in May.", correction_note="May."
+    )
     before = _stored()
+    assert [row["note"] for row in before["correction"].values()] == ["May."]
     lines = b"".join(dump_lines(include_unpublished=True)).splitlines()
     _wipe()
     counts = restore_lines(lines)
     assert counts["statement"] == 3
     assert counts["relation"] == 2
+    assert counts["correction"] == 1
     assert _stored() == before
     assert _assert_anchored(before) == 1
     assert StatementFactory().pk > max(before["statement"])

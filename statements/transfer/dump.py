@@ -14,15 +14,17 @@ stored field of every object, one object a line, typed by ``"type"``, each table
     {"type": "attribution", "id": 1, "statement_id": 1, "speaker_id": 1, "quote_start": ...,
      "quote_status": "anchored", "quote_body_sha256": ..., ...}
     {"type": "relation", "id": 1, "from_statement_id": 1, "to_statement_id": 2, ...}
+    {"type": "correction", "id": 1, "statement_id": 1, "at": ..., "note": ...}
 
 Fields are the models' columns by attribute name, so a new column is dumped without a change
 here. Ids are kept: a restore reproduces every object as it was, with its timestamps, and a
 quote keeps its offsets and anchor status in the same body. By default only what the public
 sees is dumped: published statements, their attributions, and relations between two of them
-(with every speaker, merged speaker's redirect, source, membership and topic);
-``include_unpublished`` dumps drafts and retracted statements too, for a staff backup. Not
-dumped: the change history, the change feed, suggestion decisions, users and tokens (they
-belong to this installation, not to the data).
+(with every speaker, merged speaker's redirect, source, membership and topic) and their
+correction notices; ``include_unpublished`` dumps drafts and retracted statements too, for a
+staff backup. Not dumped: the change history, the change feed, suggestion decisions, the
+revisions proposed, users and tokens (they belong to this installation and its workflow,
+not to the data), and so neither the correction notices' links to them.
 
 A restore writes rows as they are (bulk inserts, no services: the dump was valid when it was
 written), then moves the id sequences past the ids, rebuilds the search index and bumps the
@@ -34,6 +36,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import orjson
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import DatabaseError, connection, models, transaction
@@ -44,8 +47,10 @@ from statements.claims import keys as claim_keys
 from statements.generation import bump_generation
 from statements.models import (
     Attribution,
+    Correction,
     Membership,
     Relation,
+    Revision,
     Source,
     Speaker,
     SpeakerRedirect,
@@ -68,6 +73,7 @@ TYPES: dict[str, type[models.Model]] = {
     "statement": Statement,
     "attribution": Attribution,
     "relation": Relation,
+    "correction": Correction,
 }
 
 
@@ -75,8 +81,14 @@ class RestoreError(Exception):
     """A dump that cannot be restored here; the message says why (and on which line)."""
 
 
-def _columns(model: type[models.Model]) -> list[str]:
-    return [field.attname for field in model._meta.concrete_fields]
+def dumped_columns(model: type[models.Model]) -> list[str]:
+    """The model's columns a dump holds: all but those pointing at this installation's users
+    and revisions (a correction's author and the revision it applied)."""
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if not (field.is_relation and field.related_model in (Revision, get_user_model()))
+    ]
 
 
 def _querysets(include_unpublished: bool) -> dict[str, models.QuerySet]:
@@ -95,6 +107,7 @@ def _querysets(include_unpublished: bool) -> dict[str, models.QuerySet]:
         "statement": Statement.objects.filter(shown()),
         "attribution": Attribution.objects.filter(shown("statement__")),
         "relation": Relation.objects.filter(shown("from_statement__"), shown("to_statement__")),
+        "correction": Correction.objects.filter(shown("statement__")),
     }
     return {kind: queryset.order_by("pk") for kind, queryset in querysets.items()}
 
@@ -114,7 +127,7 @@ def dump_lines(include_unpublished: bool = False) -> Iterator[bytes]:
     yield _line("dump", {"version": FORMAT_VERSION, "scope": scope})
     for kind, queryset in _querysets(include_unpublished).items():
         model = TYPES[kind]
-        rows = queryset.values(*_columns(model)).iterator(chunk_size=BATCH_SIZE)
+        rows = queryset.values(*dumped_columns(model)).iterator(chunk_size=BATCH_SIZE)
         if model is not Statement:
             for row in rows:
                 yield _line(kind, row)
@@ -200,7 +213,7 @@ def restore_lines(
 def _insert(lines: Iterable[bytes], progress: Callable[[int], None] | None) -> dict[str, int]:
     """Insert the objects of a dump's lines, a batch at a time; their counts by type."""
     counts = dict.fromkeys(TYPES, 0)
-    columns = {kind: set(_columns(model)) for kind, model in TYPES.items()}
+    columns = {kind: set(dumped_columns(model)) for kind, model in TYPES.items()}
     pending: dict[str, list[models.Model]] = {kind: [] for kind in TYPES}
     links: list[models.Model] = []  # the pending statements' topics
 
