@@ -23,7 +23,7 @@ SUGGESTIONS_BUDGET = 7
 # attribution with their histories, the search document, the change feed's rows of the
 # speaker and the statement, the speaker's memberships (its role at the time), and the
 # read-back (with the statement's correction notices).
-ACCEPT_BUDGET = 34
+ACCEPT_BUDGET = 35
 
 
 @pytest.fixture

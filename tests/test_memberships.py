@@ -125,7 +125,12 @@ def test_member_of_holds_to_the_day_they_spoke(editor, anon):
     services.statement_publish(statement=statement, user=None)
     found = anon.get("/api/v1/statements/", {"member_of": WHITE_HOUSE, "page_size": 100})
     assert statement.pk not in {s["id"] for s in found.json()["results"]}
-    services.attribution_update(attribution=early, user=None, stated_on=dt.date(2022, 5, 1))
+    services.attribution_update(
+        attribution=early,
+        user=None,
+        stated_on=dt.date(2022, 5, 1),
+        correction_note="The day he said it.",
+    )
     found = anon.get("/api/v1/statements/", {"member_of": WHITE_HOUSE, "page_size": 100})
     assert statement.pk in {s["id"] for s in found.json()["results"]}
     early.refresh_from_db()
@@ -269,7 +274,7 @@ def _count(client, url, params):
 @pytest.mark.parametrize(
     ("url", "params", "budget"),
     [
-        ("/api/v1/statements/", {}, 4),
+        ("/api/v1/statements/", {}, 5),  # with the correction notices
         ("/api/v1/statements/", {"member_of": WHITE_HOUSE}, 5),
         ("/api/v1/attributions/", {}, 2),
         (URL, {}, 2),

@@ -13,7 +13,8 @@ from statements.api.schema import (
 CLAIM_DESCRIPTION = (
     "The whole claim the statement is part of: every statement that `same_claim` relations "
     "join to it (through any number of them, in either direction), with who made each "
-    "(`speaker`, `speaker_role` as the source printed it, `on_behalf_of`), where (`source`: "
+    "(`speaker`, `speaker_role` as the source printed it, `role_at_the_time` from the "
+    "speaker's memberships, `on_behalf_of`), where (`source`: "
     "title, publisher, URL, date) and when (`stated_on`, and `first_said`: the earliest "
     "`stated_on`, else the earliest source date), oldest first; and the statements that "
     "deny, contradict, support or update one of them (`responses`: the relation's kind and "
@@ -66,10 +67,36 @@ US_CLAIM = {
 }
 
 
-def _said(speaker, verb, *, role="", on_behalf_of=None, mode="paraphrase", act="assertion"):
+AUSTIN_AT_THE_TIME = {
+    "id": 1,
+    "role": "US Secretary of Defense",
+    "organization": 1,
+    "start": "2021-01-22",
+    "end": "2025-01-20",
+}
+KIRBY_AT_THE_TIME = {
+    "id": 2,
+    "role": "White House national security spokesman",
+    "organization": 15,
+    "start": "2022-05",
+    "end": "2025-01",
+}
+
+
+def _said(
+    speaker,
+    verb,
+    *,
+    role="",
+    at_the_time=None,
+    on_behalf_of=None,
+    mode="paraphrase",
+    act="assertion",
+):
     return {
         "speaker": speaker,
         "speaker_role": role,
+        "role_at_the_time": at_the_time,
         "on_behalf_of": on_behalf_of,
         "verb": verb,
         "mode": mode,
@@ -106,7 +133,13 @@ TROOP_CLAIM = {
         _statement(
             6,
             "There is evidence that North Korean troops have been deployed to Russia.",
-            _said(AUSTIN, "explaining", role="US defence secretary", on_behalf_of=US),
+            _said(
+                AUSTIN,
+                "explaining",
+                role="US defence secretary",
+                at_the_time=AUSTIN_AT_THE_TIME,
+                on_behalf_of=US,
+            ),
         ),
     ],
     "responses": [
@@ -121,6 +154,7 @@ TROOP_CLAIM = {
                     KIRBY,
                     "stated",
                     role="White House national security spokesman",
+                    at_the_time=KIRBY_AT_THE_TIME,
                     on_behalf_of=US,
                 ),
             ),

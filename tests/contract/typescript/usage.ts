@@ -108,6 +108,7 @@ export const created: CreatedStatement = {
   relations: [],
   created_at: "2024-10-28T09:30:00Z",
   updated_at: "2024-10-28T09:30:00Z",
+  corrections: [],
   claim_candidates: [],
 };
 

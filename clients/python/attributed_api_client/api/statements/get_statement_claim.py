@@ -103,14 +103,14 @@ def sync_detailed(
 
      The whole claim the statement is part of: every statement that `same_claim` relations join to it
     (through any number of them, in either direction), with who made each (`speaker`, `speaker_role` as
-    the source printed it, `on_behalf_of`), where (`source`: title, publisher, URL, date) and when
-    (`stated_on`, and `first_said`: the earliest `stated_on`, else the earliest source date), oldest
-    first; and the statements that deny, contradict, support or update one of them (`responses`: the
-    relation's kind and note, its target, the answering statement with its attributions), oldest first.
-    A statement without `same_claim` relations is a claim of its own. At most 200 statements and 200
-    responses (the oldest); `statements_count` and `responses_count` count them all. The public sees
-    published statements; editors, reviewers and admins every one. 404 and 410 as `GET
-    /statements/{id}/`.
+    the source printed it, `role_at_the_time` from the speaker's memberships, `on_behalf_of`), where
+    (`source`: title, publisher, URL, date) and when (`stated_on`, and `first_said`: the earliest
+    `stated_on`, else the earliest source date), oldest first; and the statements that deny, contradict,
+    support or update one of them (`responses`: the relation's kind and note, its target, the answering
+    statement with its attributions), oldest first. A statement without `same_claim` relations is a
+    claim of its own. At most 200 statements and 200 responses (the oldest); `statements_count` and
+    `responses_count` count them all. The public sees published statements; editors, reviewers and
+    admins every one. 404 and 410 as `GET /statements/{id}/`.
 
     Args:
         id (int):
@@ -145,14 +145,14 @@ def sync(
 
      The whole claim the statement is part of: every statement that `same_claim` relations join to it
     (through any number of them, in either direction), with who made each (`speaker`, `speaker_role` as
-    the source printed it, `on_behalf_of`), where (`source`: title, publisher, URL, date) and when
-    (`stated_on`, and `first_said`: the earliest `stated_on`, else the earliest source date), oldest
-    first; and the statements that deny, contradict, support or update one of them (`responses`: the
-    relation's kind and note, its target, the answering statement with its attributions), oldest first.
-    A statement without `same_claim` relations is a claim of its own. At most 200 statements and 200
-    responses (the oldest); `statements_count` and `responses_count` count them all. The public sees
-    published statements; editors, reviewers and admins every one. 404 and 410 as `GET
-    /statements/{id}/`.
+    the source printed it, `role_at_the_time` from the speaker's memberships, `on_behalf_of`), where
+    (`source`: title, publisher, URL, date) and when (`stated_on`, and `first_said`: the earliest
+    `stated_on`, else the earliest source date), oldest first; and the statements that deny, contradict,
+    support or update one of them (`responses`: the relation's kind and note, its target, the answering
+    statement with its attributions), oldest first. A statement without `same_claim` relations is a
+    claim of its own. At most 200 statements and 200 responses (the oldest); `statements_count` and
+    `responses_count` count them all. The public sees published statements; editors, reviewers and
+    admins every one. 404 and 410 as `GET /statements/{id}/`.
 
     Args:
         id (int):
@@ -182,14 +182,14 @@ async def asyncio_detailed(
 
      The whole claim the statement is part of: every statement that `same_claim` relations join to it
     (through any number of them, in either direction), with who made each (`speaker`, `speaker_role` as
-    the source printed it, `on_behalf_of`), where (`source`: title, publisher, URL, date) and when
-    (`stated_on`, and `first_said`: the earliest `stated_on`, else the earliest source date), oldest
-    first; and the statements that deny, contradict, support or update one of them (`responses`: the
-    relation's kind and note, its target, the answering statement with its attributions), oldest first.
-    A statement without `same_claim` relations is a claim of its own. At most 200 statements and 200
-    responses (the oldest); `statements_count` and `responses_count` count them all. The public sees
-    published statements; editors, reviewers and admins every one. 404 and 410 as `GET
-    /statements/{id}/`.
+    the source printed it, `role_at_the_time` from the speaker's memberships, `on_behalf_of`), where
+    (`source`: title, publisher, URL, date) and when (`stated_on`, and `first_said`: the earliest
+    `stated_on`, else the earliest source date), oldest first; and the statements that deny, contradict,
+    support or update one of them (`responses`: the relation's kind and note, its target, the answering
+    statement with its attributions), oldest first. A statement without `same_claim` relations is a
+    claim of its own. At most 200 statements and 200 responses (the oldest); `statements_count` and
+    `responses_count` count them all. The public sees published statements; editors, reviewers and
+    admins every one. 404 and 410 as `GET /statements/{id}/`.
 
     Args:
         id (int):
@@ -224,14 +224,14 @@ async def asyncio(
 
      The whole claim the statement is part of: every statement that `same_claim` relations join to it
     (through any number of them, in either direction), with who made each (`speaker`, `speaker_role` as
-    the source printed it, `on_behalf_of`), where (`source`: title, publisher, URL, date) and when
-    (`stated_on`, and `first_said`: the earliest `stated_on`, else the earliest source date), oldest
-    first; and the statements that deny, contradict, support or update one of them (`responses`: the
-    relation's kind and note, its target, the answering statement with its attributions), oldest first.
-    A statement without `same_claim` relations is a claim of its own. At most 200 statements and 200
-    responses (the oldest); `statements_count` and `responses_count` count them all. The public sees
-    published statements; editors, reviewers and admins every one. 404 and 410 as `GET
-    /statements/{id}/`.
+    the source printed it, `role_at_the_time` from the speaker's memberships, `on_behalf_of`), where
+    (`source`: title, publisher, URL, date) and when (`stated_on`, and `first_said`: the earliest
+    `stated_on`, else the earliest source date), oldest first; and the statements that deny, contradict,
+    support or update one of them (`responses`: the relation's kind and note, its target, the answering
+    statement with its attributions), oldest first. A statement without `same_claim` relations is a
+    claim of its own. At most 200 statements and 200 responses (the oldest); `statements_count` and
+    `responses_count` count them all. The public sees published statements; editors, reviewers and
+    admins every one. 404 and 410 as `GET /statements/{id}/`.
 
     Args:
         id (int):
