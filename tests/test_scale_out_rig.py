@@ -87,17 +87,16 @@ def replay_paused():
         rig.scalar(REPLICA, "SELECT pg_wal_replay_resume()")
 
 
-def test_with_replay_paused_reads_answer_fresh_data(world, editor, anon, settings, replay_paused):
+def test_with_replay_paused_reads_answer_fresh_data(world, reviewer, anon, settings, replay_paused):
     settings.DATABASE_REPLICA_MAX_LAG_SECONDS = 1.0
-    url = f"/api/v1/statements/{world.claim.pk}/"
-    etag = editor.get(url)["ETag"]
-    response = editor.patch(
-        url, {"text": "Changed while the replica waits."}, format="json", HTTP_IF_MATCH=etag
-    )
+    url = f"/api/v1/statements/{world.claim.pk}/"  # published: a reviewer's correction
+    etag = reviewer.get(url)["ETag"]
+    change = {"text": "Changed while the replica waits.", "correction_note": "Reworded."}
+    response = reviewer.patch(url, change, format="json", HTTP_IF_MATCH=etag)
     assert response.status_code == 200, response.content
     # The writer reads its write at once: the replica has not replayed it.
     before = reads("default", "client_write_not_replayed")
-    assert editor.get(url).json()["text"] == "Changed while the replica waits."
+    assert reviewer.get(url).json()["text"] == "Changed while the replica waits."
     assert reads("default", "client_write_not_replayed") == before + 1
     # Past the lag bound the replica is left out for every client.
     time.sleep(1.2)
