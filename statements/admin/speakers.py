@@ -146,6 +146,10 @@ class SpeakerAdmin(ScaledListsMixin, ServiceAdmin):
             "opts": self.opts,
             "media": self.media,
             "form": form,
+            "field": form["into"],
+            "action": "merge",
+            "verb": "Merge",
+            "selected_ids": [speaker.pk for speaker in speakers],
             "speakers": speakers,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }

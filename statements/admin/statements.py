@@ -421,9 +421,12 @@ class StatementAdmin(ScaledListsMixin, ServiceAdmin):
             "opts": self.opts,
             "media": self.media,
             "form": form,
+            "field": form["reason"],
+            "action": "retract",
+            "verb": "Retract",
+            "selected_ids": [statement.pk for statement in queryset],
             "retractable": retractable,
             "skipped": skipped,
-            "queryset": queryset,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             "from_change": "_from_change" in request.POST,
         }
